@@ -1,0 +1,14 @@
+"""Command-line shell over the library: parse options, call one library function, print.
+
+Each family of commands lives in its own module and registers itself on `app`; this module only
+imports them so that they register.
+"""
+
+from __future__ import annotations
+
+from attrition.cli.app import app, main
+
+# Command modules register on import (order = order in --help).
+from attrition.cli import ledger_cmds as _ledger_cmds  # noqa: E402,F401
+
+__all__ = ["app", "main"]
