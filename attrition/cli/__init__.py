@@ -10,5 +10,6 @@ from attrition.cli.app import app, main
 
 # Command modules register on import (order = order in --help).
 from attrition.cli import ledger_cmds as _ledger_cmds  # noqa: E402,F401
+from attrition.cli import eval_cmd as _eval_cmd  # noqa: E402,F401
 
 __all__ = ["app", "main"]

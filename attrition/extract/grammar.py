@@ -41,7 +41,7 @@ from attrition.models import Claim
 NOUNS: dict[str, str] = {
     **dict.fromkeys(("soldiers soldier troops fighters servicemen servicemembers personnel men militants combatants "
                      "mercenaries occupiers invaders paratroopers marines conscripts reservists officers guys "
-                     "members recruits convicts").split(), "personnel"),
+                     "members recruits convicts sailors sailor soldier pilots crew").split(), "personnel"),
     "service members": "personnel", "service personnel": "personnel", "military personnel": "personnel",
     **dict.fromkeys("civilians residents children kids women villagers passengers inhabitants journalists "
                     "patients minors students worshippers".split(), "civilian"),
@@ -56,6 +56,7 @@ NOUNS: dict[str, str] = {
                      "armoured personnel carriers", "apcs", "apvs", "ifvs", "afvs", "infantry fighting vehicles",
                      "armored vehicles", "armoured vehicles", "armored combat vehicles", "armoured combat vehicles",
                      "tanks and other armored combat vehicles", "tanks and other armoured combat vehicles",
+                     "tanks and armored vehicles", "tanks and armoured vehicles",
                      "armored fighting vehicles", "armoured fighting vehicles", "bmps", "bradleys", "strykers"),
                     "armored_vehicles"),
     **dict.fromkeys(("artillery systems", "artillery pieces", "artillery guns", "artillery", "guns", "howitzers",
@@ -77,7 +78,7 @@ NOUNS: dict[str, str] = {
 _EQUIPMENT = frozenset(v for v in NOUNS.values() if ":" not in v and v not in ("personnel", "civilian", "people",
                                                                               "prisoners"))
 _MODIFIER = (r"(?:of\s+)?(?:the|their|its|our|his|more|other|additional|enemy|military|civilian|combat|modern|heavy|"
-             r"armed|foreign|young|elderly|Western|regular|unarmed|innocent|hostile|active|SIDE|[A-Za-z]+-(?:made|built|"
+             r"armed|field|foreign|young|elderly|Western|regular|unarmed|innocent|hostile|active|SIDE|[A-Za-z]+-(?:made|built|"
              r"supplied|provided))(?:'s|’s)?")
 
 OUTCOMES: dict[str, str] = {
@@ -108,7 +109,7 @@ _VERB_RE = re.compile(rf"\b(?:(?P<loss>{_LOSS_VERB})|(?P<kill>{_KILL_VERB})|(?P<
                       re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"^[^.;]{0,40}?\b(?:were|was|have\s+been|had\s+been|been)\s+(?:\w+\s+)?(?:" + _KILL_VERB +
                          r")\s+by\s+", re.IGNORECASE)
-_OWN_ACTOR = re.compile(r"\b(?:its|their|our|we|his)\s+(?:own\s+)?(?:forces|troops|units|soldiers|fighters|"
+_OWN_ACTOR = re.compile(r"\b(?:it\s+had|it\s+has|they\s+had|we\s+have|its|their|our|we|his)\s+(?:own\s+)?(?:forces|troops|units|soldiers|fighters|"
                         r"military|army|air\s+defen[cs]es?|defenders|drones)?\s*$", re.IGNORECASE)
 _NOT_COUNT_AFTER = re.compile(
     r"^\s*(?:%|percent|per\s+cent|km\b|kilomet|miles?\b|met(?:er|re)s?\b|square|sq\b|years?\b|-year|months?\b|"
@@ -278,7 +279,16 @@ def _category(fig: _Figure, outcome: str | None, sentence: str) -> str | None:
     return None
 
 
-def _subject(text: str, fig: _Figure, verb: re.Match[str] | None, lex: Lexicon, attr: Attribution | None) -> str | None:
+def _place(lex: Lexicon, s: str) -> str | None:
+    """The side whose territory a sentence names as the place ("in Kharkiv", "on Hodeidah")."""
+    for _start, _end, side, locative in _side_mentions(lex, s):
+        if locative:
+            return side
+    return None
+
+
+def _subject(text: str, fig: _Figure, verb: re.Match[str] | None, lex: Lexicon, attr: Attribution | None,
+             category: str) -> str | None:
     """Whose loss the figure is (see the module docstring, step 3)."""
     claimant_side = attr.side if attr else None
     if fig.side_hint:
@@ -287,23 +297,28 @@ def _subject(text: str, fig: _Figure, verb: re.Match[str] | None, lex: Lexicon, 
         return lex.enemy_of(claimant_side)
     s = text[fig.sent.start: fig.sent.end]
     rel = fig.tok.start - fig.sent.start
+    civilian = category.startswith("civilians")
     passive = _PASSIVE_BY.match(text, fig.noun_end, fig.sent.end)
     if passive:
         after = text[passive.end(): fig.sent.end]
         ms = _side_mentions(lex, after[:40])
-        if ms:
-            return lex.enemy_of(ms[0][2]) if ms[0][0] < 6 else None
+        if ms and ms[0][0] < 6:
+            return lex.civilians_hit_by(ms[0][2]) if civilian else lex.enemy_of(ms[0][2])
     if verb is not None and verb.start() < fig.tok.start:
         vrel = verb.start() - fig.sent.start
         actor = _actor_before(lex, s, vrel, claimant_side)
         if verb.group("loss") and actor:
             return actor
+        if verb.group("kill") and actor and not civilian:
+            return lex.enemy_of(actor)
         if verb.group("kill") and actor:
-            return lex.enemy_of(actor) or (None if fig.cls in ("civilian", "people") else None)
-    if fig.cls in ("civilian", "people", "bare", "outcome:killed+civilian", "outcome:wounded+civilian"):
-        for _start, _end, side, locative in _side_mentions(lex, s):
-            if locative:
-                return side
+            hit = lex.civilians_hit_by(actor)
+            place = _place(lex, s)
+            return place or hit
+    if civilian:
+        place = _place(lex, s)
+        if place:
+            return place
     mentions = [m for m in _side_mentions(lex, s[:rel]) if not m[3]]
     if mentions:
         return mentions[-1][2]
@@ -376,7 +391,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         category = _category(fig, outcome, sentence)
         if category is None:
             continue
-        subject = _subject(text, fig, verb, lex, attr)
+        subject = _subject(text, fig, verb, lex, attr, category)
         period = periods.resolve(sentence, fig.tok.start - fig.sent.start, fig.noun_end - fig.sent.start,
                                  published, said_on,
                                  _war_start(lex, subject))
@@ -424,8 +439,9 @@ def _apply_caveats(claims: list[tuple[Claim, int, bool]], sentences: list[Senten
 
 
 def _compatible(a: Claim, b: Claim) -> bool:
-    """Two mentions state the same figure (same side, category, period kind, value within tolerance)."""
-    if (a.subject, a.category, a.period.kind) != (b.subject, b.category, b.period.kind):
+    """A display mention (headline, caption) restates a body figure: same side and category, value within
+    tolerance. The period is not compared: headlines compress it ("in 24 hours" for "on Sunday")."""
+    if (a.subject, a.category) != (b.subject, b.category):
         return False
     if a.value == b.value and a.value_high == b.value_high:
         return True

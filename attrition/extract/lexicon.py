@@ -16,11 +16,12 @@ from importlib import resources
 
 @dataclass(slots=True, frozen=True)
 class Side:
-    """One side of a war: canonical name, enemies, the date its war started."""
+    """One side of a war: canonical name, enemies, the date its war started, whose civilians its attacks hit."""
 
     name: str
     enemies: tuple[str, ...]
     war_start: date | None
+    civilians_hit: str | None
 
 
 @dataclass(slots=True, frozen=True)
@@ -48,6 +49,11 @@ class Lexicon:
         """The first listed enemy of `side` (wars in the gazetteer are two-sided)."""
         s = self.sides.get(side or "")
         return s.enemies[0] if s and s.enemies else None
+
+    def civilians_hit_by(self, side: str | None) -> str | None:
+        """Whose civilians an attack by `side` hits (an enemy population, or the side's own in a civil war)."""
+        s = self.sides.get(side or "")
+        return s.civilians_hit if s else None
 
     def canonical_claimant(self, phrase: str) -> tuple[str, str | None]:
         """Canonical claimant for an attribution phrase, and the side it speaks for.
@@ -81,7 +87,8 @@ def lexicon() -> Lexicon:
     plurals: dict[str, tuple[str, bool]] = {}
     for name, spec in raw_sides.items():
         start = spec.get("war_start")
-        sides[name] = Side(name, tuple(spec.get("enemies", ())), date.fromisoformat(start) if start else None)
+        sides[name] = Side(name, tuple(spec.get("enemies", ())), date.fromisoformat(start) if start else None,
+                           spec.get("civilians_hit"))
         for w in [*spec.get("names", ()), *spec.get("demonyms", ())]:
             side_words.setdefault(re.sub(r"^the\s+", "", w.lower()), name)
         for w, military in spec.get("plurals", {}).items():

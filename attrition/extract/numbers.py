@@ -35,7 +35,7 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
                "an average of", "on average", "circa", "an approximate", "reportedly"),
     "almost": ("nearly", "almost", "approaching", "close to", "just under", "just short of", "fewer than",
                "less than", "under"),
-    "up_to": ("up to", "as many as", "as much as"),
+    "up_to": ("up to", "as many as", "as much as", "as high as"),
 }
 
 _UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "

@@ -40,7 +40,7 @@ _CUES: list[tuple[str, str]] = [
     ("projection", r"\bby\s+(?:the\s+(?:end|close|final\s+months|last\s+months)\s+of\s+|late\s+|early\s+)?(?P<pyear>20\d\d)\b|\bwill\s+have\b|\bwill\s+(?:reach|exceed|rise\s+to)\b"
                    r"|\bis\s+(?:expected|projected|forecast)\s+to\b|\bcould\s+reach\b"),
     ("day", r"\b(?:past|previous|last|preceding)\s+(?:24|twenty-four)\s+hours\b|\b(?:past|previous|last)\s+day\b"
-            r"|\bin\s+(?:a|one)\s+(?:single\s+)?day\b|\bover\s+the\s+day\b|\byesterday\b|\bovernight\b|\bdaily\s+(?:losses|toll|tally)\b"
+            r"|\bin\s+(?:a|one)\s+(?:single\s+)?day\b|\bin\s+24\s+hours\b|\bover\s+the\s+day\b|\byesterday\b|\bovernight\b|\bdaily\s+(?:losses|toll|tally)\b"
             r"|\bon\s+the\s+day\b|\bin\s+the\s+last\s+day\b"),
     ("span", r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)"
              r"\s+(?P<unit>days|weeks|months|years)\b|\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?P<unit1>week|month|year)\b"
@@ -48,8 +48,11 @@ _CUES: list[tuple[str, str]] = [
              r"|\bin\s+the\s+(?:battle|fight|fighting|offensive|assault)\s+(?:for|on|around|near)\b|\bthis\s+(?P<unit3>week|month|year)\b"
              r"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:month|year|week)\b|\bduring\s+the\s+(?:offensive|operation|battle)\b"),
     ("cumulative", r"\bsince\b|\bin\s+total\b|\btotal(?:s|ed|led)?\b|\btally\b|\bso\s+far\b|\bto\s+date\b|\baltogether\b|\boverall\b"
-                   r"|\bin\s+all\b|\bcumulative\b"),
+                   r"|\bin\s+all\b|\bcumulative\b"
+                   r"|\b(?:has|have)\s+(?:now\s+)?(?:been\s+)?(?:lost|killed|wounded|identified|recorded|documented|confirmed|captured)\b"),
 ]
+_INCIDENT_RE = re.compile(r"\b(?:attack|strike|strikes|shelling|explosion|blast|ambush|bombing|raid|airstrike)\b",
+                          re.IGNORECASE)
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b", re.IGNORECASE)
 CUE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _CUES), re.IGNORECASE)
 _SINCE_WAR = re.compile(
@@ -155,10 +158,11 @@ def resolve(
     if kind not in ("rate", "projection", "day", "span", "cumulative"):
         kind = next(k for k, _ in _CUES if best.group(k))
     if kind == "day":
-        if re.match(r"yesterday", best.group(0), re.IGNORECASE) and published:
-            d = published - timedelta(days=1)
-            return Period(kind="day", start=d, end=d)
-        return Period(kind="day", start=report, end=report)
+        word = best.group(0).lower()
+        d = published - timedelta(days=1) if word == "yesterday" and published else report
+        # "a drone attack killed 11 yesterday": one incident, not a day's tally.
+        incident = word in ("yesterday", "overnight") and _INCIDENT_RE.search(sentence)
+        return Period(kind="event" if incident else "day", start=d, end=d)
     if kind == "rate":
         y = re.search(r"\b(?:in|during|throughout|over)\s+(20\d\d)\b", sentence)
         if y:

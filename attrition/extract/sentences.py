@@ -34,7 +34,7 @@ _CITING_RE = re.compile(r"\bciting\s+(?P<c>[^,.;:\"“”]{2,100}?)(?=\s*(?:[,.;
 _NP_STOP = re.compile(r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bas\b|\band\s+(?=[a-z]+\s+(?:said|told))", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:it|he|she|they|we|officials|the\s+(?:ministry|military|army|agency|statement|report|"
                       r"spokesman|spokeswoman|spokesperson|official|officials|office|general\s+staff|outlet|"
-                      r"governor|group|monitor|bulletin))$", re.IGNORECASE)
+                      r"governor|group|monitor|bulletin|think\s+tank|outlets?|open-source\s+group|air\s+force|navy))$", re.IGNORECASE)
 _NOT_CLAIMANT = re.compile(r"\d|^(?:updated\s+)?(?:totals?|figures?|data|numbers?|reports?|it\s+is|this|there)\b",
                            re.IGNORECASE)
 _DETERMINERS = re.compile(r"^(?:however|but|and|also|meanwhile|separately|earlier|later|on\s+\w+)\s+", re.IGNORECASE)
