@@ -46,13 +46,19 @@ _CUES: list[tuple[str, str]] = [
              r"\s+(?P<unit>days|weeks|months|years)\b|\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?P<unit1>week|month|year)\b"
              r"|\blast\s+(?P<unit2>week|month|year)\b|\b(?:in|during|throughout|over)\s+(?P<syear>20\d\d)\b"
              r"|\bin\s+the\s+(?:battle|fight|fighting|offensive|assault)\s+(?:for|on|around|near)\b|\bthis\s+(?P<unit3>week|month|year)\b"
-             r"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:month|year|week)\b|\bduring\s+the\s+(?:offensive|operation|battle)\b"),
+             r"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:month|year|week)\b"
+),
+    ("same", r"\b(?:over|in|during|for)\s+(?:the\s+same\s+(?:period|time)|that\s+(?:time|period))\b"),
     ("cumulative", r"\bsince\b|\bin\s+total\b|\btotal(?:s|ed|led)?\b|\btally\b|\bso\s+far\b|\bto\s+date\b|\baltogether\b|\boverall\b"
                    r"|\bin\s+all\b|\bcumulative\b"
-                   r"|\b(?:has|have)\s+(?:now\s+)?(?:been\s+)?(?:lost|killed|wounded|identified|recorded|documented|confirmed|captured)\b"),
+),
 ]
 _INCIDENT_RE = re.compile(r"\b(?:attack|strike|strikes|shelling|explosion|blast|ambush|bombing|raid|airstrike)\b",
                           re.IGNORECASE)
+_WEAK_SPAN = re.compile(r"\b(?:during|in)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:offensive|counteroffensive|operation|"
+                        r"battle|assault|campaign)\b", re.IGNORECASE)
+_PERFECT_TOTAL = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:lost|killed|wounded|identified|"
+                            r"recorded|documented|confirmed|captured|died|injured)\b", re.IGNORECASE)
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b", re.IGNORECASE)
 CUE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _CUES), re.IGNORECASE)
 _SINCE_WAR = re.compile(
@@ -129,7 +135,7 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
         n_raw = (g.get("n") or "1").lower()
         n = int(n_raw) if n_raw.isdigit() else _SMALL.get(n_raw, 1)
         return end - timedelta(days=n * _UNIT_DAYS[unit.lower()]), end
-    return None, None
+    return None, end
 
 
 def resolve(
@@ -153,8 +159,12 @@ def resolve(
         if dist < best_dist:
             best, best_dist = m, dist
     if best is None or best.lastgroup is None:
+        if _WEAK_SPAN.search(sentence):  # "during the offensive", with no sharper cue
+            return Period(kind="span", start=None, end=report)
         return _default_period(sentence, published, report)
     kind = best.lastgroup
+    if kind == "same":
+        return Period(kind="same")  # type: ignore[arg-type]
     if kind not in ("rate", "projection", "day", "span", "cumulative"):
         kind = next(k for k, _ in _CUES if best.group(k))
     if kind == "day":
@@ -191,8 +201,11 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
     if cue.group(0).lower() == "since":
         after = sentence[cue.end(): cue.end() + 60]
         dates = explicit_dates(after, report)
+        wd = re.match(rf"\s*(?:last\s+)?(?P<wd>{_WEEKDAY})\b", after, re.IGNORECASE)
         if dates and dates[0].start <= 2:
             start = dates[0].day
+        elif wd:
+            start = weekday_date(wd.group("wd"), report)
         elif _SINCE_WAR.match(sentence, cue.start()):
             start = war_start
     else:
@@ -219,4 +232,6 @@ def _default_period(sentence: str, published: date | None, report: date | None) 
     for cue in explicit_dates(sentence, published):
         if cue.precision == "day":
             return Period(kind="event", start=cue.day, end=cue.day)
+    if _PERFECT_TOTAL.search(sentence):  # "have been killed", "has lost": a running total
+        return Period(kind="cumulative", start=None, end=report)
     return Period(kind="event", start=None, end=report)

@@ -23,20 +23,24 @@ _BULLET = re.compile(r"^\s*(?:[-•*–]\s+)")
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
 _CLAIM_VERBS = (r"said|says|say|claimed|claims|claim|reported|reports|estimated|estimates|estimate|stated|states|"
-                r"announced|announces|told|tells|wrote|writes|added|adds|posted|confirmed|confirms|agreed|agree|"
-                r"believes|believe|assessed|assesses|tallied|counted|recorded|recorded|documented|noted|put\s+the\s+"
+                r"announced|announces|identified|told|tells|wrote|writes|added|adds|posted|confirmed|confirms|agreed|agree|"
+                r"believes|believe|assessed|assesses|tallied|counted|recorded|noted|put\s+the\s+"
                 r"(?:figure|toll|number)|updated|published|insisted|alleged|acknowledged|admitted")
-_VERB_RE = re.compile(rf"\b(?:{_CLAIM_VERBS})\b", re.IGNORECASE)
+_VERB_RE = re.compile(rf"\b(?:{_CLAIM_VERBS})\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)", re.IGNORECASE)
 _INVERTED_RE = re.compile(rf"(?:,|[\"”])\s*(?:{_CLAIM_VERBS})\s+(?P<c>(?:the\s+)?[A-Z][^,.;:\"“”]{{1,80}})", re.IGNORECASE)
 _ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<c>[^,.;:\"“”]{2,120}?)(?=\s*(?:[,.;:\"“”]|$|\s+on\s+[A-Z]|\s+in\s+[A-Z]))",
                            re.IGNORECASE)
 _CITING_RE = re.compile(r"\bciting\s+(?P<c>[^,.;:\"“”]{2,100}?)(?=\s*(?:[,.;:\"“”]|$))", re.IGNORECASE)
 _NP_STOP = re.compile(r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bas\b|\band\s+(?=[a-z]+\s+(?:said|told))", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:it|he|she|they|we|officials|the\s+(?:ministry|military|army|agency|statement|report|"
-                      r"spokesman|spokeswoman|spokesperson|official|officials|office|general\s+staff|outlet|"
+                      r"spokesman|spokeswoman|spokesperson|official|officials|office|outlet|"
                       r"governor|group|monitor|bulletin|think\s+tank|outlets?|open-source\s+group|air\s+force|navy))$", re.IGNORECASE)
 _NOT_CLAIMANT = re.compile(r"\d|^(?:updated\s+)?(?:totals?|figures?|data|numbers?|reports?|it\s+is|this|there)\b",
                            re.IGNORECASE)
+_ADJECTIVAL = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
+#: A phrase before the verb that has no head noun: the subject sits before an appositive
+#: ("Oryx, which counts ..., has confirmed").
+_HEADLESS = re.compile(r"^(?:which|who|whose|that|has|have|had|is|was|were|are|also)\b", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^(?:however|but|and|also|meanwhile|separately|earlier|later|on\s+\w+)\s+", re.IGNORECASE)
 _ADVERBS = re.compile(r"\s+(?:broadly|also|previously|earlier|later|separately|now|had|has|have|on\s+\w+|in\s+a\s+"
                       r"\w+|late\s+on\s+\w+)$", re.IGNORECASE)
@@ -105,7 +109,7 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
         s = 0
         for b in _BOUNDARY.finditer(line):
             word = re.search(r"([\w.]+)[.!?][\"”’')\]]*\s+$", line[: b.end()])
-            if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+            if word and (word.group(1).lower() in ABBREVIATIONS or (len(word.group(1)) == 1 and word.group(1).isalpha())):
                 continue
             out.append(Sentence(line_start + s, line_start + b.start() + 1, line[s : b.start() + 1], para, display))
             s = b.end()
@@ -130,6 +134,9 @@ def _subject_np(sentence: str, verb_start: int) -> str | None:
     for m in _NP_STOP.finditer(before):
         cut = m.end()
     np = _clean_np(before[cut:])
+    if not np and before.rstrip().endswith(",") and not re.search(r"[\"“”]", before):
+        # "X, a Britain-based monitor, said": the head before the appositive.
+        np = _clean_np(before.split(",")[0])
     words = np.split()
     if not words or len(words) > 10 or _NOT_CLAIMANT.search(np):
         return None
@@ -146,7 +153,12 @@ def attribution(sentence: str, lex: Lexicon, last: Attribution | None) -> Attrib
     for m in _ACCORDING_RE.finditer(sentence):
         found.append((m.start(), m.group("c").strip()))
     for m in _VERB_RE.finditer(sentence):
+        if _ADJECTIVAL.search(sentence, 0, m.start()) and _ADJECTIVAL.search(sentence, 0, m.start()).end() == m.start():  # type: ignore[union-attr]
+            continue
         np = _subject_np(sentence, m.start())
+        if np and _HEADLESS.match(np):
+            head = re.match(r"[^,]{2,80}(?=,)", sentence)
+            np = _clean_np(head.group(0)) if head else None
         if np:
             found.append((m.start(), np))
     for m in _INVERTED_RE.finditer(sentence):
@@ -156,7 +168,7 @@ def attribution(sentence: str, lex: Lexicon, last: Attribution | None) -> Attrib
     if not found:
         return None
     citing = _CITING_RE.search(sentence)
-    found.sort()
+    found.sort(key=lambda f: (lex.claimant_re.search(f[1]) is None, f[0]))
     chain = [np for _, np in found]
     if citing:
         source = citing.group("c").strip()
