@@ -49,8 +49,14 @@ class Scores:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass(slots=True)
@@ -95,17 +101,33 @@ class Report:
             "claimant_agreement": round(self.claimant_agreement, 4),
             "period_end_agreement": round(self.period_end_agreement, 4),
             "matched": self.matched,
-            "errors": [{"doc_id": e.doc_id, "missed": e.missed, "spurious": e.spurious,
-                        "disagreements": e.disagreements} for e in self.errors if e],
+            "errors": [
+                {
+                    "doc_id": e.doc_id,
+                    "missed": e.missed,
+                    "spurious": e.spurious,
+                    "disagreements": e.disagreements,
+                }
+                for e in self.errors
+                if e
+            ],
             "skipped": self.skipped,
         }
 
 
 def _brief(c: Claim) -> dict[str, Any]:
     """The fields a reader needs to see why a claim did or did not match."""
-    return {"subject": c.subject, "category": c.category, "value": c.value, "value_high": c.value_high,
-            "qualifier": c.qualifier, "period": c.period.as_dict(), "claimant": c.claimant, "quote": c.quote,
-            "start": c.start}
+    return {
+        "subject": c.subject,
+        "category": c.category,
+        "value": c.value,
+        "value_high": c.value_high,
+        "qualifier": c.qualifier,
+        "period": c.period.as_dict(),
+        "claimant": c.claimant,
+        "quote": c.quote,
+        "start": c.start,
+    }
 
 
 def _same_value(a: Claim, b: Claim) -> bool:
@@ -113,7 +135,7 @@ def _same_value(a: Claim, b: Claim) -> bool:
 
 
 def _match(gold: list[Claim], pred: list[Claim], strict: bool) -> list[tuple[int, int]]:
-    """One-to-one greedy matching in gold order; among candidates prefer the full key, then the nearest span."""
+    """One-to-one greedy matching in gold order; prefer the full key, then the nearest span."""
     used: set[int] = set()
     pairs: list[tuple[int, int]] = []
     for gi, g in enumerate(gold):
@@ -176,9 +198,17 @@ def read_documents(path: Path, skipped: list[str]) -> list[Document]:
             try:
                 d = json.loads(line)
                 published = date.fromisoformat(d["published"][:10]) if d.get("published") else None
-                docs.append(Document(id=str(d.get("id") or f"{path.stem}:{n}"), text=d["text"], title=d.get("title"),
-                                     url=d.get("url"), published=published, outlet=d.get("outlet"),
-                                     source=f"{path}:{n}"))
+                docs.append(
+                    Document(
+                        id=str(d.get("id") or f"{path.stem}:{n}"),
+                        text=d["text"],
+                        title=d.get("title"),
+                        url=d.get("url"),
+                        published=published,
+                        outlet=d.get("outlet"),
+                        source=f"{path}:{n}",
+                    )
+                )
             except (ValueError, KeyError, TypeError, AttributeError) as exc:
                 skipped.append(f"{path}:{n}: not a document ({type(exc).__name__}: {exc})")
     return docs

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -13,15 +13,21 @@ from attrition.cli.app import app, err, out
 from attrition.evaluate import evaluate_files
 
 
-class EvalFormat(str, Enum):
+class EvalFormat(StrEnum):
+    """Output formats of `eval`."""
+
     table = "table"
     json = "json"
 
 
 @app.command("eval")
 def eval_cmd(
-    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold claims, JSON Lines (claim contract + doc_id)."),
-    docs: Path = typer.Argument(..., exists=True, dir_okay=False, help="Documents, JSON Lines (document contract)."),
+    gold: Path = typer.Argument(
+        ..., exists=True, dir_okay=False, help="Gold claims, JSON Lines (claim contract + doc_id)."
+    ),
+    docs: Path = typer.Argument(
+        ..., exists=True, dir_okay=False, help="Documents, JSON Lines (document contract)."
+    ),
     fmt: EvalFormat = typer.Option(EvalFormat.table, "--format", help="table or json."),
     errors: bool = typer.Option(False, "--errors", help="Also list misses and spurious claims per document."),
 ) -> None:
@@ -38,11 +44,18 @@ def eval_cmd(
     table = Table(title=f"Extraction vs gold ({report.documents} documents)")
     for col in ("match", "P", "R", "F1", "tp", "fp", "fn"):
         table.add_column(col, justify="right" if col != "match" else "left")
-    for name, s in (("loose (category+value)", report.loose), ("strict (+subject, period kind)", report.strict)):
-        table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn))
+    for name, s in (
+        ("loose (category+value)", report.loose),
+        ("strict (+subject, period kind)", report.strict),
+    ):
+        table.add_row(
+            name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn)
+        )
     out.print(table)
-    out.print(f"claimant agreement {report.claimant_agreement:.3f}   period-end agreement "
-              f"{report.period_end_agreement:.3f}   (on {report.matched} matched pairs)")
+    out.print(
+        f"claimant agreement {report.claimant_agreement:.3f}   period-end agreement "
+        f"{report.period_end_agreement:.3f}   (on {report.matched} matched pairs)"
+    )
     if errors:
         for e in report.errors:
             if not e:

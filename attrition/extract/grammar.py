@@ -37,92 +37,313 @@ from attrition.extract.sentences import (
 )
 from attrition.models import Claim, Period
 
-#: What a noun after a figure counts: a class (personnel, civilian, people, prisoners, outcome:X) or a category.
+#: What a noun after a figure counts: a class (personnel, civilian, people, prisoners, outcome:X)
+#: or a category.
 NOUNS: dict[str, str] = {
-    **dict.fromkeys(("soldiers soldier troops fighters servicemen servicemembers personnel men militants combatants "
-                     "mercenaries occupiers invaders paratroopers marines conscripts reservists officers guys "
-                     "members recruits convicts sailors sailor soldier pilots crew").split(), "personnel"),
-    "service members": "personnel", "service personnel": "personnel", "military personnel": "personnel",
-    **dict.fromkeys("civilians residents children kids women villagers passengers inhabitants journalists "
-                    "patients minors students worshippers".split(), "civilian"),
-    "aid workers": "civilian", "health workers": "civilian", "medical workers": "civilian",
-    "people": "people", "persons": "people", "individuals": "people", "lives": "people",
-    "casualties": "outcome:casualties", "losses": "outcome:casualties", "deaths": "outcome:killed",
-    "dead": "outcome:killed", "fatalities": "outcome:killed",
-    "pows": "prisoners", "prisoners of war": "prisoners", "prisoners": "prisoners", "captives": "prisoners",
-    "tanks": "tanks", "main battle tanks": "tanks", "tank": "tanks",
-    **dict.fromkeys(("armored personnel vehicles", "armoured personnel vehicles", "armored personnel carriers",
-                     "armoured personnel carriers", "apcs", "apvs", "ifvs", "afvs", "infantry fighting vehicles",
-                     "armored vehicles", "armoured vehicles", "armored combat vehicles", "armoured combat vehicles",
-                     "tanks and other armored combat vehicles", "tanks and other armoured combat vehicles",
-                     "tanks and armored vehicles", "tanks and armoured vehicles",
-                     "armored fighting vehicles", "armoured fighting vehicles", "bmps", "bradleys", "strykers"),
-                    "armored_vehicles"),
-    **dict.fromkeys(("artillery systems", "artillery pieces", "artillery guns", "artillery", "guns", "howitzers",
-                     "mlrs", "multiple rocket launchers", "multiple launch rocket systems", "rocket launchers",
-                     "mortars", "self-propelled guns", "himars"), "artillery"),
-    **dict.fromkeys(("air defense systems", "air defence systems", "air-defense systems", "air-defence systems",
-                     "anti-aircraft systems", "sam systems", "sams", "air defense units", "air defence units",
-                     "anti-aircraft warfare systems"), "air_defense"),
-    **dict.fromkeys(("aircraft", "planes", "warplanes", "jets", "fighter jets", "combat aircraft", "airplanes",
-                     "fighter aircraft", "bombers"), "aircraft"),
-    "helicopters": "helicopters", "choppers": "helicopters",
-    **dict.fromkeys(("drones", "uavs", "unmanned aerial vehicles", "operational-tactical uavs", "shahed drones",
-                     "attack drones", "kamikaze drones"), "drones"),
-    **dict.fromkeys(("ships", "boats", "vessels", "warships", "naval vessels", "patrol boats", "submarines"), "ships"),
-    **dict.fromkeys(("vehicles", "trucks", "motor vehicles", "cars", "fuel tanks", "units of special equipment",
-                     "special equipment units", "vehicles and fuel tanks", "military vehicles", "pieces of special "
-                     "equipment"), "vehicles_other"),
+    **dict.fromkeys(
+        [
+            "soldiers",
+            "soldier",
+            "troops",
+            "fighters",
+            "servicemen",
+            "servicemembers",
+            "personnel",
+            "men",
+            "militants",
+            "combatants",
+            "mercenaries",
+            "occupiers",
+            "invaders",
+            "paratroopers",
+            "marines",
+            "conscripts",
+            "reservists",
+            "officers",
+            "guys",
+            "members",
+            "recruits",
+            "convicts",
+            "sailors",
+            "sailor",
+            "soldier",
+            "pilots",
+            "crew",
+        ],
+        "personnel",
+    ),
+    "service members": "personnel",
+    "service personnel": "personnel",
+    "military personnel": "personnel",
+    **dict.fromkeys(
+        [
+            "civilians",
+            "residents",
+            "children",
+            "kids",
+            "women",
+            "villagers",
+            "passengers",
+            "inhabitants",
+            "journalists",
+            "patients",
+            "minors",
+            "students",
+            "worshippers",
+        ],
+        "civilian",
+    ),
+    "aid workers": "civilian",
+    "health workers": "civilian",
+    "medical workers": "civilian",
+    "people": "people",
+    "persons": "people",
+    "individuals": "people",
+    "lives": "people",
+    "casualties": "outcome:casualties",
+    "losses": "outcome:casualties",
+    "deaths": "outcome:killed",
+    "dead": "outcome:killed",
+    "fatalities": "outcome:killed",
+    "pows": "prisoners",
+    "prisoners of war": "prisoners",
+    "prisoners": "prisoners",
+    "captives": "prisoners",
+    "tanks": "tanks",
+    "main battle tanks": "tanks",
+    "tank": "tanks",
+    **dict.fromkeys(
+        (
+            "armored personnel vehicles",
+            "armoured personnel vehicles",
+            "armored personnel carriers",
+            "armoured personnel carriers",
+            "apcs",
+            "apvs",
+            "ifvs",
+            "afvs",
+            "infantry fighting vehicles",
+            "armored vehicles",
+            "armoured vehicles",
+            "armored combat vehicles",
+            "armoured combat vehicles",
+            "tanks and other armored combat vehicles",
+            "tanks and other armoured combat vehicles",
+            "tanks and armored vehicles",
+            "tanks and armoured vehicles",
+            "armored fighting vehicles",
+            "armoured fighting vehicles",
+            "bmps",
+            "bradleys",
+            "strykers",
+        ),
+        "armored_vehicles",
+    ),
+    **dict.fromkeys(
+        (
+            "artillery systems",
+            "artillery pieces",
+            "artillery guns",
+            "artillery",
+            "guns",
+            "howitzers",
+            "mlrs",
+            "multiple rocket launchers",
+            "multiple launch rocket systems",
+            "rocket launchers",
+            "mortars",
+            "self-propelled guns",
+            "himars",
+        ),
+        "artillery",
+    ),
+    **dict.fromkeys(
+        (
+            "air defense systems",
+            "air defence systems",
+            "air-defense systems",
+            "air-defence systems",
+            "anti-aircraft systems",
+            "sam systems",
+            "sams",
+            "air defense units",
+            "air defence units",
+            "anti-aircraft warfare systems",
+        ),
+        "air_defense",
+    ),
+    **dict.fromkeys(
+        (
+            "aircraft",
+            "planes",
+            "warplanes",
+            "jets",
+            "fighter jets",
+            "combat aircraft",
+            "airplanes",
+            "fighter aircraft",
+            "bombers",
+        ),
+        "aircraft",
+    ),
+    "helicopters": "helicopters",
+    "choppers": "helicopters",
+    **dict.fromkeys(
+        (
+            "drones",
+            "uavs",
+            "unmanned aerial vehicles",
+            "operational-tactical uavs",
+            "shahed drones",
+            "attack drones",
+            "kamikaze drones",
+        ),
+        "drones",
+    ),
+    **dict.fromkeys(
+        ("ships", "boats", "vessels", "warships", "naval vessels", "patrol boats", "submarines"), "ships"
+    ),
+    **dict.fromkeys(
+        (
+            "vehicles",
+            "trucks",
+            "motor vehicles",
+            "cars",
+            "fuel tanks",
+            "units of special equipment",
+            "special equipment units",
+            "vehicles and fuel tanks",
+            "military vehicles",
+            "pieces of special equipment",
+        ),
+        "vehicles_other",
+    ),
 }
-_EQUIPMENT = frozenset(v for v in NOUNS.values() if ":" not in v and v not in ("personnel", "civilian", "people",
-                                                                              "prisoners"))
-_MODIFIER = (r"(?:of|(?:of\s+)?(?:the|their|its|our|his|more|other|additional|enemy|military|civilian|combat|modern|heavy|"
-             r"armed|field|foreign|young|elderly|Western|regular|unarmed|innocent|hostile|active|SIDE|[A-Za-z]+-(?:made|built|"
-             r"supplied|provided))(?:'s|’s)?)")
+_EQUIPMENT = frozenset(
+    v for v in NOUNS.values() if ":" not in v and v not in ("personnel", "civilian", "people", "prisoners")
+)
+_MODIFIER = (
+    r"(?:of|(?:of\s+)?(?:the|their|its|our|his|more|other|additional|enemy|military|civilian|combat|modern|heavy|"
+    r"armed|field|foreign|young|elderly|Western|regular|unarmed|innocent|hostile|active|SIDE|[A-Za-z]+-(?:made|built|"
+    r"supplied|provided))(?:'s|’s)?)"
+)
 
 OUTCOMES: dict[str, str] = {
-    **dict.fromkeys(("killed or wounded", "killed and wounded", "killed or injured", "killed and injured",
-                     "dead or wounded", "dead and wounded", "killed, wounded", "killed or captured",
-                     "casualties", "casualty", "losses", "lost", "loses", "lose", "losing", "put out of action", "neutralized",
-                     "neutralised", "liquidated", "eliminated", "suffered", "sustained", "wiped out"), "casualties"),
-    **dict.fromkeys(("killed", "dead", "died", "deaths", "death toll", "fatalities", "killing", "slain", "shot dead",
-                     "executed", "lost their lives", "perished", "death", "die"), "killed"),
+    **dict.fromkeys(
+        (
+            "killed or wounded",
+            "killed and wounded",
+            "killed or injured",
+            "killed and injured",
+            "dead or wounded",
+            "dead and wounded",
+            "killed, wounded",
+            "killed or captured",
+            "casualties",
+            "casualty",
+            "losses",
+            "lost",
+            "loses",
+            "lose",
+            "losing",
+            "put out of action",
+            "neutralized",
+            "neutralised",
+            "liquidated",
+            "eliminated",
+            "suffered",
+            "sustained",
+            "wiped out",
+        ),
+        "casualties",
+    ),
+    **dict.fromkeys(
+        (
+            "killed",
+            "dead",
+            "died",
+            "deaths",
+            "death toll",
+            "fatalities",
+            "killing",
+            "slain",
+            "shot dead",
+            "executed",
+            "lost their lives",
+            "perished",
+            "death",
+            "die",
+        ),
+        "killed",
+    ),
     **dict.fromkeys(("wounded", "injured", "injuring", "wounding", "injuries", "hurt"), "wounded"),
-    **dict.fromkeys(("captured", "surrendered", "taken prisoner", "taken captive", "capturing", "laid down their arms",
-                     "surrender", "taken into captivity", "prisoners of war", "pows"), "captured"),
+    **dict.fromkeys(
+        (
+            "captured",
+            "surrendered",
+            "taken prisoner",
+            "taken captive",
+            "capturing",
+            "laid down their arms",
+            "surrender",
+            "taken into captivity",
+            "prisoners of war",
+            "pows",
+        ),
+        "captured",
+    ),
 }
-_OUTCOME_RE = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(OUTCOMES, key=len, reverse=True)) + r")\b",
-                         re.IGNORECASE)
+_OUTCOME_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(k) for k in sorted(OUTCOMES, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 _LOSS_VERB = r"lost|loses|lose|losing|suffered|suffers|sustained|sustains|losses|casualties"
-_KILL_VERB = (r"destruction\s+of|killed|killing|kills|kill|destroyed|destroying|destroys|destroy|shot\s+down|shoot\s+down|downed|"
-              r"downing|eliminated|eliminating|captured|capturing|hit|struck|knocked\s+out|took\s+prisoner|"
-              r"liquidated|neutralized|neutralised|wiped\s+out|intercepted|wounded|injured|injuring|wounding")
-_NONLOSS_VERB = (r"supplied|supply|supplying|delivered|deliver|delivering|pledged|pledge|sent|send|sending|donated|"
-                 r"received|receive|ordered|bought|buy|purchased|produced|produce|producing|manufactured|deployed|"
-                 r"deploy|deploying|launched|launching|launches|fired|firing|used|operates|operate|possess|possesses|"
-                 r"transferred|promised|provided|provide|providing|massed|amassed|mobilized|mobilised|recruited|"
-                 r"gathered|stationed|trained|training|exchanged|swap|swapped|returned|released|freed|repatriated|"
-                 r"evacuated|displaced|hospitalized|hospitalised|fled|rescued|treated|approved|build|built|"
-                 r"owns|field|fielded|armed\s+with|equipped\s+with|fleet\s+of|arsenal\s+of|worth")
-_VERB_RE = re.compile(rf"\b(?:(?P<loss>{_LOSS_VERB})|(?P<kill>{_KILL_VERB})|(?P<non>{_NONLOSS_VERB}))\b",
-                      re.IGNORECASE)
+_KILL_VERB = (
+    r"destruction\s+of|killed|killing|kills|kill|destroyed|destroying|destroys|destroy|shot\s+down|shoot\s+down|downed|"
+    r"downing|eliminated|eliminating|captured|capturing|hit|struck|knocked\s+out|took\s+prisoner|"
+    r"liquidated|neutralized|neutralised|wiped\s+out|intercepted|wounded|injured|injuring|wounding"
+)
+_NONLOSS_VERB = (
+    r"supplied|supply|supplying|delivered|deliver|delivering|pledged|pledge|sent|send|sending|donated|"
+    r"received|receive|ordered|bought|buy|purchased|produced|produce|producing|manufactured|deployed|"
+    r"deploy|deploying|launched|launching|launches|fired|firing|used|operates|operate|possess|possesses|"
+    r"transferred|promised|provided|provide|providing|massed|amassed|mobilized|mobilised|recruited|"
+    r"gathered|stationed|trained|training|exchanged|swap|swapped|returned|released|freed|repatriated|"
+    r"evacuated|displaced|hospitalized|hospitalised|fled|rescued|treated|approved|build|built|"
+    r"owns|field|fielded|armed\s+with|equipped\s+with|fleet\s+of|arsenal\s+of|worth"
+)
+_VERB_RE = re.compile(
+    rf"\b(?:(?P<loss>{_LOSS_VERB})|(?P<kill>{_KILL_VERB})|(?P<non>{_NONLOSS_VERB}))\b", re.IGNORECASE
+)
 #: After a figure: "were killed by X" / "killed in the X attack": X attacked.
-_PASSIVE_AGENT = re.compile(r"[^.;]{0,50}?\b(?:" + _KILL_VERB + r")\s+(?:by|in|during)\s+(?:an?\s+|the\s+)?",
-                            re.IGNORECASE)
+_PASSIVE_AGENT = re.compile(
+    r"[^.;]{0,50}?\b(?:" + _KILL_VERB + r")\s+(?:by|in|during)\s+(?:an?\s+|the\s+)?", re.IGNORECASE
+)
 _PASSIVE_MARK = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: Pronouns that make the claimant's own side the actor ("its forces destroyed", "it had killed").
 _OWN_ACTOR = re.compile(r"\b(?:its|their|our|we|it|they)\b(?!\s+(?:is|was)\b)", re.IGNORECASE)
-_OBJECT_OF_COUNT = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))"
-                              r"[\d,.]*\s+(?:of\s+)?(?:[A-Za-z'’-]+\s+){0,2}$", re.IGNORECASE)
-_RELATIVE_NONLOSS = re.compile(r"\s*(?:that\s+|which\s+)?(?:\S+\s+){0,2}?(?:had\s+|has\s+)?(?:launched|fired|sent|"
-                               r"deployed|supplied|delivered|used)\b", re.IGNORECASE)
-_POSSESS_BEFORE = re.compile(r"\b(?:has|have|had|owns|operates|with)\s+(?:(?!lost|been|destroyed|shot|downed|also|"
-                             r"captured|hit)\w+\s+){0,2}$", re.IGNORECASE)
+_OBJECT_OF_COUNT = re.compile(
+    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))"
+    r"[\d,.]*\s+(?:of\s+)?(?:[A-Za-z'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_RELATIVE_NONLOSS = re.compile(
+    r"\s*(?:that\s+|which\s+)?(?:\S+\s+){0,2}?(?:had\s+|has\s+)?(?:launched|fired|sent|"
+    r"deployed|supplied|delivered|used)\b",
+    re.IGNORECASE,
+)
+_POSSESS_BEFORE = re.compile(
+    r"\b(?:has|have|had|owns|operates|with)\s+(?:(?!lost|been|destroyed|shot|downed|also|"
+    r"captured|hit)\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _AFTER_SIDE = re.compile(r"\s+(?:from|of|among|belonging\s+to)\s+", re.IGNORECASE)
 _N_OF_THE_M = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+[\d,]+", re.IGNORECASE)
 _INHERIT_OK = re.compile(r"^\s*(?:[,.;:)]|were|was|of|had|have|are|is|more|others|\Z)", re.IGNORECASE)
-_ATTACK_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?(?:strikes?|attacks?|airstrikes?|shelling|raids?|offensive|forces|troops|"
-                           r"drones?|missiles?|bombardment)\b", re.IGNORECASE)
+_ATTACK_AFTER = re.compile(
+    r"\s*(?:\S+\s+){0,3}?(?:strikes?|attacks?|airstrikes?|shelling|raids?|offensive|forces|troops|"
+    r"drones?|missiles?|bombardment)\b",
+    re.IGNORECASE,
+)
 _NOT_COUNT_AFTER = re.compile(
     r"^\s*(?:%|percent|per\s+cent|km\b|kilomet|miles?\b|met(?:er|re)s?\b|square|sq\b|years?\b|-year|months?\b|"
     r"weeks?\b|days?\b|hours?\b|minutes?\b|a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|dollars|euros|pounds|usd\b|"
@@ -146,14 +367,23 @@ _BARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BARE_RATE_AFTER = re.compile(r"^\s+(?:a|per|each|every)\s+(?:day|week|month)\b", re.IGNORECASE)
-_BARE_AFTER = re.compile(r"^\s*(?:were|was|have\s+been|had\s+been|are|being|others)?\s*(?:killed|dead|died|wounded|"
-                         r"injured|captured|surrendered|taken\s+prisoner|hurt)\b", re.IGNORECASE)
+_BARE_AFTER = re.compile(
+    r"^\s*(?:were|was|have\s+been|had\s+been|are|being|others)?\s*(?:killed|dead|died|wounded|"
+    r"injured|captured|surrendered|taken\s+prisoner|hurt)\b",
+    re.IGNORECASE,
+)
 _OF_WHICH_BEFORE = re.compile(r"\b(?:of\s+(?:which|them|those|these|whom)|including)\s*,?\s*$", re.IGNORECASE)
 _OF_WHICH_AFTER = re.compile(r"^\s*of\s+(?:them|which|those|these)\b", re.IGNORECASE)
-_CIVILIAN_MARK = re.compile(r"\b(?:civilians?|residents?|children|people|apartment|hospital|school|market|"
-                            r"health\s+ministry|humanitarian|homes?|residential)\b", re.IGNORECASE)
-_LOCATIVE = re.compile(r"\b(?:in|into|inside|across|near|around|over|from|against|west\s+of|east\s+of|to|at|on|"
-                       r"toward|towards|with|for|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_CIVILIAN_MARK = re.compile(
+    r"\b(?:civilians?|residents?|children|people|apartment|hospital|school|market|"
+    r"health\s+ministry|humanitarian|homes?|residential)\b",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(
+    r"\b(?:in|into|inside|across|near|around|over|from|against|west\s+of|east\s+of|to|at|on|"
+    r"toward|towards|with|for|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 #: How far (characters) from a figure its outcome word and governing verb are looked for.
 OUTCOME_WINDOW = 90
@@ -185,10 +415,13 @@ def _noun_re(lex: Lexicon) -> re.Pattern[str]:
     key = id(lex)
     if key not in _NOUN_RES:
         sides = "|".join(re.escape(w) for w in sorted(lex.side_words, key=len, reverse=True))
-        nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                         for w in sorted([*NOUNS, *lex.plurals], key=len, reverse=True))
+        nouns = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted([*NOUNS, *lex.plurals], key=len, reverse=True)
+        )
         mod = _MODIFIER.replace("SIDE", sides)
-        _NOUN_RES[key] = re.compile(rf"\s*(?P<mods>(?:{mod}\s+){{0,4}}?)(?P<noun>{nouns})(?![\w-])", re.IGNORECASE)
+        _NOUN_RES[key] = re.compile(
+            rf"\s*(?P<mods>(?:{mod}\s+){{0,4}}?)(?P<noun>{nouns})(?![\w-])", re.IGNORECASE
+        )
     return _NOUN_RES[key]
 
 
@@ -199,7 +432,9 @@ def _side_mentions(lex: Lexicon, s: str) -> list[tuple[int, int, str, bool]]:
         w = m.group("w")
         side = lex.side_of(w) or lex.plurals.get(w.lower(), (None, False))[0]
         if side:
-            out.append((m.start(), m.end(), side, bool(_LOCATIVE.search(s[max(0, m.start() - 12): m.start()]))))
+            out.append(
+                (m.start(), m.end(), side, bool(_LOCATIVE.search(s[max(0, m.start() - 12) : m.start()])))
+            )
     return out
 
 
@@ -210,7 +445,7 @@ def _actor_before(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> s
     lo = max(0, at - VERB_WINDOW)
     best_pos, best = -1, None
     for start, _end, side, locative in _side_mentions(lex, s[lo:at]):
-        if not locative and not _OBJECT_OF_COUNT.search(s[max(0, lo + start - 30): lo + start]):
+        if not locative and not _OBJECT_OF_COUNT.search(s[max(0, lo + start - 30) : lo + start]):
             best_pos, best = start, side
     if claimant_side:
         for m in _OWN_ACTOR.finditer(s, lo, at):
@@ -219,10 +454,12 @@ def _actor_before(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> s
     return best
 
 
-def _classify(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon, prev: _Figure | None) -> _Figure | None:
+def _classify(
+    text: str, tok: NumberToken, sent: Sentence, lex: Lexicon, prev: _Figure | None
+) -> _Figure | None:
     """What a figure counts, or None when it counts nothing this grammar records."""
-    before = text[max(sent.start, tok.start - 80): tok.start]
-    after = text[tok.end: min(sent.end, tok.end + 80)]
+    before = text[max(sent.start, tok.start - 80) : tok.start]
+    after = text[tok.end : min(sent.end, tok.end + 80)]
     if _NOT_COUNT_BEFORE.search(before[-30:]) or _MONTH_AFTER.match(after):
         return None
     noun_at = tok.end
@@ -252,7 +489,12 @@ def _classify(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon, prev: _
         if _OF_WHICH_AFTER.match(after) and prev is not None:
             return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
         return None
-    if _OF_WHICH_BEFORE.search(before) and prev is not None and prev.sent is sent and _INHERIT_OK.match(after):
+    if (
+        _OF_WHICH_BEFORE.search(before)
+        and prev is not None
+        and prev.sent is sent
+        and _INHERIT_OK.match(after)
+    ):
         return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
     if _BARE_BEFORE.search(before) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
         return _Figure(tok, sent, tok.end, "bare", None, False)
@@ -260,7 +502,7 @@ def _classify(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon, prev: _
 
 
 def _side_after(lex: Lexicon, text: str, pos: int, end: int) -> str | None:
-    """A side named right after the counted noun: "fighters from Hayat Tahrir al-Sham", "members of the army"."""
+    """A side named right after the counted noun ("fighters from Hayat Tahrir al-Sham")."""
     m = _AFTER_SIDE.match(text, pos, end)
     if not m:
         return None
@@ -274,7 +516,7 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
     s = fig.sent
     hi = min(next_start, fig.noun_end + OUTCOME_WINDOW, s.end)
     fwd = _OUTCOME_RE.search(text, fig.noun_end, hi)
-    if fwd and not (hi == next_start and not text[fwd.end():next_start].strip(" ,")):
+    if fwd and not (hi == next_start and not text[fwd.end() : next_start].strip(" ,")):
         return OUTCOMES[re.sub(r"\s+", " ", fwd.group(0).lower())]
     lo = max(prev_end, s.start, fig.tok.start - OUTCOME_WINDOW)
     for window in ((lo, fig.tok.start), (max(s.start, fig.tok.start - VERB_WINDOW), fig.tok.start)):
@@ -300,7 +542,7 @@ def _category(fig: _Figure, outcome: str | None, sentence: str) -> str | None:
     if cls in _EQUIPMENT:
         return cls
     if cls.startswith("outcome:"):
-        outcome, _, civ = cls[len("outcome:"):].partition("+")
+        outcome, _, civ = cls[len("outcome:") :].partition("+")
         cls = "civilian" if civ else ("bare" if fig.side_hint is None else "personnel")
     if cls == "prisoners":
         return "personnel_captured"
@@ -327,8 +569,15 @@ def _place(lex: Lexicon, s: str) -> tuple[str | None, str | None]:
     return place, attacker
 
 
-def _subject(text: str, fig: _Figure, verb: re.Match[str] | None, lex: Lexicon, attr: Attribution | None,
-             category: str, prev: Claim | None) -> str | None:
+def _subject(
+    text: str,
+    fig: _Figure,
+    verb: re.Match[str] | None,
+    lex: Lexicon,
+    attr: Attribution | None,
+    category: str,
+    prev: Claim | None,
+) -> str | None:
     """Whose loss the figure is (see the module docstring, step 3)."""
     claimant_side = attr.side if attr else None
     if fig.side_hint:
@@ -336,14 +585,14 @@ def _subject(text: str, fig: _Figure, verb: re.Match[str] | None, lex: Lexicon, 
     if fig.enemy:
         return lex.enemy_of(claimant_side)
     civilian = category.startswith("civilians")
-    s = text[fig.sent.start: fig.sent.end]
+    s = text[fig.sent.start : fig.sent.end]
     rel = fig.tok.start - fig.sent.start
     if fig.cls == "bare" and prev is not None and prev.start >= fig.sent.start:
         return prev.subject  # "192 servicemen were killed and 511 wounded"
     place, attacker = _place(lex, s)
     agent = _PASSIVE_AGENT.match(text, fig.noun_end, fig.sent.end)
     if agent:
-        ms = _side_mentions(lex, text[agent.end(): fig.sent.end][:40])
+        ms = _side_mentions(lex, text[agent.end() : fig.sent.end][:40])
         if ms and ms[0][0] < 6:
             attacker = ms[0][2]
     if verb is not None and verb.start() < fig.tok.start:
@@ -443,24 +692,45 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             continue
         prev_claim = claims[-1][0] if claims else None
         subject = _subject(text, fig, verb, lex, attr, category, prev_claim)
-        period = periods.resolve(sentence, fig.tok.start - fig.sent.start, fig.noun_end - fig.sent.start,
-                                 published, said_on,
-                                 _war_start(lex, subject))
+        period = periods.resolve(
+            sentence,
+            fig.tok.start - fig.sent.start,
+            fig.noun_end - fig.sent.start,
+            published,
+            said_on,
+            _war_start(lex, subject),
+        )
         if period.kind == "same":  # "over the same period", "in that time": the last period named
             named = [c.period for c, _, _ in claims if c.period.kind in ("day", "span")]
-            period = named[-1] if named else claims[-1][0].period if claims else Period(kind="event", end=said_on or published)
+            period = (
+                named[-1]
+                if named
+                else claims[-1][0].period
+                if claims
+                else Period(kind="event", end=said_on or published)
+            )
         if period.kind == "cumulative" and period.start is None and claims:
             last = claims[-1][0]
             if last.period.kind == "cumulative" and sentences[claims[-1][1]].para == fig.sent.para:
                 period = replace(period, start=last.period.start)
         claim = Claim(
-            doc_id=None, claim_id="", subject=subject, category=category, value=fig.tok.value,
-            value_high=fig.tok.value_high, qualifier=fig.tok.qualifier,  # type: ignore[arg-type]
-            period=period, claimant=attr.claimant if attr else None,
-            claimant_text=attr.claimant_text if attr else None, via=attr.via if attr else (),
+            doc_id=None,
+            claim_id="",
+            subject=subject,
+            category=category,
+            value=fig.tok.value,
+            value_high=fig.tok.value_high,
+            qualifier=fig.tok.qualifier,  # type: ignore[arg-type]
+            period=period,
+            claimant=attr.claimant if attr else None,
+            claimant_text=attr.claimant_text if attr else None,
+            via=attr.via if attr else (),
             hedged=hedged(sentence) or fig.tok.qualifier == "around" and "estimat" in sentence.lower(),
-            verification=verification(sentence), quote=text[fig.tok.start: fig.noun_end],
-            start=fig.tok.start, end=fig.noun_end, mentions=((fig.tok.start, fig.noun_end),),
+            verification=verification(sentence),
+            quote=text[fig.tok.start : fig.noun_end],
+            start=fig.tok.start,
+            end=fig.noun_end,
+            mentions=((fig.tok.start, fig.noun_end),),
         )
         claims.append((claim, k, fig.sent.display))
     claims = _apply_caveats(claims, sentences)
@@ -479,8 +749,9 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
     return fig.cls in ("personnel", "people") and nonloss_before and outcome is None
 
 
-def _carried_date(cache: dict[int, tuple[Attribution | None, date | None]], sentences: list[Sentence],
-                  k: int) -> date | None:
+def _carried_date(
+    cache: dict[int, tuple[Attribution | None, date | None]], sentences: list[Sentence], k: int
+) -> date | None:
     """A statement date from an earlier sentence of the same paragraph ("said on Monday ... adding")."""
     para = sentences[k].para
     j = k - 1
@@ -491,8 +762,10 @@ def _carried_date(cache: dict[int, tuple[Attribution | None, date | None]], sent
     return None
 
 
-def _apply_caveats(claims: list[tuple[Claim, int, bool]], sentences: list[Sentence]) -> list[tuple[Claim, int, bool]]:
-    """A caveat sentence ("has not been independently verified") covers the claims of the sentences before it."""
+def _apply_caveats(
+    claims: list[tuple[Claim, int, bool]], sentences: list[Sentence]
+) -> list[tuple[Claim, int, bool]]:
+    """A caveat ("has not been independently verified") covers the claims of the sentences before it."""
     out = list(claims)
     for k, sent in enumerate(sentences):
         status = verification(sent.text) if not sent.display else None
@@ -513,7 +786,8 @@ def _compatible(a: Claim, b: Claim) -> bool:
     if a.value == b.value and a.value_high == b.value_high:
         return True
     return abs(a.value - b.value) <= MERGE_TOLERANCE * max(a.value, b.value) and (
-        a.qualifier != "exact" or b.qualifier != "exact")
+        a.qualifier != "exact" or b.qualifier != "exact"
+    )
 
 
 def _merge(claims: list[tuple[Claim, int, bool]]) -> list[Claim]:
@@ -523,8 +797,14 @@ def _merge(claims: list[tuple[Claim, int, bool]]) -> list[Claim]:
     kept: list[Claim] = []
     for c in body:
         for n, k in enumerate(kept):
-            if (k.subject, k.category, k.value, k.value_high, k.period.kind, k.period.end) == \
-                    (c.subject, c.category, c.value, c.value_high, c.period.kind, c.period.end):
+            if (k.subject, k.category, k.value, k.value_high, k.period.kind, k.period.end) == (
+                c.subject,
+                c.category,
+                c.value,
+                c.value_high,
+                c.period.kind,
+                c.period.end,
+            ):
                 kept[n] = replace(k, mentions=k.mentions + c.mentions)
                 break
         else:

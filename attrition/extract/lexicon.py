@@ -16,7 +16,7 @@ from importlib import resources
 
 @dataclass(slots=True, frozen=True)
 class Side:
-    """One side of a war: canonical name, enemies, the date its war started, whose civilians its attacks hit."""
+    """One side of a war: name, enemies, when its war started, whose civilians its attacks hit."""
 
     name: str
     enemies: tuple[str, ...]
@@ -51,7 +51,7 @@ class Lexicon:
         return s.enemies[0] if s and s.enemies else None
 
     def civilians_hit_by(self, side: str | None) -> str | None:
-        """Whose civilians an attack by `side` hits (an enemy population, or the side's own in a civil war)."""
+        """Whose civilians an attack by `side` hits (the enemy's, or its own in a civil war)."""
         s = self.sides.get(side or "")
         return s.civilians_hit if s else None
 
@@ -87,8 +87,12 @@ def lexicon() -> Lexicon:
     plurals: dict[str, tuple[str, bool]] = {}
     for name, spec in raw_sides.items():
         start = spec.get("war_start")
-        sides[name] = Side(name, tuple(spec.get("enemies", ())), date.fromisoformat(start) if start else None,
-                           spec.get("civilians_hit"))
+        sides[name] = Side(
+            name,
+            tuple(spec.get("enemies", ())),
+            date.fromisoformat(start) if start else None,
+            spec.get("civilians_hit"),
+        )
         for w in [*spec.get("names", ()), *spec.get("demonyms", ())]:
             side_words.setdefault(re.sub(r"^the\s+", "", w.lower()), name)
         for w, military in spec.get("plurals", {}).items():

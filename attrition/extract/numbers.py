@@ -19,27 +19,100 @@ from functools import lru_cache
 from text_to_num import text2num
 
 #: Scale words after a figure ("1.2 million", "390 thousand", "22k").
-SCALES: dict[str, int] = {"k": 1_000, "thousand": 1_000, "mln": 1_000_000, "million": 1_000_000,
-                          "m": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000}
+SCALES: dict[str, int] = {
+    "k": 1_000,
+    "thousand": 1_000,
+    "mln": 1_000_000,
+    "million": 1_000_000,
+    "m": 1_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+}
 
 #: Vague plurals: value and qualifier (the lower bound of what the plural can mean).
-VAGUE: dict[str, float] = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "tens of thousands": 20_000,
-                           "hundreds of thousands": 200_000}
+VAGUE: dict[str, float] = {
+    "dozens": 24,
+    "hundreds": 200,
+    "thousands": 2_000,
+    "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000,
+}
 
 #: Qualifier phrases in front of a figure, by qualifier.
 QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
-    "more_than": ("more than", "over", "exceeding", "exceeded", "surpassed", "surpassing", "in excess of",
-                  "upwards of", "well over", "above", "topped", "passed"),
+    "more_than": (
+        "more than",
+        "over",
+        "exceeding",
+        "exceeded",
+        "surpassed",
+        "surpassing",
+        "in excess of",
+        "upwards of",
+        "well over",
+        "above",
+        "topped",
+        "passed",
+    ),
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
-    "around": ("about", "around", "approximately", "approx.", "some", "roughly", "an estimated", "estimated",
-               "an average of", "on average", "circa", "an approximate", "reportedly"),
-    "almost": ("nearly", "almost", "approaching", "close to", "just under", "just short of", "fewer than",
-               "less than", "under"),
+    "around": (
+        "about",
+        "around",
+        "approximately",
+        "approx.",
+        "some",
+        "roughly",
+        "an estimated",
+        "estimated",
+        "an average of",
+        "on average",
+        "circa",
+        "an approximate",
+        "reportedly",
+    ),
+    "almost": (
+        "nearly",
+        "almost",
+        "approaching",
+        "close to",
+        "just under",
+        "just short of",
+        "fewer than",
+        "less than",
+        "under",
+    ),
     "up_to": ("up to", "as many as", "as much as", "as high as"),
 }
 
-_UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-          "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety").split()
+_UNITS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+]
 _WORD = r"(?:" + "|".join(_UNITS) + r")"
 _WORD_NUMBER = (
     rf"(?:{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|hundred|thousand|million))*"
@@ -50,8 +123,13 @@ _WORD_NUMBER = (
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?:million|mln|thousand|billion|bn)\b|k\b)"
 _ONE = rf"(?:{_DIGITS}{_SCALE}?(?![\w%/:]|-(?!\d))|{_WORD_NUMBER}\b(?!-))"
-_QUAL = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for ws in QUALIFIER_WORDS.values() for w in ws),
-                        key=len, reverse=True))
+_QUAL = "|".join(
+    sorted(
+        (re.escape(w).replace(r"\ ", r"\s+") for ws in QUALIFIER_WORDS.values() for w in ws),
+        key=len,
+        reverse=True,
+    )
+)
 
 #: The one scan regex: optional qualifier, a figure, an optional second figure of a range.
 NUMBER_RE = re.compile(

@@ -22,9 +22,32 @@ WEEKDAYS: dict[str, int] = {d.lower(): i for i, d in enumerate(calendar.day_name
 
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
-_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
-_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "several": 3, "a few": 3, "few": 3, "a": 1, "one": 1}
+_UNIT_DAYS = {
+    "day": 1,
+    "days": 1,
+    "week": 7,
+    "weeks": 7,
+    "month": 30,
+    "months": 30,
+    "year": 365,
+    "years": 365,
+}
+_SMALL = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": 3,
+    "a few": 3,
+    "few": 3,
+    "a": 1,
+    "one": 1,
+}
 
 #: An explicit date: "February 24, 2022", "24 February 2022", "Feb 24", "February 2022".
 DATE_RE = re.compile(
@@ -35,30 +58,50 @@ DATE_RE = re.compile(
 )
 
 _CUES: list[tuple[str, str]] = [
-    ("rate", r"\bper\s+(?:day|week|month)\b|\b(?:a|each|every)\s+(?:day|week|month)\b(?!\s+(?:earlier|before|ago))"
-             r"|\bdaily\s+average\b|\bon\s+average\b|\baverage\s+(?:daily|of)\b|\ba\s+day\s+on\s+average\b"),
-    ("projection", r"\bby\s+(?:the\s+(?:end|close|final\s+months|last\s+months)\s+of\s+|late\s+|early\s+)?(?P<pyear>20\d\d)\b|\bwill\s+have\b|\bwill\s+(?:reach|exceed|rise\s+to)\b"
-                   r"|\bis\s+(?:expected|projected|forecast)\s+to\b|\bcould\s+reach\b"),
-    ("day", r"\b(?:past|previous|last|preceding)\s+(?:24|twenty-four)\s+hours\b|\b(?:past|previous|last)\s+day\b"
-            r"|\bin\s+(?:a|one)\s+(?:single\s+)?day\b|\bin\s+24\s+hours\b|\bover\s+the\s+day\b|\byesterday\b|\bovernight\b|\bdaily\s+(?:losses|toll|tally)\b"
-            r"|\bon\s+the\s+day\b|\bin\s+the\s+last\s+day\b"),
-    ("span", r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)"
-             r"\s+(?P<unit>days|weeks|months|years)\b|\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?P<unit1>week|month|year)\b"
-             r"|\blast\s+(?P<unit2>week|month|year)\b|\b(?:in|during|throughout|over)\s+(?P<syear>20\d\d)\b"
-             r"|\bin\s+the\s+(?:battle|fight|fighting|offensive|assault)\s+(?:for|on|around|near)\b|\bthis\s+(?P<unit3>week|month|year)\b"
-             r"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:month|year|week)\b"
-),
+    (
+        "rate",
+        r"\bper\s+(?:day|week|month)\b|\b(?:a|each|every)\s+(?:day|week|month)\b(?!\s+(?:earlier|before|ago))"
+        r"|\bdaily\s+average\b|\bon\s+average\b|\baverage\s+(?:daily|of)\b|\ba\s+day\s+on\s+average\b",
+    ),
+    (
+        "projection",
+        r"\bby\s+(?:the\s+(?:end|close|final\s+months|last\s+months)\s+of\s+|late\s+|early\s+)?(?P<pyear>20\d\d)\b|\bwill\s+have\b|\bwill\s+(?:reach|exceed|rise\s+to)\b"
+        r"|\bis\s+(?:expected|projected|forecast)\s+to\b|\bcould\s+reach\b",
+    ),
+    (
+        "day",
+        r"\b(?:past|previous|last|preceding)\s+(?:24|twenty-four)\s+hours\b|\b(?:past|previous|last)\s+day\b"
+        r"|\bin\s+(?:a|one)\s+(?:single\s+)?day\b|\bin\s+24\s+hours\b|\bover\s+the\s+day\b|\byesterday\b|\bovernight\b|\bdaily\s+(?:losses|toll|tally)\b"
+        r"|\bon\s+the\s+day\b|\bin\s+the\s+last\s+day\b",
+    ),
+    (
+        "span",
+        r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)"
+        r"\s+(?P<unit>days|weeks|months|years)\b|\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?P<unit1>week|month|year)\b"
+        r"|\blast\s+(?P<unit2>week|month|year)\b|\b(?:in|during|throughout|over)\s+(?P<syear>20\d\d)\b"
+        r"|\bin\s+the\s+(?:battle|fight|fighting|offensive|assault)\s+(?:for|on|around|near)\b|\bthis\s+(?P<unit3>week|month|year)\b"
+        r"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:month|year|week)\b",
+    ),
     ("same", r"\b(?:over|in|during|for)\s+(?:the\s+same\s+(?:period|time)|that\s+(?:time|period))\b"),
-    ("cumulative", r"\bsince\b|\bin\s+total\b|\btotal(?:s|ed|led)?\b|\btally\b|\bso\s+far\b|\bto\s+date\b|\baltogether\b|\boverall\b"
-                   r"|\bin\s+all\b|\bcumulative\b"
-),
+    (
+        "cumulative",
+        r"\bsince\b|\bin\s+total\b|\btotal(?:s|ed|led)?\b|\btally\b|\bso\s+far\b|\bto\s+date\b|\baltogether\b|\boverall\b"
+        r"|\bin\s+all\b|\bcumulative\b",
+    ),
 ]
-_INCIDENT_RE = re.compile(r"\b(?:attack|strike|strikes|shelling|explosion|blast|ambush|bombing|raid|airstrike)\b",
-                          re.IGNORECASE)
-_WEAK_SPAN = re.compile(r"\b(?:during|in)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:offensive|counteroffensive|operation|"
-                        r"battle|assault|campaign)\b", re.IGNORECASE)
-_PERFECT_TOTAL = re.compile(r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:lost|killed|wounded|identified|"
-                            r"recorded|documented|confirmed|captured|died|injured)\b", re.IGNORECASE)
+_INCIDENT_RE = re.compile(
+    r"\b(?:attack|strike|strikes|shelling|explosion|blast|ambush|bombing|raid|airstrike)\b", re.IGNORECASE
+)
+_WEAK_SPAN = re.compile(
+    r"\b(?:during|in)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:offensive|counteroffensive|operation|"
+    r"battle|assault|campaign)\b",
+    re.IGNORECASE,
+)
+_PERFECT_TOTAL = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:lost|killed|wounded|identified|"
+    r"recorded|documented|confirmed|captured|died|injured)\b",
+    re.IGNORECASE,
+)
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b", re.IGNORECASE)
 CUE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _CUES), re.IGNORECASE)
 _SINCE_WAR = re.compile(
@@ -73,6 +116,8 @@ _SAID_WEEKDAY = re.compile(
     rf"|\b(?:on\s+)?(?P<wd2>{_WEEKDAY}),?\s+(?:\w+\s+){{0,4}}?(?:said|reported|announced|claimed)\b",
     re.IGNORECASE,
 )
+
+
 @dataclass(slots=True, frozen=True)
 class DateCue:
     """A resolved date mentioned in a sentence and where it is."""
@@ -199,7 +244,7 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
     """A running total: its start from "since <date>" or "since the start of the war"."""
     start: date | None = None
     if cue.group(0).lower() == "since":
-        after = sentence[cue.end(): cue.end() + 60]
+        after = sentence[cue.end() : cue.end() + 60]
         dates = explicit_dates(after, report)
         wd = re.match(rf"\s*(?:last\s+)?(?P<wd>{_WEEKDAY})\b", after, re.IGNORECASE)
         if dates and dates[0].start <= 2:
@@ -215,7 +260,7 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
         else:
             s = re.search(r"\bsince\s+", sentence, re.IGNORECASE)
             if s:
-                dates = explicit_dates(sentence[s.end(): s.end() + 60], report)
+                dates = explicit_dates(sentence[s.end() : s.end() + 60], report)
                 start = dates[0].day if dates and dates[0].start == 0 else None
     return Period(kind="cumulative", start=start, end=report)
 
