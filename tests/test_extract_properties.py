@@ -9,9 +9,12 @@ from hypothesis import strategies as st
 
 from attrition.extract import extract
 
-WORDS = st.sampled_from(
-    ["Russia", "Ukraine", "Kyiv's", "Moscow", "lost", "killed", "wounded", "more", "than", "around", "1,020", "390", "580", "soldiers", "tanks", "APVs", "since", "February", "24,", "2022", "in", "the", "past", "day", "said", "according", "to", "the", "General", "Staff", ".", ",", ":", "\n", "17", "dozens", "between", "and", "-", "civilians", "were", "hit", "on", "Monday", "could", "not", "be", "independently", "verified"]
+VOCABULARY = (
+    "Russia Ukraine Kyiv's Moscow lost killed wounded more than around 1,020 390 580 soldiers tanks APVs since "
+    "February 24, 2022 in the past day said according to the General Staff . , : 17 dozens between and - "
+    "civilians were hit on Monday could not be independently verified"
 )
+WORDS = st.one_of(st.sampled_from(VOCABULARY.split()), st.just("\n"))
 NEWSY = st.lists(WORDS, max_size=60).map(" ".join)
 ANY_TEXT = st.one_of(st.text(max_size=400), NEWSY)
 DATES = st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)))

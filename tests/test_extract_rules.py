@@ -97,7 +97,8 @@ def test_subject(text: str, subject: str) -> None:
     ("text", "claimant"),
     [
         (
-            "Russia lost 900 soldiers in the past day, according to the General Staff of Ukraine's Armed Forces.",
+            "Russia lost 900 soldiers in the past day, "
+            "according to the General Staff of Ukraine's Armed Forces.",
             "Ukrainian General Staff",
         ),
         ("Russia lost 900 soldiers in the past day, Kyiv's military said.", "Ukrainian General Staff"),
