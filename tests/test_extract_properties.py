@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from attrition.extract import extract
 
 VOCABULARY = (
-    "Russia Ukraine Kyiv's Moscow lost killed wounded more than around 1,020 390 580 soldiers tanks APVs since "
+    "Russia Ukraine Kyiv's Moscow lost killed wounded more than around 1,020 390 580 soldiers tanks "
+    "APVs since "
     "February 24, 2022 in the past day said according to the General Staff . , : 17 dozens between and - "
     "civilians were hit on Monday could not be independently verified"
 )
