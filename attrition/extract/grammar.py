@@ -29,11 +29,11 @@ from attrition.extract import periods
 from attrition.extract.lexicon import Lexicon, lexicon
 from attrition.extract.numbers import NumberToken, scan
 from attrition.extract.sentences import (
-    CAVEAT_HINT,
     CAVEAT_REACH,
     Attribution,
     Sentence,
     attribution,
+    has_caveat_hint,
     headline_attribution,
     hedged,
     split,
@@ -355,12 +355,24 @@ _NOT_COUNT_AFTER = re.compile(
     r"tonnes?\b|degrees?\b|feet\b|foot\b|decades?\b|centuries\b|-(?:mm|km)|of\s+(?:them|which|those|these)\b)",
     re.IGNORECASE,
 )
-_NOT_COUNT_BEFORE = re.compile(
-    r"(?:\b(?:aged|age|ages|brigade|regiment|division|battalion|corps|no\.|number|page|article|resolution|"
-    r"route|highway|flight|unit|platoon|squad|army|\$|€|£|usd|rubles?|roubles?)\s*|[$€£]|"
-    r"\b(?:" + "|".join(periods.MONTHS) + r")\.?\s+)$",
-    re.IGNORECASE,
-)
+#: A figure right after one of these words is a label, an age, a date or money ("Brigade 47", "aged 45").
+_LABEL_WORDS = frozenset(
+    ("aged", "age", "ages", "brigade", "regiment", "division", "battalion", "corps", "no", "number", "page")
+    + ("article", "resolution", "route", "highway", "flight", "unit", "platoon", "squad", "usd")
+    + ("ruble", "rubles", "rouble", "roubles")
+) | frozenset(periods.MONTHS)
+_CURRENCY = ("$", "€", "£")
+
+
+def _not_a_count_before(before: str) -> bool:
+    """The word before a figure makes it a label, an age, a date or an amount of money."""
+    stripped = before.rstrip()
+    if stripped.endswith(_CURRENCY):
+        return True
+    last = stripped.rsplit(None, 1)[-1].lower().rstrip(".") if stripped else ""
+    return last in _LABEL_WORDS
+
+
 _MONTH_AFTER = re.compile(r"^\s+(?:" + "|".join(periods.MONTHS) + r")\b", re.IGNORECASE)
 _BARE_BEFORE = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|capturing|captured|toll\s+(?:of|at|to|has\s+risen\s+to|"
@@ -483,7 +495,7 @@ def _classify(
     """What a figure counts, or None when it counts nothing this grammar records."""
     before = text[max(sent.start, tok.start - 80) : tok.start]
     after = text[tok.end : min(sent.end, tok.end + 80)]
-    if _NOT_COUNT_BEFORE.search(before[-30:]) or _MONTH_AFTER.match(after):
+    if _not_a_count_before(before) or _MONTH_AFTER.match(after):
         return None
     noun_at = tok.end
     nm = _N_OF_THE_M.match(text, tok.end, sent.end)
@@ -721,7 +733,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             continue
         prev_claim = claims[-1][0] if claims else None
         subject = _subject(text, fig, verb, lex, attr, category, prev_claim)
-        cues = _memo("cues", sentence, lambda: periods.cue_matches(sentence))
+        cues = _memo("cues", sentence, lambda s=sentence: periods.cue_matches(s))
         period = periods.resolve(
             cues,
             sentence,
@@ -756,10 +768,10 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             claimant=attr.claimant if attr else None,
             claimant_text=attr.claimant_text if attr else None,
             via=attr.via if attr else (),
-            hedged=_memo("hedge", sentence, lambda: hedged(sentence))
+            hedged=_memo("hedge", sentence, lambda s=sentence: hedged(s))
             or fig.tok.qualifier == "around"
             and "estimat" in sentence.lower(),
-            verification=_memo("verif", sentence, lambda: verification(sentence)),
+            verification=_memo("verif", sentence, lambda s=sentence: verification(s)),
             quote=text[fig.tok.start : fig.noun_end],
             start=fig.tok.start,
             end=fig.noun_end,
@@ -796,12 +808,11 @@ def _carried_date(
 
 
 def _apply_caveats(
-    text: str,
-    claims: list[tuple[Claim, int, bool]], sentences: list[Sentence]
+    text: str, claims: list[tuple[Claim, int, bool]], sentences: list[Sentence]
 ) -> list[tuple[Claim, int, bool]]:
     """A caveat ("has not been independently verified") covers the claims of the sentences before it."""
     out = list(claims)
-    if not claims or not CAVEAT_HINT.search(text):
+    if not claims or not has_caveat_hint(text.lower()):
         return out
     for k, sent in enumerate(sentences):
         status = verification(sent.text) if not sent.display else None

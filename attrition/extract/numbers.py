@@ -230,6 +230,9 @@ def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
     window = text[lo:at]
     if not window[-1:].isspace():
         return "exact", at, False, False
+    last = window.rsplit(None, 1)[-1].lower() if window.strip() else ""
+    if last not in _LAST_WORDS:  # fast path: most figures follow "in", "of", "the"...
+        return "exact", at, False, False
     words = [(m.start(), m.group(0)) for m in _WORD_RE.finditer(window)]
     if words and lo > 0 and words[0][0] == 0 and not text[lo - 1].isspace():
         words = words[1:]  # cut in the middle of a word
@@ -250,3 +253,5 @@ def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
 
 
 _WORD_RE = re.compile(r"\S+")
+#: Last words of the qualifier phrases, plus "between" and "from": a figure after any other word has none.
+_LAST_WORDS = frozenset(w.split()[-1] for w in _QUAL_OF) | {"between", "from"}

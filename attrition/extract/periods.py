@@ -161,6 +161,9 @@ def explicit_dates(sentence: str, published: date | None) -> list[DateCue]:
 
 def statement_date(sentence: str, published: date | None) -> date | None:
     """The day a statement was made ("said on Monday"), or None."""
+    low = sentence.lower()
+    if "day" not in low:  # every weekday name ends in "day"; so does "yesterday"
+        return None
     m = _SAID_WEEKDAY.search(sentence)
     if m:
         return weekday_date(m.group("wd") or m.group("wd2"), published)

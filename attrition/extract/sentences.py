@@ -123,8 +123,15 @@ CONFIRMED_RE = re.compile(
     re.IGNORECASE,
 )
 
-#: Cheap pre-check: a document without any of these words has no caveat sentence.
-CAVEAT_HINT = re.compile(r"verif|confirm|disput|denie|reject|dismiss|geolocat", re.IGNORECASE)
+#: Cheap pre-check (substrings of the lower-cased text): without any of these, no caveat applies.
+CAVEAT_HINTS = ("verif", "confirm", "disput", "denie", "reject", "dismiss", "geolocat")
+
+
+def has_caveat_hint(lowered: str) -> bool:
+    """Whether lower-cased text may hold a verification statement (a substring test, no regex)."""
+    return any(h in lowered for h in CAVEAT_HINTS)
+
+
 #: How many sentences back a caveat ("could not be independently verified") reaches.
 CAVEAT_REACH = 5
 
@@ -271,6 +278,8 @@ def hedged(sentence: str) -> bool:
 
 def verification(sentence: str) -> str | None:
     """The verification status a sentence states: unverified, disputed, confirmed, or None."""
+    if not has_caveat_hint(sentence.lower()):
+        return None
     if UNVERIFIED_RE.search(sentence):
         return "unverified"
     if DISPUTED_RE.search(sentence):
