@@ -59,7 +59,8 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-_TERMINAL = re.compile(r"[.!?][\"”’')\]]*\s*$")
+#: Closing quotes and brackets that may follow a sentence's final punctuation.
+_CLOSERS = "\"”’')]"
 _BULLET = re.compile(r"^\s*(?:[-•*–]\s+)")
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
@@ -170,7 +171,8 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
         if not line.strip():
             continue
         para += 1
-        display = not _TERMINAL.search(line) or (not seen_body and bool(_BULLET.match(line)))
+        terminal = line.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?"))
+        display = not terminal or (not seen_body and bool(_BULLET.match(line)))
         if display and not seen_body and headline_claimant is None:
             m = _HEADLINE_CLAIMANT.search(line)
             if m:
