@@ -131,10 +131,18 @@ _QUAL = "|".join(
     )
 )
 
-#: A figure (digits or words), not glued to a word or to "$", "/", "." and the like. The look-behind and
-#: the first-letter class reject most positions at once, which keeps the scan near regex speed; the
-#: words in front (qualifier, "between") are then checked on a short window.
-CORE_RE = re.compile(rf"(?<![\w$€£.,/:-])(?=[\dotfsenadhTOFSENADH]){_ONE}", re.IGNORECASE)
+#: Where figures may start: a digit, or a number word, not glued to a word or to "$", "/", "." and the
+#: like. Two cheap scans (digits on the text, words on an ASCII-lower-cased copy of the same length)
+#: find the candidates; the full figure pattern is then matched only there, which keeps the scan
+#: within a few times the cost of a plain regex over the text.
+_DIGIT_START = re.compile(r"\d(?<![\w$€£.,/:-]\d)")
+_WORD_START = re.compile(
+    r"(?<![\w$€£.,/:-])(?:"
+    + "|".join(_UNITS)
+    + r"|a\s+(?:dozen|hundred|thousand|million)|dozens|hundreds|thousands|tens)\b"
+)
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+CORE_RE = re.compile(_ONE, re.IGNORECASE)
 _RANGE_TAIL = re.compile(rf"\s*(?:-|–|—|to|(?P<and>and))\s*(?P<b>{_ONE})", re.IGNORECASE)
 #: How far back the qualifier window reaches (the longest qualifier plus "between").
 _BEFORE_WINDOW = 40
@@ -190,13 +198,17 @@ def _range_ok(a: float, b: float) -> bool:
 def scan(text: str) -> list[NumberToken]:
     """Every figure in `text`, left to right, with ranges and qualifiers folded in."""
     out: list[NumberToken] = []
+    starts = [m.start() for m in _DIGIT_START.finditer(text)]
+    starts += [m.start() for m in _WORD_START.finditer(text.translate(_ASCII_LOWER))]
+    starts.sort()
     pos = 0
-    while True:
-        m = CORE_RE.search(text, pos)
+    for start_a in starts:
+        if start_a < pos:
+            continue
+        m = CORE_RE.match(text, start_a)
         if m is None:
-            return out
+            continue
         pos = m.end()
-        start_a = m.start()
         a = parse_one(m.group(0))
         if a is None:
             continue
@@ -215,6 +227,7 @@ def scan(text: str) -> list[NumberToken]:
             pos = tail.end()
         year_like = high is None and bool(_YEAR.fullmatch(m.group(0)))
         out.append(NumberToken(value, high, qualifier, start, end, start_a, year_like))
+    return out
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
