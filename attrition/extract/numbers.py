@@ -136,10 +136,17 @@ _QUAL = "|".join(
 #: find the candidates; the full figure pattern is then matched only there, which keeps the scan
 #: within a few times the cost of a plain regex over the text.
 _DIGIT_START = re.compile(r"\d(?<![\w$€£.,/:-]\d)")
-_WORD_START = re.compile(
-    r"(?<![\w$€£.,/:-])(?:"
-    + "|".join(_UNITS)
-    + r"|a\s+(?:dozen|hundred|thousand|million)|dozens|hundreds|thousands|tens)\b"
+#: Number words a figure may start with; found with str.find, which is cheaper than a regex alternation.
+_START_WORDS = (
+    *_UNITS,
+    "a dozen",
+    "a hundred",
+    "a thousand",
+    "a million",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "tens",
 )
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 CORE_RE = re.compile(_ONE, re.IGNORECASE)
@@ -199,7 +206,7 @@ def scan(text: str) -> list[NumberToken]:
     """Every figure in `text`, left to right, with ranges and qualifiers folded in."""
     out: list[NumberToken] = []
     starts = [m.start() for m in _DIGIT_START.finditer(text)]
-    starts += [m.start() for m in _WORD_START.finditer(text.translate(_ASCII_LOWER))]
+    starts += _word_starts(text.translate(_ASCII_LOWER))
     starts.sort()
     pos = 0
     for start_a in starts:
@@ -231,6 +238,22 @@ def scan(text: str) -> list[NumberToken]:
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_NOT_BEFORE_WORD = frozenset("$€£.,/:-_")
+
+
+def _word_starts(low: str) -> list[int]:
+    """Offsets in lower-cased text where a number word starts as a whole word."""
+    out = []
+    n = len(low)
+    for w in _START_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            j = i + len(w)
+            before_ok = i == 0 or not (low[i - 1].isalnum() or low[i - 1] in _NOT_BEFORE_WORD)
+            if before_ok and (j == n or not (low[j].isalnum() or low[j] == "_")):
+                out.append(i)
+            i = low.find(w, j)
+    return out
 
 
 def _before(text: str, at: int) -> tuple[str, int, bool, bool]:

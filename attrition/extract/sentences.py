@@ -59,6 +59,7 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_OPENERS = "\"“‘'(["
 #: Closing quotes and brackets that may follow a sentence's final punctuation.
 _CLOSERS = "\"”’')]"
 _BULLET = re.compile(r"^\s*(?:[-•*–]\s+)")
@@ -158,6 +159,14 @@ class Attribution:
     via: tuple[str, ...] = ()
 
 
+def _is_abbreviation(line: str, dot: int) -> bool:
+    """Whether the "." at `dot` ends an abbreviation ("U.S.", "Gen.", "Mark A.") rather than a sentence."""
+    if line[dot] != ".":
+        return False
+    word = line[line.rfind(" ", 0, dot) + 1 : dot].lstrip(_OPENERS)
+    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
 def split(text: str) -> tuple[list[Sentence], str | None]:
     """Sentences of `text` and the claimant named by a headline suffix ("...: Kyiv"), if any."""
     out: list[Sentence] = []
@@ -180,11 +189,7 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
         seen_body = seen_body or not display
         s = 0
         for b in _BOUNDARY.finditer(line):
-            word = re.search(r"([\w.]+)[.!?][\"”’')\]]*\s+$", line[: b.end()])
-            if word and (
-                word.group(1).lower() in ABBREVIATIONS
-                or (len(word.group(1)) == 1 and word.group(1).isalpha())
-            ):
+            if _is_abbreviation(line, b.start()):
                 continue
             out.append(
                 Sentence(line_start + s, line_start + b.start() + 1, line[s : b.start() + 1], para, display)
