@@ -273,6 +273,7 @@ OUTCOMES: dict[str, str] = {
             "slain",
             "shot dead",
             "executed",
+            "bodies",
             "lost their lives",
             "perished",
             "death",
@@ -344,7 +345,8 @@ _AFTER_SIDE = re.compile(r"\s+(?:from|of|among|belonging\s+to)\s+", re.IGNORECAS
 _N_OF_THE_M = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+[\d,]+", re.IGNORECASE)
 _INHERIT_OK = re.compile(r"^\s*(?:[,.;:)]|were|was|of|had|have|are|is|more|others|\Z)", re.IGNORECASE)
 _ATTACK_AFTER = re.compile(
-    r"\s*(?:\S+\s+){0,3}?(?:strikes?|attacks?|airstrikes?|shelling|raids?|offensive|forces|troops|"
+    r"\s*(?:(?!(?:after|before|by|from|in|on|near|as|when|while|with|until)\b)\S+\s+){0,3}?"
+    r"(?:strikes?|attacks?|airstrikes?|shelling|raids?|offensive|forces|troops|"
     r"drones?|missiles?|bombardment)\b",
     re.IGNORECASE,
 )
@@ -397,7 +399,8 @@ _CIVILIAN_MARK = re.compile(
 )
 _LOCATIVE = re.compile(
     r"\b(?:in|into|inside|across|near|around|over|from|against|west\s+of|east\s+of|to|at|on|"
-    r"toward|towards|with|for|by)\s+(?:the\s+)?$",
+    r"toward|towards|with|for|by|(?:port|city|town|village|region|province|state|oblast|outskirts)\s+of)"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -438,7 +441,7 @@ def _noun_re(lex: Lexicon) -> re.Pattern[str]:
         )
         mod = _MODIFIER.replace("SIDE", sides)
         _NOUN_RES[key] = re.compile(
-            rf"\s*(?P<mods>(?:{mod}\s+){{0,4}}?)(?P<noun>{nouns})(?![\w-])", re.IGNORECASE
+            rf"[\"”’']?\s*(?P<mods>(?:{mod}\s+){{0,4}}?)(?P<noun>{nouns})(?![\w-])", re.IGNORECASE
         )
     return _NOUN_RES[key]
 

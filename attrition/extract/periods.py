@@ -60,7 +60,8 @@ DATE_RE = re.compile(
 _CUES: list[tuple[str, str]] = [
     (
         "rate",
-        r"\bper\s+(?:day|week|month)\b|\b(?:a|each|every)\s+(?:day|week|month)\b(?!\s+(?:earlier|before|ago))"
+        r"\bper\s+(?:day|week|month)\b|(?<!within\s)(?<!\bin\s)(?<!for\s)(?<!than\s)\b(?:a|each|every)\s+(?:day|week|month)\b"
+        r"(?!\s+(?:earlier|before|ago))"
         r"|\bdaily\s+average\b|\bon\s+average\b|\baverage\s+(?:daily|of)\b|\ba\s+day\s+on\s+average\b",
     ),
     (
@@ -90,7 +91,8 @@ _CUES: list[tuple[str, str]] = [
     ),
 ]
 _INCIDENT_RE = re.compile(
-    r"\b(?:attack|strike|strikes|shelling|explosion|blast|ambush|bombing|raid|airstrike)\b", re.IGNORECASE
+    r"\b(?:attacks?|strikes?|shelling|explosions?|blasts?|ambush|bombings?|raids?|airstrikes?)\b",
+    re.IGNORECASE,
 )
 _WEAK_SPAN = re.compile(
     r"\b(?:during|in)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:offensive|counteroffensive|operation|"
@@ -98,10 +100,15 @@ _WEAK_SPAN = re.compile(
     re.IGNORECASE,
 )
 _PERFECT_TOTAL = re.compile(
-    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:lost|killed|wounded|identified|"
+    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:lost|killed|wounded|suffered|sustained|identified|"
     r"recorded|documented|confirmed|captured|died|injured)\b",
     re.IGNORECASE,
 )
+_IN_MONTH = re.compile(
+    r"\b(?:in|during|throughout)\s+(?P<m>" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b(?!\s+\d)",
+    re.IGNORECASE,
+)
+_STATEMENT_BETWEEN = re.compile(r"\b(?:that|said|says|told|added)\b", re.IGNORECASE)
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b", re.IGNORECASE)
 CUE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _CUES), re.IGNORECASE)
 _SINCE_WAR = re.compile(
@@ -231,6 +238,14 @@ def resolve(
         y = re.search(r"\b(?:in|during|throughout|over)\s+(20\d\d)\b", sentence)
         if y:
             return Period(kind="rate", start=date(int(y.group(1)), 1, 1), end=date(int(y.group(1)), 12, 31))
+        mo = _IN_MONTH.search(sentence)
+        if mo and _STATEMENT_BETWEEN.search(sentence, min(mo.end(), pos), max(mo.start(), pos)):
+            mo = None  # "told countries in January that ...": when it was said, not the period
+        if mo and published is not None:  # "in November": the latest such month up to the report
+            month = MONTHS[mo.group("m").lower()]
+            year = published.year if month <= published.month else published.year - 1
+            last = calendar.monthrange(year, month)[1]
+            return Period(kind="rate", start=date(year, month, 1), end=date(year, month, last))
         return Period(kind="rate")
     if kind == "projection":
         by = best if best.group("pyear") else _BY_YEAR.search(sentence)
@@ -249,11 +264,15 @@ def resolve(
     return _cumulative(sentence, best, report, war_start)
 
 
+#: How far after "since" the date of the starting event may be written.
+SINCE_REACH = 80
+
+
 def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_start: date | None) -> Period:
     """A running total: its start from "since <date>" or "since the start of the war"."""
     start: date | None = None
     if cue.group(0).lower() == "since":
-        after = sentence[cue.end() : cue.end() + 60]
+        after = sentence[cue.end() : cue.end() + SINCE_REACH]
         dates = explicit_dates(after, report)
         wd = re.match(rf"\s*(?:last\s+)?(?P<wd>{_WEEKDAY})\b", after, re.IGNORECASE)
         if dates and dates[0].start <= 2:
@@ -262,6 +281,8 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
             start = weekday_date(wd.group("wd"), report)
         elif _SINCE_WAR.match(sentence, cue.start()):
             start = war_start
+        elif dates and "," not in after[: dates[0].start]:
+            start = dates[0].day  # "since Ukrainian troops crossed into Kursk on August 6"
     else:
         m = _SINCE_WAR.search(sentence)
         if m:

@@ -66,6 +66,7 @@ _BULLET = re.compile(r"^\s*(?:[-•*–]\s+)")
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
 _CLAIM_VERBS = (
+    r"saying|claiming|estimating|reporting|"
     r"said|says|say|claimed|claims|claim|reported|reports|estimated|estimates|estimate|stated|states|"
     r"announced|announces|identified|told|tells|wrote|writes|added|adds|posted|confirmed|confirms|agreed|agree|"
     r"believes|believe|assessed|assesses|tallied|counted|recorded|noted|put\s+the\s+"
