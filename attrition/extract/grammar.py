@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from typing import Any, TypeVar
 
 from attrition.extract import periods
@@ -736,7 +737,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             continue
         prev_claim = claims[-1][0] if claims else None
         subject = _subject(text, fig, verb, lex, attr, category, prev_claim)
-        cues = _memo("cues", sentence, lambda s=sentence: periods.cue_matches(s))
+        cues = _memo("cues", sentence, partial(periods.cue_matches, sentence))
         period = periods.resolve(
             cues,
             sentence,
@@ -771,10 +772,10 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             claimant=attr.claimant if attr else None,
             claimant_text=attr.claimant_text if attr else None,
             via=attr.via if attr else (),
-            hedged=_memo("hedge", sentence, lambda s=sentence: hedged(s))
+            hedged=_memo("hedge", sentence, partial(hedged, sentence))
             or fig.tok.qualifier == "around"
             and "estimat" in sentence.lower(),
-            verification=_memo("verif", sentence, lambda s=sentence: verification(s)),
+            verification=_memo("verif", sentence, partial(verification, sentence)),
             quote=text[fig.tok.start : fig.noun_end],
             start=fig.tok.start,
             end=fig.noun_end,
