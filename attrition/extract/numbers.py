@@ -206,7 +206,7 @@ def scan(text: str) -> list[NumberToken]:
     """Every figure in `text`, left to right, with ranges and qualifiers folded in."""
     out: list[NumberToken] = []
     starts = [m.start() for m in _DIGIT_START.finditer(text)]
-    starts += _word_starts(text.translate(_ASCII_LOWER))
+    starts += _word_starts(text)
     starts.sort()
     pos = 0
     for start_a in starts:
@@ -238,22 +238,32 @@ def scan(text: str) -> list[NumberToken]:
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_NOT_BEFORE_WORD = frozenset("$€£.,/:-_")
 
 
-def _word_starts(low: str) -> list[int]:
-    """Offsets in lower-cased text where a number word starts as a whole word."""
+def _word_starts(text: str) -> list[int]:
+    """Offsets where a number word starts as a whole word.
+
+    The text is lower-cased (length-preserving) with every character that may open a word mapped to a
+    space, so that one `str.find(" " + word)` per number word finds all candidates.
+    """
+    low = " " + (text.lower() if text.isascii() else text.translate(_ASCII_LOWER)).translate(
+        _OPENERS_TO_SPACE
+    )
     out = []
     n = len(low)
     for w in _START_WORDS:
-        i = low.find(w)
+        needle = " " + w
+        i = low.find(needle)
         while i >= 0:
-            j = i + len(w)
-            before_ok = i == 0 or not (low[i - 1].isalnum() or low[i - 1] in _NOT_BEFORE_WORD)
-            if before_ok and (j == n or not (low[j].isalnum() or low[j] == "_")):
-                out.append(i)
-            i = low.find(w, j)
+            j = i + len(needle)
+            if j == n or not (low[j].isalnum() or low[j] == "_"):
+                out.append(i)  # offset in `text` (the leading space shifts by one)
+            i = low.find(needle, j)
     return out
+
+
+#: Characters after which a number word starts a word ("(twenty", "—three", a new line).
+_OPENERS_TO_SPACE = str.maketrans({c: " " for c in "\n\t\"“‘'([—–"})
 
 
 def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
