@@ -34,6 +34,7 @@ from attrition.extract.sentences import (
     Attribution,
     Sentence,
     attribution,
+    clause_attribution,
     has_caveat_hint,
     headline_attribution,
     hedged,
@@ -347,7 +348,7 @@ _N_OF_THE_M = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+[\d,]+", re.I
 _INHERIT_OK = re.compile(r"^\s*(?:[,.;:)]|were|was|of|had|have|are|is|more|others|\Z)", re.IGNORECASE)
 _ATTACK_AFTER = re.compile(
     r"\s*(?:(?!(?:after|before|by|from|in|on|near|as|when|while|with|until)\b)\S+\s+){0,3}?"
-    r"(?:strikes?|attacks?|airstrikes?|shelling|raids?|offensive|forces|troops|"
+    r"(?:strikes?|attacks?|airstrikes?|shelling|raids?|offensive|forces|troops|(?:guided\s+)?bombs?|shells?|rockets?|"
     r"drones?|missiles?|bombardment)\b",
     re.IGNORECASE,
 )
@@ -400,11 +401,16 @@ _CIVILIAN_MARK = re.compile(
 )
 _LOCATIVE = re.compile(
     r"\b(?:in|into|inside|across|near|around|over|from|against|west\s+of|east\s+of|to|at|on|"
-    r"toward|towards|with|for|by|(?:port|city|town|village|region|province|state|oblast|outskirts)\s+of)"
+    r"toward|towards|with|for|by|hit|struck|shelled|bombed|targeted|attacked|"
+    r"(?:port|city|town|village|region|province|state|oblast|outskirts)\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:troops|soldiers|servicemen|personnel|casualties|losses|forces|fighters|military\s+losses|dead)\b",
+    re.IGNORECASE,
+)
 _T = TypeVar("_T")
 
 #: How far (characters) from a figure its outcome word and governing verb are looked for.
@@ -632,6 +638,10 @@ def _subject(
     rel = fig.tok.start - fig.sent.start
     if fig.cls == "bare" and prev is not None and prev.start >= fig.sent.start:
         return prev.subject  # "192 servicemen were killed and 511 wounded"
+    if fig.cls == "bare":
+        counted = [m for m in _side_mentions(lex, s) if m[1] <= rel and _COUNTED_AFTER.match(s, m[1])]
+        if counted:  # "put the number of Russian troops killed at 300,000"
+            return counted[-1][2]
     place, attacker = _place(lex, s)
     agent = _PASSIVE_AGENT.match(text, fig.noun_end, fig.sent.end)
     if agent:
@@ -723,6 +733,8 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         attr, said_on = attr_cache[k]
         if fig.sent.display:
             attr = default_attr
+        elif attr is not None:
+            attr = clause_attribution(fig.sent.text, fig.tok.start - fig.sent.start, lex, attr, attr)
         if said_on is None:
             said_on = _carried_date(attr_cache, sentences, k)
         nxt = figures[n + 1].tok.start if n + 1 < len(figures) else len(text)
@@ -833,7 +845,9 @@ def _compatible(a: Claim, b: Claim) -> bool:
     personnel_killed / civilians_killed) and value within tolerance. Side and period are not compared:
     headlines compress them ("two killed in shelling", "in 24 hours" for "on Sunday")."""
     if a.category.rsplit("_", 1)[-1] != b.category.rsplit("_", 1)[-1]:
-        return False
+        # "1,200 Russian troops killed" in a headline restating "lost 1,200 troops": same people, same value
+        family = a.category.split("_", 1)[0]
+        return a.value == b.value and family in ("personnel", "civilians") and b.category.startswith(family)
     if a.value == b.value and a.value_high == b.value_high:
         return True
     return abs(a.value - b.value) <= MERGE_TOLERANCE * max(a.value, b.value) and (

@@ -66,7 +66,7 @@ _BULLET = re.compile(r"^\s*(?:[-•*–]\s+)")
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
 _CLAIM_VERBS = (
-    r"saying|claiming|estimating|reporting|"
+    r"saying|claiming|estimating|reporting|put(?!\s+out)|puts|"
     r"said|says|say|claimed|claims|claim|reported|reports|estimated|estimates|estimate|stated|states|"
     r"announced|announces|identified|told|tells|wrote|writes|added|adds|posted|confirmed|confirms|agreed|agree|"
     r"believes|believe|assessed|assesses|tallied|counted|recorded|noted|put\s+the\s+"
@@ -93,6 +93,7 @@ _PRONOUN = re.compile(
 _NOT_CLAIMANT = re.compile(
     r"\d|^(?:updated\s+)?(?:totals?|figures?|data|numbers?|reports?|it\s+is|this|there)\b", re.IGNORECASE
 )
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _ADJECTIVAL = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
 #: A phrase before the verb that has no head noun: the subject sits before an appositive
 #: ("Oryx, which counts ..., has confirmed").
@@ -232,12 +233,32 @@ def attribution(sentence: str, lex: Lexicon, last: Attribution | None) -> Attrib
     "X said", "said X", "according to X", "X told Y"; "Y reported, citing X" gives X with Y in the
     chain; pronouns and "the ministry" resolve to the previous attribution.
     """
+    found = _candidates(sentence)
+    if not found:
+        return None
+    citing = _CITING_RE.search(sentence)
+    found.sort(key=lambda f: (lex.claimant_re.search(f[1]) is None, f[0]))
+    chain = [np for _, np in found]
+    if citing and (lex.claimant_re.search(citing.group("c")) or not lex.claimant_re.search(chain[0])):
+        source = citing.group("c").strip()
+        via = tuple(dict.fromkeys(_resolve(np, lex, last)[0] for np in chain if np != source))
+        canon, side = _resolve(source, lex, last)
+        return Attribution(canon, source, side, via)
+    main = chain[0]
+    # "according to" beside a reporting verb: the verb's subject is the source, the other the chain.
+    via = tuple(dict.fromkeys(_resolve(np, lex, last)[0] for np in chain[1:] if np != main))
+    canon, side = _resolve(main, lex, last)
+    return Attribution(canon, main, side, via)
+
+
+def _candidates(sentence: str) -> list[tuple[int, str]]:
+    """(offset, phrase) of every attribution phrase in a sentence, in order."""
     found: list[tuple[int, str]] = []
     for m in _ACCORDING_RE.finditer(sentence):
         found.append((m.start(), m.group("c").strip()))
     for m in _VERB_RE.finditer(sentence):
-        if _ADJECTIVAL.search(sentence, 0, m.start()):  # "an estimated 450,000": not a reporting verb
-            continue
+        if _ADJECTIVAL.search(sentence, 0, m.start()) or _PASSIVE.search(sentence, 0, m.start()):
+            continue  # "an estimated 450,000", "casualties were estimated at": not a reporting verb
         np = _subject_np(sentence, m.start())
         if np and _HEADLESS.match(np):
             head = re.match(r"[^,]{2,80}(?=,)", sentence)
@@ -248,21 +269,26 @@ def attribution(sentence: str, lex: Lexicon, last: Attribution | None) -> Attrib
         np = _clean_np(m.group("c"))
         if not _NOT_CLAIMANT.search(np) and len(np.split()) <= 10:
             found.append((m.start(), np))
-    if not found:
-        return None
-    citing = _CITING_RE.search(sentence)
-    found.sort(key=lambda f: (lex.claimant_re.search(f[1]) is None, f[0]))
-    chain = [np for _, np in found]
-    if citing:
-        source = citing.group("c").strip()
-        via = tuple(dict.fromkeys(_resolve(np, lex, last)[0] for np in chain if np != source))
-        canon, side = _resolve(source, lex, last)
-        return Attribution(canon, source, side, via)
-    main = chain[0]
-    # "according to" beside a reporting verb: the verb's subject is the source, the other the chain.
-    via = tuple(dict.fromkeys(_resolve(np, lex, last)[0] for np in chain[1:] if np != main))
-    canon, side = _resolve(main, lex, last)
-    return Attribution(canon, main, side, via)
+    found.sort()
+    return found
+
+
+def clause_attribution(
+    sentence: str, pos: int, lex: Lexicon, last: Attribution | None, whole: Attribution | None
+) -> Attribution | None:
+    """The attribution of the clause holding offset `pos` when a sentence names two claimants
+    ("the IDF said it had lost 46 soldiers, while Hamas said it had destroyed 160 vehicles"): the
+    named claimant whose reporting verb comes last before `pos`; else the sentence's attribution."""
+    named = [(at, np) for at, np in _candidates(sentence) if lex.claimant_re.search(np)]
+    if len({lex.canonical_claimant(np)[0] for _, np in named}) < 2:
+        return whole
+    before = [(at, np) for at, np in named if at < pos]
+    if not before:
+        return whole
+    canon, side = _resolve(before[-1][1], lex, last)
+    if whole is not None and canon == whole.claimant:
+        return whole
+    return Attribution(canon, before[-1][1], side)
 
 
 def _resolve(np: str, lex: Lexicon, last: Attribution | None) -> tuple[str, str | None]:
