@@ -214,7 +214,6 @@ NOUNS: dict[str, str] = {
             "vehicles",
             "trucks",
             "motor vehicles",
-            "cars",
             "fuel tanks",
             "units of special equipment",
             "special equipment units",
@@ -381,7 +380,7 @@ _MONTH_AFTER = re.compile(r"^\s+(?:" + "|".join(periods.MONTHS) + r")\b", re.IGN
 _BARE_BEFORE = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|capturing|captured|toll\s+(?:of|at|to|has\s+risen\s+to|"
     r"rose\s+to|reached|stands\s+at|stood\s+at|climbed\s+to|is|was)|losses\s+(?:of|at|to|reached|amounted\s+to|"
-    r"stood\s+at|totall?ed)|died|dead|by)\s+$"
+    r"stood\s+at|totall?ed)|died|dead|by|injuries\s+to|deaths\s+of)\s+$"
     r"|\b(?:total|toll|tally|number|figure|count|losses|casualties|rate|dead)\b[^.;:]{0,50}?\b(?:to|at|of|reached|hit|"
     r"exceeded|passed|topped|stands\s+at|stood\s+at)\s+$",
     re.IGNORECASE,
@@ -396,7 +395,8 @@ _OF_WHICH_BEFORE = re.compile(r"\b(?:of\s+(?:which|them|those|these|whom)|includ
 _OF_WHICH_AFTER = re.compile(r"^\s*of\s+(?:them|which|those|these)\b", re.IGNORECASE)
 _CIVILIAN_MARK = re.compile(
     r"\b(?:civilians?|residents?|children|people|apartment|hospital|school|market|"
-    r"health\s+ministry|humanitarian|homes?|residential)\b",
+    r"health\s+ministry|humanitarian|homes?|residential|death\s+toll|missile\s+strikes?|shelling|bombing|"
+    r"airstrikes?|air\s+strikes?|explosion)\b",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(
@@ -411,6 +411,10 @@ _COUNTED_AFTER = re.compile(
     r"\s+(?:troops|soldiers|servicemen|personnel|casualties|losses|forces|fighters|military\s+losses|dead)\b",
     re.IGNORECASE,
 )
+#: An outcome word followed by a figure ("and injuries to 19,875") belongs to that figure.
+_NUMBER_NEXT = re.compile(r"\s+(?:(?:to|of|at|about|around|nearly|some|more\s+than|at\s+least)\s+)*\d")
+#: "1,500 of the 2,000 troops": the second figure is the whole the first is part of, not a claim.
+_PART_OF = re.compile(r"[\d,.]+\s+of\s+(?:the|its|their|these|those)\s+$")
 _T = TypeVar("_T")
 
 #: How far (characters) from a figure its outcome word and governing verb are looked for.
@@ -505,7 +509,7 @@ def _classify(
     """What a figure counts, or None when it counts nothing this grammar records."""
     before = text[max(sent.start, tok.start - 80) : tok.start]
     after = text[tok.end : min(sent.end, tok.end + 80)]
-    if _not_a_count_before(before) or _MONTH_AFTER.match(after):
+    if _not_a_count_before(before) or _MONTH_AFTER.match(after) or _PART_OF.search(before[-30:]):
         return None
     noun_at = tok.end
     nm = _N_OF_THE_M.match(text, tok.end, sent.end)
@@ -561,7 +565,11 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
     s = fig.sent
     hi = min(next_start, fig.noun_end + OUTCOME_WINDOW, s.end)
     fwd = _OUTCOME_RE.search(text, fig.noun_end, hi)
-    if fwd and not (hi == next_start and not text[fwd.end() : next_start].strip(" ,")):
+    governs_next = fwd is not None and (
+        (hi == next_start and not text[fwd.end() : next_start].strip(" ,"))
+        or _NUMBER_NEXT.match(text, fwd.end()) is not None
+    )
+    if fwd and not governs_next:
         return OUTCOMES[re.sub(r"\s+", " ", fwd.group(0).lower())]
     lo = max(prev_end, s.start, fig.tok.start - OUTCOME_WINDOW)
     for window in ((lo, fig.tok.start), (max(s.start, fig.tok.start - VERB_WINDOW), fig.tok.start)):
@@ -850,6 +858,8 @@ def _compatible(a: Claim, b: Claim) -> bool:
         return a.value == b.value and family in ("personnel", "civilians") and b.category.startswith(family)
     if a.value == b.value and a.value_high == b.value_high:
         return True
+    if b.qualifier == "at_least" and a.value >= b.value:
+        return True  # "Dozens dead" in a headline over "at least 31 Palestinians"
     return abs(a.value - b.value) <= MERGE_TOLERANCE * max(a.value, b.value) and (
         a.qualifier != "exact" or b.qualifier != "exact"
     )

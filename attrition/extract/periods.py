@@ -193,6 +193,21 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
     return None, end
 
 
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;", re.IGNORECASE)
+
+
+def _clause(sentence: str, pos: int, end_pos: int) -> tuple[int, int]:
+    """Bounds of the clause holding a figure: cues across ", while" or ";" belong to another figure."""
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= pos:
+            lo = m.end()
+        elif m.start() >= end_pos:
+            hi = m.start()
+            break
+    return lo, hi
+
+
 def cue_matches(sentence: str) -> list[re.Match[str]]:
     """The period cues of a sentence, in order (computed once per sentence by the caller)."""
     return list(CUE_RE.finditer(sentence))
@@ -215,7 +230,10 @@ def resolve(
     report = said_on or published
     best: re.Match[str] | None = None
     best_dist = 1 << 30
+    lo, hi = _clause(sentence, pos, end_pos)
     for m in cues:
+        if m.start() < lo or m.end() > hi:
+            continue
         dist = m.start() - end_pos if m.start() >= end_pos else max(0, pos - m.end())
         if dist < best_dist:
             best, best_dist = m, dist

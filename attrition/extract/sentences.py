@@ -69,7 +69,7 @@ _CLAIM_VERBS = (
     r"saying|claiming|estimating|reporting|put(?!\s+out)|puts|"
     r"said|says|say|claimed|claims|claim|reported|reports|estimated|estimates|estimate|stated|states|"
     r"announced|announces|identified|told|tells|wrote|writes|added|adds|posted|confirmed|confirms|agreed|agree|"
-    r"believes|believe|assessed|assesses|tallied|counted|recorded|noted|put\s+the\s+"
+    r"believes|believe|assessed|assesses|tallied|counted|recorded|documented|noted|put\s+the\s+"
     r"(?:figure|toll|number)|updated|published|insisted|alleged|acknowledged|admitted"
 )
 _VERB_RE = re.compile(rf"\b(?:{_CLAIM_VERBS})\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)", re.IGNORECASE)
@@ -122,6 +122,7 @@ UNVERIFIED_RE = re.compile(
 )
 DISPUTED_RE = re.compile(r"\b(?:disputed|denied|denies|rejected|dismissed)\b", re.IGNORECASE)
 CONFIRMED_RE = re.compile(
+    r"\b(?:has|have|had)\s+(?:independently\s+|also\s+)?(?:verified|confirmed)\s+(?:the|that)\b|"
     r"\b(?:visually\s+confirmed|independently\s+(?:verified|confirmed)|geolocated|"
     r"confirmed\s+by)\b",
     re.IGNORECASE,
