@@ -34,6 +34,7 @@ from attrition.extract.sentences import (
     Attribution,
     Sentence,
     attribution,
+    candidates,
     clause_attribution,
     has_caveat_hint,
     headline_attribution,
@@ -728,7 +729,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             attr_cache[k] = (None, None)
             continue
         s = sent.text
-        found = attribution(s, lex, last_attr)
+        found = attribution(s, lex, last_attr, _memo("cands", s, partial(candidates, s)))
         if found is not None:
             last_attr = found
             current = found
@@ -742,7 +743,8 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         if fig.sent.display:
             attr = default_attr
         elif attr is not None:
-            attr = clause_attribution(fig.sent.text, fig.tok.start - fig.sent.start, lex, attr, attr)
+            cands = _memo("cands", fig.sent.text, partial(candidates, fig.sent.text))
+            attr = clause_attribution(cands, fig.tok.start - fig.sent.start, lex, attr, attr)
         if said_on is None:
             said_on = _carried_date(attr_cache, sentences, k)
         nxt = figures[n + 1].tok.start if n + 1 < len(figures) else len(text)

@@ -228,13 +228,15 @@ def _subject_np(sentence: str, verb_start: int) -> str | None:
     return np
 
 
-def attribution(sentence: str, lex: Lexicon, last: Attribution | None) -> Attribution | None:
+def attribution(
+    sentence: str, lex: Lexicon, last: Attribution | None, found: list[tuple[int, str]] | None = None
+) -> Attribution | None:
     """The attribution stated in `sentence`, or None when it states none.
 
     "X said", "said X", "according to X", "X told Y"; "Y reported, citing X" gives X with Y in the
     chain; pronouns and "the ministry" resolve to the previous attribution.
     """
-    found = _candidates(sentence)
+    found = list(candidates(sentence) if found is None else found)
     if not found:
         return None
     citing = _CITING_RE.search(sentence)
@@ -252,7 +254,7 @@ def attribution(sentence: str, lex: Lexicon, last: Attribution | None) -> Attrib
     return Attribution(canon, main, side, via)
 
 
-def _candidates(sentence: str) -> list[tuple[int, str]]:
+def candidates(sentence: str) -> list[tuple[int, str]]:
     """(offset, phrase) of every attribution phrase in a sentence, in order."""
     found: list[tuple[int, str]] = []
     for m in _ACCORDING_RE.finditer(sentence):
@@ -275,12 +277,13 @@ def _candidates(sentence: str) -> list[tuple[int, str]]:
 
 
 def clause_attribution(
-    sentence: str, pos: int, lex: Lexicon, last: Attribution | None, whole: Attribution | None
+    found: list[tuple[int, str]], pos: int, lex: Lexicon, last: Attribution | None, whole: Attribution | None
 ) -> Attribution | None:
-    """The attribution of the clause holding offset `pos` when a sentence names two claimants
+    """The attribution of the clause holding offset `pos` (`found`: the sentence's `candidates`) when a
+    sentence names two claimants
     ("the IDF said it had lost 46 soldiers, while Hamas said it had destroyed 160 vehicles"): the
     named claimant whose reporting verb comes last before `pos`; else the sentence's attribution."""
-    named = [(at, np) for at, np in _candidates(sentence) if lex.claimant_re.search(np)]
+    named = [(at, np) for at, np in found if lex.claimant_re.search(np)]
     if len({lex.canonical_claimant(np)[0] for _, np in named}) < 2:
         return whole
     before = [(at, np) for at, np in named if at < pos]
