@@ -27,7 +27,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from attrition.extract import periods
-from attrition.extract.lexicon import Lexicon, lexicon
+from attrition.extract.lexicon import WORD_START, Lexicon, lexicon
 from attrition.extract.numbers import NumberToken, scan
 from attrition.extract.sentences import (
     CAVEAT_REACH,
@@ -301,7 +301,8 @@ OUTCOMES: dict[str, str] = {
     ),
 }
 _OUTCOME_RE = re.compile(
-    r"\b(?:" + "|".join(re.escape(k) for k in sorted(OUTCOMES, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    WORD_START + r"\b(?:" + "|".join(re.escape(k) for k in sorted(OUTCOMES, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
 )
 _LOSS_VERB = r"lost|loses|lose|losing|suffered|suffers|sustained|sustains|losses|casualties"
 _KILL_VERB = (
@@ -319,7 +320,8 @@ _NONLOSS_VERB = (
     r"owns|field|fielded|armed\s+with|equipped\s+with|fleet\s+of|arsenal\s+of|worth"
 )
 _VERB_RE = re.compile(
-    rf"\b(?:(?P<loss>{_LOSS_VERB})|(?P<kill>{_KILL_VERB})|(?P<non>{_NONLOSS_VERB}))\b", re.IGNORECASE
+    WORD_START + rf"\b(?:(?P<loss>{_LOSS_VERB})|(?P<kill>{_KILL_VERB})|(?P<non>{_NONLOSS_VERB}))\b",
+    re.IGNORECASE,
 )
 #: After a figure: "were killed by X" / "killed in the X attack": X attacked.
 _PASSIVE_AGENT = re.compile(

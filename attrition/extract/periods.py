@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from attrition.extract.lexicon import WORD_START
 from attrition.models import Period
 
 MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -110,7 +111,7 @@ _IN_MONTH = re.compile(
 )
 _STATEMENT_BETWEEN = re.compile(r"\b(?:that|said|says|told|added)\b", re.IGNORECASE)
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b", re.IGNORECASE)
-CUE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _CUES), re.IGNORECASE)
+CUE_RE = re.compile(WORD_START + "(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + ")", re.IGNORECASE)
 _SINCE_WAR = re.compile(
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+|its\s+|russia's\s+)?(?:full[-\s]scale\s+)?"
     r"(?:war|invasion|conflict|fighting|aggression)|since\s+(?:the\s+)?(?:war|invasion|conflict|fighting)\s+(?:began|started|broke\s+out)"

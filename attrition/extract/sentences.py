@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attrition.extract.lexicon import Lexicon
+from attrition.extract.lexicon import WORD_START, Lexicon
 
 #: Words ending in "." that do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -72,7 +72,9 @@ _CLAIM_VERBS = (
     r"believes|believe|assessed|assesses|tallied|counted|recorded|documented|noted|put\s+the\s+"
     r"(?:figure|toll|number)|updated|published|insisted|alleged|acknowledged|admitted"
 )
-_VERB_RE = re.compile(rf"\b(?:{_CLAIM_VERBS})\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)", re.IGNORECASE)
+_VERB_RE = re.compile(
+    WORD_START + rf"\b(?:{_CLAIM_VERBS})\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)", re.IGNORECASE
+)
 _INVERTED_RE = re.compile(
     rf"(?:,|[\"”])\s*(?:{_CLAIM_VERBS})\s+(?P<c>(?:the\s+)?[A-Z][^,.;:\"“”]{{1,80}})", re.IGNORECASE
 )
@@ -108,7 +110,8 @@ _ADVERBS = re.compile(
 )
 
 HEDGE_RE = re.compile(
-    r"\b(?:reportedly|allegedly|alleged|estimated|estimates?|likely|may|might|possibly|probably|believed|"
+    WORD_START
+    + r"\b(?:reportedly|allegedly|alleged|estimated|estimates?|likely|may|might|possibly|probably|believed|"
     r"thought\s+to|presumably|unconfirmed|if|would|purportedly|suggest(?:s|ed)?|appear(?:s|ed)?\s+to|"
     r"could(?!\s+not))\b",
     re.IGNORECASE,
