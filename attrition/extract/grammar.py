@@ -725,9 +725,10 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             figures.append(fig)
             prev = fig
     sent_index = {id(s): k for k, s in enumerate(sentences)}
-    figure_paras = {f.sent.para for f in figures}
+    # Attribution flows forward inside a paragraph: only sentences up to a paragraph's last figure matter.
+    last_figure_end = {f.sent.para: f.sent.end for f in figures}
     for k, sent in enumerate(sentences):
-        if sent.display or sent.para not in figure_paras:
+        if sent.display or sent.end > last_figure_end.get(sent.para, -1):
             attr_cache[k] = (None, None)
             continue
         s = sent.text
