@@ -35,7 +35,7 @@ BACKGROUND = (
     "Officials in Brussels met on Thursday to discuss a new aid package worth 50 billion euros over four "
     "years. Diplomats said talks would continue into next week, and that a decision was expected before "
     "the summit in June.",
-    "\"We are holding our positions, but we need more shells,\" a company commander in the 93rd Brigade told "
+    '"We are holding our positions, but we need more shells," a company commander in the 93rd Brigade told '
     "reporters, asking that only his call sign be used. He said his unit had rotated out twice since March.",
     "Analysts at the Institute for the Study of War wrote in their daily assessment that the offensive "
     "appeared to have lost momentum, though they cautioned that it was too early to draw conclusions.",
@@ -57,10 +57,13 @@ BACKGROUND = (
     "for more air defence, saying 'every system saves lives'. He is due to travel to Washington next month.",
 )
 
+
 def build(n: int, seed: int, dense: bool = False) -> list[tuple[str, date]]:
     """N articles of 2-5 KB: dev texts among background paragraphs (or, dense, dev texts only)."""
     rng = random.Random(seed)
-    texts = [json.loads(line)["text"] for line in DOCS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [
+        json.loads(line)["text"] for line in DOCS.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     out: list[tuple[str, date]] = []
     for _ in range(n):
         size = rng.randint(*TARGET_BYTES)
@@ -105,7 +108,9 @@ def main() -> None:
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"articles          {len(articles):>10,}   ({nbytes / len(articles) / 1024:.1f} KB average)")
     print(f"claims            {claims:>10,}")
-    print(f"extract           {len(articles) / t_extract:>10,.0f} articles/s   {nbytes / t_extract / 1e6:.2f} MB/s")
+    print(
+        f"extract           {len(articles) / t_extract:>10,.0f} articles/s   {nbytes / t_extract / 1e6:.2f} MB/s"
+    )
     print(f"regex scan        {len(articles) / t_regex:>10,.0f} articles/s   ({tokens:,} digit runs)")
     print(f"ratio             {t_extract / t_regex:>10,.1f} x the regex scan")
     print(f"peak RSS          {rss_mb:>10,.0f} MB")
