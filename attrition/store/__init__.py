@@ -1,0 +1,21 @@
+"""store: the claim ledger (SQLAlchemy Core; SQLite default, PostgreSQL via psycopg 3)."""
+
+from attrition.store.ledger import (
+    ClaimFilter,
+    Ledger,
+    LedgerError,
+    StoredDocument,
+    StoreResult,
+    claim_from_row,
+    normalise_url,
+)
+
+__all__ = [
+    "ClaimFilter",
+    "Ledger",
+    "LedgerError",
+    "StoreResult",
+    "StoredDocument",
+    "claim_from_row",
+    "normalise_url",
+]

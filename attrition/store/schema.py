@@ -1,0 +1,83 @@
+"""The ledger's tables (SQLAlchemy Core), one schema for SQLite and PostgreSQL.
+
+Migrations in `migrations/versions/` create exactly these tables; `tests/test_store.py` checks that
+the migrated database and this metadata agree, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    # Content-hash identity: SHA-256 of the cleaned text. Re-ingesting the same body is a no-op.
+    sa.Column("hash", sa.String(64), primary_key=True),
+    sa.Column("doc_id", sa.String(255), nullable=False, index=True),
+    sa.Column("title", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("outlet", sa.String(255)),
+    sa.Column("published", sa.Date, index=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("source", sa.Text),
+    sa.Column("ingested_at", sa.DateTime(timezone=False), nullable=False),
+    sa.Column("run_id", sa.Integer),
+    # Near-duplicate cluster (syndicated copies, reposts); filled by the dedupe stage.
+    sa.Column("cluster_id", sa.String(64), index=True),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("claim_id", sa.String(40), primary_key=True),
+    sa.Column("doc_hash", sa.String(64), sa.ForeignKey("documents.hash", ondelete="CASCADE"), index=True),
+    sa.Column("doc_id", sa.String(255), index=True),
+    sa.Column("subject", sa.String(64), index=True),
+    sa.Column("category", sa.String(32), nullable=False, index=True),
+    sa.Column("value", sa.Float(53), nullable=False),
+    sa.Column("value_high", sa.Float(53)),
+    sa.Column("qualifier", sa.String(16), nullable=False),
+    sa.Column("period_kind", sa.String(16), nullable=False),
+    sa.Column("period_start", sa.Date),
+    sa.Column("period_end", sa.Date, index=True),
+    sa.Column("claimant", sa.String(255), index=True),
+    sa.Column("claimant_text", sa.Text),
+    sa.Column("via", sa.JSON, nullable=False),
+    sa.Column("hedged", sa.Boolean, nullable=False),
+    sa.Column("verification", sa.String(16)),
+    sa.Column("quote", sa.Text, nullable=False),
+    # "start"/"end" are the contract's names; the columns avoid SQL's reserved END.
+    sa.Column("span_start", sa.Integer, nullable=False),
+    sa.Column("span_end", sa.Integer, nullable=False),
+    sa.Column("mentions", sa.JSON, nullable=False),
+    sa.Column("origin", sa.String(8), nullable=False, server_default="text"),
+    sa.Column("series", sa.JSON),
+    sa.Column("extractor_version", sa.String(16)),
+    sa.Column("seq", sa.Integer, nullable=False),
+)
+
+ingest_runs = sa.Table(
+    "ingest_runs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("started_at", sa.DateTime(timezone=False), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=False)),
+    sa.Column("inputs", sa.JSON, nullable=False),
+    sa.Column("read", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("new", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("present", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("skipped", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("claims", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("seconds", sa.Float(53)),
+)
+
+ingest_errors = sa.Table(
+    "ingest_errors",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("run_id", sa.Integer, sa.ForeignKey("ingest_runs.id", ondelete="CASCADE"), index=True),
+    sa.Column("location", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+)
