@@ -145,14 +145,8 @@ class Ledger:
 
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
         """Which of these document hashes the ledger already holds."""
-        wanted = list(set(hashes))
-        found: set[str] = set()
         with self.engine.connect() as conn:
-            for i in range(0, len(wanted), INSERT_CHUNK):
-                chunk = wanted[i : i + INSERT_CHUNK]
-                rows = conn.execute(sa.select(documents.c.hash).where(documents.c.hash.in_(chunk)))
-                found.update(r[0] for r in rows)
-        return found
+            return _known(conn, documents.c.hash, hashes)
 
     def store(
         self,
@@ -169,7 +163,7 @@ class Ledger:
         result = StoreResult()
         now = datetime.now().replace(microsecond=0)
         with self.engine.begin() as conn:
-            held = self._known(conn, [d.hash for d, _ in batch])
+            held = _known(conn, documents.c.hash, (d.hash for d, _ in batch))
             doc_rows: list[dict[str, Any]] = []
             claim_rows: list[dict[str, Any]] = []
             for doc, doc_claims in batch:
@@ -191,13 +185,7 @@ class Ledger:
     def store_series_claims(self, rows: Sequence[Claim]) -> int:
         """Upsert claims that come from an official series (origin 'series'); returns rows added."""
         with self.engine.begin() as conn:
-            ids = [c.claim_id for c in rows]
-            existing: set[str] = set()
-            for i in range(0, len(ids), INSERT_CHUNK):
-                chunk = ids[i : i + INSERT_CHUNK]
-                existing.update(
-                    r[0] for r in conn.execute(sa.select(claims.c.claim_id).where(claims.c.claim_id.in_(chunk)))
-                )
+            existing = _known(conn, claims.c.claim_id, (c.claim_id for c in rows))
             fresh = [_claim_row(c, 0, None) for c in rows if c.claim_id not in existing]
             _insert_chunked(conn, claims, fresh)
         return len(fresh)
@@ -205,7 +193,9 @@ class Ledger:
     def start_run(self, inputs: Sequence[str]) -> int:
         with self.engine.begin() as conn:
             res = conn.execute(
-                ingest_runs.insert().values(started_at=datetime.now().replace(microsecond=0), inputs=list(inputs))
+                ingest_runs.insert().values(
+                    started_at=datetime.now().replace(microsecond=0), inputs=list(inputs)
+                )
             )
             pk = res.inserted_primary_key
             assert pk is not None
@@ -238,7 +228,9 @@ class Ledger:
                 )
             )
             _insert_chunked(
-                conn, ingest_errors, [{"run_id": run_id, "location": loc, "reason": why} for loc, why in errors]
+                conn,
+                ingest_errors,
+                [{"run_id": run_id, "location": loc, "reason": why} for loc, why in errors],
             )
 
     def set_clusters(self, assignment: dict[str, str | None]) -> None:
@@ -268,7 +260,9 @@ class Ledger:
     def documents(self, *, limit: int | None = None, offset: int = 0) -> list[StoredDocument]:
         stmt = (
             sa.select(documents)
-            .order_by(documents.c.published.is_(None), documents.c.published, documents.c.doc_id, documents.c.hash)
+            .order_by(
+                documents.c.published.is_(None), documents.c.published, documents.c.doc_id, documents.c.hash
+            )
             .offset(offset)
         )
         if limit is not None:
@@ -281,13 +275,17 @@ class Ledger:
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(documents).where(documents.c.hash == key)).mappings().first()
             if row is None and len(key) >= 8:
-                rows = conn.execute(
-                    sa.select(documents).where(documents.c.hash.like(key + "%")).limit(2)
-                ).mappings().all()
+                rows = (
+                    conn.execute(sa.select(documents).where(documents.c.hash.like(key + "%")).limit(2))
+                    .mappings()
+                    .all()
+                )
                 row = rows[0] if len(rows) == 1 else None
             if row is None:
                 row = (
-                    conn.execute(sa.select(documents).where(documents.c.doc_id == key).order_by(documents.c.hash))
+                    conn.execute(
+                        sa.select(documents).where(documents.c.doc_id == key).order_by(documents.c.hash)
+                    )
                     .mappings()
                     .first()
                 )
@@ -296,6 +294,7 @@ class Ledger:
     def counts(self) -> dict[str, int]:
         """Documents, claims (text and series), ingest runs, recorded errors."""
         with self.engine.connect() as conn:
+
             def n(stmt: Any) -> int:
                 return int(conn.execute(stmt).scalar_one())
 
@@ -312,14 +311,6 @@ class Ledger:
     def connect(self) -> Connection:
         """A raw connection, for stages that add their own tables (reconcile, incidents)."""
         return self.engine.connect()
-
-    def _known(self, conn: Connection, hashes: list[str]) -> set[str]:
-        found: set[str] = set()
-        uniq = list(set(hashes))
-        for i in range(0, len(uniq), INSERT_CHUNK):
-            chunk = uniq[i : i + INSERT_CHUNK]
-            found.update(r[0] for r in conn.execute(sa.select(documents.c.hash).where(documents.c.hash.in_(chunk))))
-        return found
 
 
 # -- row mapping ---------------------------------------------------------------------------------
@@ -465,6 +456,16 @@ def _claim_query(f: ClaimFilter) -> sa.Select[Any]:
     if f.limit is not None:
         stmt = stmt.limit(f.limit)
     return stmt
+
+
+def _known(conn: Connection, column: sa.Column[Any], keys: Iterable[str]) -> set[str]:
+    """Which of `keys` exist in `column`, asked in chunks (bound-parameter limits)."""
+    uniq = list(set(keys))
+    found: set[str] = set()
+    for i in range(0, len(uniq), INSERT_CHUNK):
+        rows = conn.execute(sa.select(column).where(column.in_(uniq[i : i + INSERT_CHUNK])))
+        found.update(r[0] for r in rows)
+    return found
 
 
 def _insert_chunked(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:

@@ -33,9 +33,7 @@ def upgrade() -> None:
     op.create_table(
         "claims",
         sa.Column("claim_id", sa.String(40), primary_key=True),
-        sa.Column(
-            "doc_hash", sa.String(64), sa.ForeignKey("documents.hash", ondelete="CASCADE"), index=True
-        ),
+        sa.Column("doc_hash", sa.String(64), sa.ForeignKey("documents.hash", ondelete="CASCADE"), index=True),
         sa.Column("doc_id", sa.String(255), index=True),
         sa.Column("subject", sa.String(64), index=True),
         sa.Column("category", sa.String(32), nullable=False, index=True),
@@ -75,9 +73,7 @@ def upgrade() -> None:
     op.create_table(
         "ingest_errors",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-        sa.Column(
-            "run_id", sa.Integer, sa.ForeignKey("ingest_runs.id", ondelete="CASCADE"), index=True
-        ),
+        sa.Column("run_id", sa.Integer, sa.ForeignKey("ingest_runs.id", ondelete="CASCADE"), index=True),
         sa.Column("location", sa.Text, nullable=False),
         sa.Column("reason", sa.Text, nullable=False),
     )

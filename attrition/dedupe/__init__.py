@@ -1,0 +1,1 @@
+"""dedupe: exact duplicates (content hash) and near-duplicate clusters (MinHash LSH)."""

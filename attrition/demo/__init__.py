@@ -1,0 +1,1 @@
+"""demo: the bundled demo corpus (illustrative documents written for the project)."""

@@ -1,0 +1,1 @@
+"""ingest: read documents from files, directories, JSON Lines and stdin; clean HTML."""

@@ -1,0 +1,1 @@
+"""reconcile: claims against official series, series self-consistency, contradictions, clusters."""

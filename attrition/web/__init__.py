@@ -1,0 +1,1 @@
+"""web: FastAPI JSON API and dashboard pages over the ledger."""
