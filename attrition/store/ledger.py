@@ -21,7 +21,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
-from attrition.models import Claim, Document, Period
+from attrition.models import Claim, Document, DocumentMeta, Period
 from attrition.store.schema import claims, documents, ingest_errors, ingest_runs
 
 log = logging.getLogger(__name__)
@@ -290,6 +290,37 @@ class Ledger:
                     .first()
                 )
         return _stored_document(row) if row is not None else None
+
+    def document_meta(self, hashes: Iterable[str] | None = None) -> dict[str, DocumentMeta]:
+        """Metadata (no text) of the given documents, or of all, keyed by content hash."""
+        cols = [
+            documents.c.hash,
+            documents.c.doc_id,
+            documents.c.title,
+            documents.c.url,
+            documents.c.outlet,
+            documents.c.published,
+        ]
+        out: dict[str, DocumentMeta] = {}
+        with self.engine.connect() as conn:
+            if hashes is None:
+                chunks: list[list[str] | None] = [None]
+            else:
+                uniq = list(set(hashes))
+                chunks = [uniq[i : i + INSERT_CHUNK] for i in range(0, len(uniq), INSERT_CHUNK)]
+            for chunk in chunks:
+                stmt = sa.select(*cols)
+                if chunk is not None:
+                    stmt = stmt.where(documents.c.hash.in_(chunk))
+                for r in conn.execute(stmt).mappings():
+                    out[r["hash"]] = DocumentMeta(
+                        doc_id=r["doc_id"],
+                        title=r["title"],
+                        url=r["url"],
+                        outlet=r["outlet"],
+                        published=r["published"],
+                    )
+        return out
 
     def counts(self) -> dict[str, int]:
         """Documents, claims (text and series), ingest runs, recorded errors."""
