@@ -1,0 +1,503 @@
+"""Read queries behind the dashboard and the JSON API.
+
+The Ledger's own claim query pages with OFFSET, which gets slower the deeper a reader goes; the
+web pages with keyset cursors instead: each page remembers the last (sort value, id) it showed and
+the next page starts strictly after it, so page 500 costs what page 1 costs. Nullable sort columns
+are read in two blocks (values first, then NULLs ordered by id), so the same index-friendly
+comparison works on SQLite and PostgreSQL, whatever order each puts NULLs in.
+
+Tables that later stages add (reconciliation `findings`, `incidents`) are read by reflection when
+they exist, so the check report and incidents pages need no change when those stages land.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from attrition.models import CATEGORIES, Claim
+from attrition.store import StoredDocument, claim_from_row
+from attrition.store.schema import claims, documents
+
+#: Page sizes: what a page shows unless asked, and the most one request may ask for.
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+#: Most points the timeline sends for one subject x category (the chart stays readable below it).
+MAX_TIMELINE_POINTS = 5000
+#: Rows read from a reflected table (findings, incidents) for one page.
+MAX_REFLECTED_ROWS = 1000
+
+#: Sort keys of the claims list: name -> column. "date" is the end of the claim's period.
+CLAIM_SORTS: dict[str, sa.Column[Any]] = {
+    "date": claims.c.period_end,
+    "value": claims.c.value,
+    "category": claims.c.category,
+    "subject": claims.c.subject,
+    "claimant": claims.c.claimant,
+}
+DEFAULT_CLAIM_SORT = "-date"
+
+#: The claim's date for filters: its period's end, else its document's publication date (as the CLI).
+CLAIM_WHEN = sa.func.coalesce(claims.c.period_end, documents.c.published)
+
+TimelineMode = Literal["daily", "cumulative"]
+#: Which period kind each timeline mode plots; no figure is derived from another.
+MODE_PERIOD = {"daily": "day", "cumulative": "cumulative"}
+
+
+class QueryError(ValueError):
+    """A request the queries cannot answer (bad sort, bad cursor); its message is shown to users."""
+
+
+@dataclass(slots=True, kw_only=True)
+class WebClaimFilter:
+    """Claims-list filters as the web takes them (query parameters); None means any."""
+
+    subject: str | None = None
+    category: str | None = None
+    claimant: str | None = None
+    since: date | None = None
+    until: date | None = None
+    doc: str | None = None
+    origin: str | None = None
+    q: str | None = None
+
+    def as_params(self) -> dict[str, str]:
+        """The non-empty filters as query parameters (for links that keep them)."""
+        out: dict[str, str] = {}
+        for name in ("subject", "category", "claimant", "since", "until", "doc", "origin", "q"):
+            v = getattr(self, name)
+            if v not in (None, ""):
+                out[name] = v.isoformat() if isinstance(v, date) else str(v)
+        return out
+
+
+@dataclass(slots=True, kw_only=True)
+class Page:
+    """One page of rows and the cursor of the next page (None on the last)."""
+
+    rows: list[Any]
+    next_cursor: str | None
+    total: int | None = None
+    limit: int = DEFAULT_LIMIT
+
+
+@dataclass(slots=True, kw_only=True)
+class Segment:
+    """A stretch of document text and the claims whose spans cover it (none: plain text)."""
+
+    text: str
+    claim_ids: list[str] = field(default_factory=list)
+    start: int = 0
+
+
+# -- cursors -------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True, frozen=True)
+class Cursor:
+    """Where a page ended: the sort it belongs to, whether it ended in the NULL block, and the key."""
+
+    sort: str
+    in_nulls: bool
+    value: Any
+    ident: str
+
+    def encode(self) -> str:
+        raw = json.dumps([self.sort, self.in_nulls, self.value, self.ident], separators=(",", ":"))
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, token: str, sort: str) -> Cursor:
+        """Parse a cursor; it must belong to the same sort (a cursor is not portable across sorts)."""
+        try:
+            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+            s, in_nulls, value, ident = json.loads(raw)
+        except (binascii.Error, ValueError, TypeError) as exc:
+            raise QueryError("invalid cursor") from exc
+        if s != sort or not isinstance(ident, str) or not isinstance(in_nulls, bool):
+            raise QueryError("cursor does not belong to this sort order")
+        return cls(s, in_nulls, value, ident)
+
+
+def _cursor_value(col: sa.ColumnElement[Any], value: Any) -> Any:
+    """A cursor's JSON value back to the column's Python type."""
+    if value is None:
+        return None
+    try:
+        if isinstance(col.type, sa.Date):
+            return date.fromisoformat(str(value))
+        if isinstance(col.type, sa.Float):
+            return float(value)
+    except ValueError as exc:
+        raise QueryError("invalid cursor") from exc
+    return str(value)
+
+
+def _json_value(v: Any) -> Any:
+    return v.isoformat() if isinstance(v, date) else v
+
+
+def keyset_page(
+    conn: Connection,
+    base: sa.Select[Any],
+    *,
+    sort_name: str,
+    col: sa.ColumnElement[Any],
+    ident: sa.ColumnElement[Any],
+    descending: bool,
+    limit: int,
+    cursor: Cursor | None,
+    nullable: bool = True,
+) -> tuple[list[Any], Cursor | None]:
+    """Rows of `base` after `cursor`, ordered by (col, ident), NULL values of `col` last.
+
+    Returns the rows (mappings) and the cursor of the next page, or None when nothing follows.
+    """
+    rows: list[Any] = []
+    want = limit + 1  # one extra row tells whether a next page exists
+    if cursor is None or not cursor.in_nulls:
+        stmt = base.where(col.is_not(None)) if nullable else base
+        if cursor is not None:
+            key = sa.tuple_(col, ident)
+            bound = sa.tuple_(sa.literal(_cursor_value(col, cursor.value), col.type), sa.literal(cursor.ident))
+            stmt = stmt.where(key < bound if descending else key > bound)
+        order = (col.desc(), ident.desc()) if descending else (col.asc(), ident.asc())
+        rows = list(conn.execute(stmt.order_by(*order).limit(want)).mappings())
+        if len(rows) > limit:
+            last = rows[limit - 1]
+            return rows[:limit], Cursor(sort_name, False, _json_value(last[col.key]), last[ident.key])
+        cursor = None
+    if not nullable:
+        return rows, None
+    stmt = base.where(col.is_(None))
+    if cursor is not None:
+        stmt = stmt.where(ident < cursor.ident if descending else ident > cursor.ident)
+    room = limit - len(rows)
+    tail = list(
+        conn.execute(stmt.order_by(ident.desc() if descending else ident.asc()).limit(room + 1)).mappings()
+    )
+    rows += tail[:room]
+    if len(tail) > room:
+        return rows, Cursor(sort_name, True, None, rows[-1][ident.key])
+    return rows, None
+
+
+# -- claims --------------------------------------------------------------------------------------
+
+
+def _claim_select() -> sa.Select[Any]:
+    """Claims with the few document fields a list shows (title, outlet, published)."""
+    return sa.select(
+        claims,
+        documents.c.title.label("doc_title"),
+        documents.c.outlet.label("doc_outlet"),
+        documents.c.published.label("doc_published"),
+    ).select_from(claims.outerjoin(documents, claims.c.doc_hash == documents.c.hash))
+
+
+def _apply_filter(stmt: sa.Select[Any], f: WebClaimFilter) -> sa.Select[Any]:
+    if f.subject:
+        stmt = stmt.where(claims.c.subject == f.subject)
+    if f.category:
+        stmt = stmt.where(claims.c.category == f.category)
+    if f.claimant:
+        stmt = stmt.where(sa.func.lower(claims.c.claimant).contains(f.claimant.lower(), autoescape=True))
+    if f.origin:
+        stmt = stmt.where(claims.c.origin == f.origin)
+    if f.since:
+        stmt = stmt.where(f.since <= CLAIM_WHEN)
+    if f.until:
+        stmt = stmt.where(f.until >= CLAIM_WHEN)
+    if f.doc:
+        stmt = stmt.where(
+            sa.or_(
+                claims.c.doc_id == f.doc,
+                claims.c.doc_hash == f.doc,
+                claims.c.doc_hash.startswith(f.doc, autoescape=True),
+            )
+        )
+    if f.q:
+        stmt = stmt.where(sa.func.lower(claims.c.quote).contains(f.q.lower(), autoescape=True))
+    return stmt
+
+
+def parse_sort(sort: str | None, allowed: dict[str, Any], default: str) -> tuple[str, bool]:
+    """'-date' -> ('date', descending=True); unknown names are a QueryError listing the allowed ones."""
+    s = sort or default
+    name, desc = (s[1:], True) if s.startswith("-") else (s, False)
+    if name not in allowed:
+        raise QueryError(f"unknown sort {s!r}; use one of {', '.join(sorted(allowed))} (prefix - for descending)")
+    return name, desc
+
+
+def claims_page(
+    conn: Connection,
+    f: WebClaimFilter,
+    *,
+    sort: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    cursor: str | None = None,
+    with_total: bool = True,
+) -> Page:
+    """One page of claims matching `f` in `sort` order; rows are dicts (`ClaimRow`)."""
+    name, desc = parse_sort(sort, CLAIM_SORTS, DEFAULT_CLAIM_SORT)
+    sort_key = ("-" if desc else "") + name
+    cur = Cursor.decode(cursor, sort_key) if cursor else None
+    col = CLAIM_SORTS[name]
+    rows, nxt = keyset_page(
+        conn,
+        _apply_filter(_claim_select(), f),
+        sort_name=sort_key,
+        col=col,
+        ident=claims.c.claim_id,
+        descending=desc,
+        limit=limit,
+        cursor=cur,
+        nullable=bool(col.nullable),
+    )
+    total = None
+    if with_total:
+        count = _apply_filter(
+            sa.select(sa.func.count()).select_from(
+                claims.outerjoin(documents, claims.c.doc_hash == documents.c.hash)
+            ),
+            f,
+        )
+        total = int(conn.execute(count).scalar_one())
+    return Page(rows=[claim_row(r) for r in rows], next_cursor=nxt.encode() if nxt else None, total=total, limit=limit)
+
+
+def iter_claim_rows(conn: Connection, f: WebClaimFilter) -> Any:
+    """Every claim matching `f` (for CSV), in the ledger's stable order, as dicts."""
+    stmt = _apply_filter(_claim_select(), f).order_by(claims.c.period_end, claims.c.claim_id)
+    for r in conn.execute(stmt.execution_options(stream_results=True, yield_per=1000)).mappings():
+        yield claim_row(r)
+
+
+def claim_row(r: Any) -> dict[str, Any]:
+    """A claims row as the API shows it: the claim's full record plus its document's title/outlet."""
+    d = claim_from_row(r).as_dict()
+    d["document"] = (
+        {
+            "hash": r["doc_hash"],
+            "title": r["doc_title"],
+            "outlet": r["doc_outlet"],
+            "published": _json_value(r["doc_published"]),
+        }
+        if r["doc_hash"]
+        else None
+    )
+    return d
+
+
+def get_claim(conn: Connection, claim_id: str) -> dict[str, Any] | None:
+    row = conn.execute(_claim_select().where(claims.c.claim_id == claim_id)).mappings().first()
+    return claim_row(row) if row is not None else None
+
+
+def facets(conn: Connection) -> dict[str, list[str]]:
+    """Values the filter forms offer: subjects, categories and claimants present in the ledger."""
+
+    def distinct(col: sa.Column[Any]) -> list[str]:
+        stmt = sa.select(col).where(col.is_not(None)).group_by(col).order_by(sa.func.count().desc()).limit(200)
+        return [r[0] for r in conn.execute(stmt)]
+
+    present = set(distinct(claims.c.category))
+    return {
+        "subjects": distinct(claims.c.subject),
+        "categories": [c for c in CATEGORIES if c in present],
+        "claimants": distinct(claims.c.claimant),
+    }
+
+
+# -- timeline ------------------------------------------------------------------------------------
+
+
+def timeline(conn: Connection, *, subject: str, category: str, mode: TimelineMode) -> dict[str, Any]:
+    """Series rows as lines and text claims as points for one subject x category x period kind.
+
+    Points are dated by their period's end, else their document's publication date.
+    """
+    kind = MODE_PERIOD[mode]
+    base = (
+        _claim_select()
+        .add_columns(CLAIM_WHEN.label("when"))
+        .where(claims.c.subject == subject, claims.c.category == category, claims.c.period_kind == kind)
+    )
+    lines: dict[str, list[dict[str, Any]]] = {}
+    for r in conn.execute(base.where(claims.c.origin == "series").order_by(CLAIM_WHEN)).mappings():
+        if r["when"] is None:
+            continue
+        source = str((r["series"] or {}).get("source") or "series")
+        lines.setdefault(source, []).append(
+            {"date": r["when"].isoformat(), "value": _num(r["value"]), "claim_id": r["claim_id"]}
+        )
+    points = []
+    stmt = base.where(claims.c.origin == "text", CLAIM_WHEN.is_not(None)).order_by(CLAIM_WHEN, claims.c.claim_id)
+    for r in conn.execute(stmt.limit(MAX_TIMELINE_POINTS)).mappings():
+        points.append(
+            {
+                "date": r["when"].isoformat(),
+                "value": _num(r["value"]),
+                "value_high": _num(r["value_high"]),
+                "qualifier": r["qualifier"],
+                "claimant": r["claimant"] or "unattributed",
+                "quote": r["quote"],
+                "claim_id": r["claim_id"],
+                "doc_hash": r["doc_hash"],
+                "source": r["doc_outlet"] or r["doc_title"] or r["doc_id"],
+            }
+        )
+    return {
+        "subject": subject,
+        "category": category,
+        "mode": mode,
+        "series": [{"source": k, "points": v} for k, v in sorted(lines.items())],
+        "points": points,
+        "truncated": len(points) >= MAX_TIMELINE_POINTS,
+    }
+
+
+def _num(v: float | None) -> int | float | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else v
+
+
+# -- documents -----------------------------------------------------------------------------------
+
+DOCUMENT_SORTS: dict[str, sa.Column[Any]] = {"published": documents.c.published, "id": documents.c.doc_id}
+
+
+def documents_page(
+    conn: Connection, *, sort: str | None = None, limit: int = DEFAULT_LIMIT, cursor: str | None = None
+) -> Page:
+    """One page of documents (without their text) with each one's claim count."""
+    name, desc = parse_sort(sort, DOCUMENT_SORTS, "-published")
+    sort_key = ("-" if desc else "") + name
+    cur = Cursor.decode(cursor, sort_key) if cursor else None
+    n_claims = (
+        sa.select(sa.func.count()).where(claims.c.doc_hash == documents.c.hash).scalar_subquery().label("n_claims")
+    )
+    base = sa.select(*[c for c in documents.c if c.key != "text"], n_claims)
+    col = DOCUMENT_SORTS[name]
+    rows, nxt = keyset_page(
+        conn, base, sort_name=sort_key, col=col, ident=documents.c.hash, descending=desc, limit=limit,
+        cursor=cur, nullable=bool(col.nullable),
+    )  # fmt: skip
+    out = []
+    for r in rows:
+        d = {k: _json_value(v) for k, v in r.items() if k not in ("run_id", "doc_id")}
+        d["id"] = r["doc_id"]
+        d["ingested_at"] = r["ingested_at"].isoformat(timespec="seconds")
+        out.append(d)
+    total = int(conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one())
+    return Page(rows=out, next_cursor=nxt.encode() if nxt else None, total=total, limit=limit)
+
+
+def document_claims(conn: Connection, doc_hash: str) -> list[Claim]:
+    stmt = sa.select(claims).where(claims.c.doc_hash == doc_hash).order_by(claims.c.span_start, claims.c.claim_id)
+    return [claim_from_row(r) for r in conn.execute(stmt).mappings()]
+
+
+def segments(text: str, doc_claims: list[Claim]) -> list[Segment]:
+    """Cut `text` at every claim span boundary; each piece lists the claims whose spans cover it.
+
+    Every mention of a claim is highlighted (a title restating the body's figure too). Spans
+    outside the text are ignored rather than trusted: offsets come from the ledger, the text may not
+    match if a row was edited by hand.
+    """
+    spans: list[tuple[int, int, str]] = []
+    for c in doc_claims:
+        for s, e in c.mentions or ((c.start, c.end),):
+            if 0 <= s < e <= len(text):
+                spans.append((s, e, c.claim_id))
+    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    out: list[Segment] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        covering = sorted({cid for s, e, cid in spans if s <= a and e >= b})
+        out.append(Segment(text=text[a:b], claim_ids=covering, start=a))
+    return out
+
+
+def document_view(conn: Connection, doc: StoredDocument) -> dict[str, Any]:
+    """A document, its claims and its text cut into highlightable segments."""
+    doc_claims = document_claims(conn, doc.hash)
+    return {
+        "document": doc.as_dict(),
+        "claims": [c.as_dict() for c in doc_claims],
+        "segments": [{"text": s.text, "start": s.start, "claims": s.claim_ids} for s in segments(doc.text, doc_claims)],
+    }
+
+
+# -- overview and later stages' tables -----------------------------------------------------------
+
+
+def overview(conn: Connection, counts: dict[str, int]) -> dict[str, Any]:
+    """Ledger counts, claims by subject and category, latest claims, and the check summary."""
+    by = sa.select(claims.c.subject, claims.c.category, sa.func.count().label("n")).where(
+        claims.c.origin == "text"
+    )
+    grid = Counter[tuple[str, str]]()
+    for r in conn.execute(by.group_by(claims.c.subject, claims.c.category)):
+        grid[(r.subject or "unknown", r.category)] += r.n
+    latest = claims_page(conn, WebClaimFilter(origin="text"), sort="-date", limit=10, with_total=False)
+    return {
+        "counts": counts,
+        "by_subject_category": [
+            {"subject": s, "category": c, "claims": n} for (s, c), n in grid.most_common()
+        ],
+        "latest_claims": latest.rows,
+        "checks": table_summary(conn, "findings"),
+    }
+
+
+#: Columns a reflected table is summarised by, first match wins (names the later stages may use).
+SUMMARY_KEYS = ("check", "kind", "rule", "type", "category")
+SEVERITY_KEYS = ("severity", "status", "level", "verdict")
+
+
+def _reflect(conn: Connection, name: str) -> sa.Table | None:
+    if not sa.inspect(conn).has_table(name):
+        return None
+    return sa.Table(name, sa.MetaData(), autoload_with=conn)
+
+
+def table_summary(conn: Connection, name: str) -> dict[str, Any]:
+    """Counts of a later stage's table grouped by its kind and severity columns, if it exists."""
+    table = _reflect(conn, name)
+    if table is None:
+        return {"available": False, "total": 0, "groups": []}
+    cols = [table.c[k] for k in (*_first(table, SUMMARY_KEYS), *_first(table, SEVERITY_KEYS))]
+    total = int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+    groups = []
+    if cols:
+        stmt = sa.select(*cols, sa.func.count().label("n")).group_by(*cols).order_by(sa.func.count().desc())
+        groups = [{**{c.key: r._mapping[c.key] for c in cols}, "count": r.n} for r in conn.execute(stmt)]
+    return {"available": True, "total": total, "groups": groups}
+
+
+def _first(table: sa.Table, names: tuple[str, ...]) -> list[str]:
+    return [n for n in names if n in table.c][:1]
+
+
+def table_rows(conn: Connection, name: str, *, limit: int = MAX_REFLECTED_ROWS) -> dict[str, Any]:
+    """Rows of a later stage's table (findings, incidents) as plain JSON values, if it exists."""
+    table = _reflect(conn, name)
+    if table is None:
+        return {"available": False, "columns": [], "rows": []}
+    rows = conn.execute(sa.select(table).limit(limit)).mappings()
+    return {
+        "available": True,
+        "columns": [c.key for c in table.c],
+        "rows": [{k: _json_value(v) for k, v in r.items()} for r in rows],
+    }
