@@ -11,9 +11,11 @@ compared in constant time (`attrition.web.security`).
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, Response
@@ -24,8 +26,11 @@ from swagger_ui_bundle import swagger_ui_path
 from attrition import __version__
 from attrition.store import Ledger
 from attrition.web.errors import ERROR_RESPONSES, ErrorEnvelope, install_error_handlers
+from attrition.web.queries import refresh_statistics
 from attrition.web.security import require_token, safe_url, security_headers
 from attrition.web.views import api, pages
+
+log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -52,6 +57,7 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
         title="attrition", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None
     )
     app.state.ledger = Ledger(db_url)
+    _refresh_statistics(app.state.ledger)
     app.state.token = token or None
     templates = Environment(
         loader=PackageLoader("attrition.web", "templates"),
@@ -102,6 +108,15 @@ def _routes(app: FastAPI, *, writable: bool) -> None:
         }
         app.add_api_route("/api/documents", api.post_documents, **write)
         app.add_api_route("/api/checks/run", api.run_checks, **write)
+
+
+def _refresh_statistics(ledger: Ledger) -> None:
+    """Planner statistics for fast claim pages; a ledger we may not write to is served without."""
+    try:
+        with ledger.connect() as conn:
+            refresh_statistics(conn)
+    except sa.exc.OperationalError as exc:
+        log.warning("could not refresh planner statistics (%s); claim pages may be slower", exc)
 
 
 def _swagger(request: Request) -> HTMLResponse:

@@ -77,10 +77,11 @@ def claims(
     sort: Annotated[str, Query(description="date, value, category, subject or claimant; prefix - for descending")] = queries.DEFAULT_CLAIM_SORT,
     limit: Limit = queries.DEFAULT_LIMIT,
     cursor: CursorParam = None,
+    total: Annotated[bool, Query(description="also count every match (first page only; a scan on big ledgers)")] = False,
 ) -> dict[str, Any]:
-    """One page of claims, newest first unless sorted otherwise; `total` counts every match."""
+    """One page of claims, newest first unless sorted otherwise; `total` is null unless asked for."""
     with ledger_of(request).connect() as conn:
-        page = queries.claims_page(conn, flt, sort=sort, limit=limit, cursor=cursor)
+        page = queries.claims_page(conn, flt, sort=sort, limit=limit, cursor=cursor, with_total=total)
     return {"ok": True, "items": page.rows, "next_cursor": page.next_cursor, "total": page.total, "limit": limit}
 
 

@@ -71,7 +71,7 @@ def claims(
     cursor: str | None = None,
 ) -> HTMLResponse:
     with ledger_of(request).connect() as conn:
-        page = queries.claims_page(conn, flt, sort=sort, limit=limit, cursor=cursor)
+        page = queries.claims_page(conn, flt, sort=sort, limit=limit, cursor=cursor, with_total=True)
         facets = queries.facets(conn)
     params = flt.as_params()
     sort_links = {
