@@ -182,7 +182,7 @@ def keyset_page(
     if not nullable:
         return rows, None
     stmt = base.where(col.is_(None))
-    if cursor is not None:
+    if cursor is not None and cursor.ident:  # an empty ident: the NULL block starts the page
         stmt = stmt.where(ident < cursor.ident if descending else ident > cursor.ident)
     room = limit - len(rows)
     tail = list(
@@ -190,7 +190,9 @@ def keyset_page(
     )
     rows += tail[:room]
     if len(tail) > room:
-        return rows, Cursor(sort_name, True, None, rows[-1][ident.key])
+        # The page is full: continue after its last NULL row, or at the NULL block's start when
+        # the values filled the page exactly.
+        return rows, Cursor(sort_name, True, None, tail[room - 1][ident.key] if room else "")
     return rows, None
 
 
