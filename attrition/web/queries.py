@@ -166,6 +166,7 @@ def keyset_page(
     Returns the rows (mappings) and the cursor of the next page, or None when nothing follows.
     """
     rows: list[Any] = []
+    key_name, ident_name = str(col.key), str(ident.key)
     want = limit + 1  # one extra row tells whether a next page exists
     if cursor is None or not cursor.in_nulls:
         stmt = base.where(col.is_not(None)) if nullable else base
@@ -177,7 +178,7 @@ def keyset_page(
         rows = list(conn.execute(stmt.order_by(*order).limit(want)).mappings())
         if len(rows) > limit:
             last = rows[limit - 1]
-            return rows[:limit], Cursor(sort_name, False, _json_value(last[col.key]), last[ident.key])
+            return rows[:limit], Cursor(sort_name, False, _json_value(last[key_name]), last[ident_name])
         cursor = None
     if not nullable:
         return rows, None
@@ -192,7 +193,7 @@ def keyset_page(
     if len(tail) > room:
         # The page is full: continue after its last NULL row, or at the NULL block's start when
         # the values filled the page exactly.
-        return rows, Cursor(sort_name, True, None, tail[room - 1][ident.key] if room else "")
+        return rows, Cursor(sort_name, True, None, tail[room - 1][ident_name] if room else "")
     return rows, None
 
 
