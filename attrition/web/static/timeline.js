@@ -4,8 +4,8 @@
 "use strict";
 (function () {
   var SVG_NS = "http://www.w3.org/2000/svg";
-  var MARGIN = { top: 16, right: 24, bottom: 36, left: 76 };
-  var POINT_RADIUS = 5;
+  var MARGIN = { top: 16, right: 40, bottom: 36, left: 76 };
+  var POINT_RADIUS = 6;
   var CLAIMANT_COLOURS = ["#d1495b", "#2e86ab", "#edae49", "#66a182", "#8e5ea2", "#e07a5f", "#3d5a80",
     "#c17c74", "#00798c", "#6d597a"];
   var SERIES_COLOURS = ["#1d2430", "#7a8696", "#4b6584", "#a5b1c2"];
@@ -36,14 +36,26 @@
   function fmt(n) { return n === null || n === undefined ? "" : Number(n).toLocaleString("en-US"); }
   function isoDay(t) { return new Date(t).toISOString().slice(0, 10); }
 
-  // "Nice" axis ticks: 1, 2 or 5 times a power of ten.
-  function niceTicks(max, count) {
-    if (max <= 0) return [0, 1];
-    var raw = max / count, power = Math.pow(10, Math.floor(Math.log10(raw)));
+  // "Nice" value ticks (1, 2 or 5 times a power of ten) covering [lo, hi].
+  function niceTicks(lo, hi, count) {
+    if (hi <= lo) { hi = lo + 1; }
+    var raw = (hi - lo) / count, power = Math.pow(10, Math.floor(Math.log10(raw)));
     var step = [1, 2, 5, 10].map(function (m) { return m * power; }).find(function (s) { return s >= raw; });
     var ticks = [];
-    for (var v = 0; v <= max + step / 2; v += step) ticks.push(v);
-    if (ticks[ticks.length - 1] < max) ticks.push(ticks[ticks.length - 1] + step);
+    for (var v = Math.floor(lo / step) * step; v < hi + step; v += step) {
+      ticks.push(v);
+      if (v >= hi) break;
+    }
+    return ticks;
+  }
+
+  // Date ticks on whole days, a step from DAY_STEPS that gives at most `count` labels.
+  var DAY_STEPS = [1, 2, 7, 14, 30, 61, 91, 182, 365, 730];
+  function dateTicks(t0, t1, count) {
+    var days = (t1 - t0) / DAY_MS;
+    var step = DAY_STEPS.find(function (s) { return days / s <= count; }) || Math.ceil(days / count);
+    var ticks = [];
+    for (var t = Math.ceil(t0 / DAY_MS) * DAY_MS; t <= t1; t += step * DAY_MS) ticks.push(t);
     return ticks;
   }
 
@@ -81,12 +93,17 @@
     svg.setAttribute("viewBox", "0 0 " + width + " " + height);
     var times = all.map(function (p) { return ms(p.date); });
     var t0 = Math.min.apply(null, times), t1 = Math.max.apply(null, times);
-    if (t1 - t0 < DAY_MS) { t0 -= DAY_MS; t1 += DAY_MS; }
+    // Half a day of room each side keeps the first and last points and labels inside the plot.
+    t0 -= DAY_MS / 2; t1 += DAY_MS / 2;
     var maxV = Math.max.apply(null, all.map(function (p) { return p.value_high || p.value; }));
-    var yTicks = niceTicks(maxV, 5), yMax = yTicks[yTicks.length - 1];
+    // Daily figures start at zero; running totals are read against each other, so their axis
+    // spans only their range (a 1,000-a-day rise in a total of 390,000 stays visible).
+    var minV = data.mode === "cumulative" ? Math.min.apply(null, all.map(function (p) { return p.value; })) : 0;
+    if (data.mode === "cumulative") { var pad = Math.max((maxV - minV) * 0.1, maxV * 0.001, 1); minV = Math.max(0, minV - pad); maxV += pad; }
+    var yTicks = niceTicks(minV, maxV, 5), yMin = yTicks[0], yMax = yTicks[yTicks.length - 1];
     var plotW = width - MARGIN.left - MARGIN.right, plotH = height - MARGIN.top - MARGIN.bottom;
     function x(t) { return MARGIN.left + (t - t0) / (t1 - t0) * plotW; }
-    function y(v) { return MARGIN.top + plotH - v / yMax * plotH; }
+    function y(v) { return MARGIN.top + plotH - (v - yMin) / (yMax - yMin) * plotH; }
 
     var grid = el("g", { "class": "grid" }, svg), axis = el("g", { "class": "axis" }, svg);
     yTicks.forEach(function (v) {
@@ -94,13 +111,11 @@
       var label = el("text", { x: MARGIN.left - 8, y: y(v) + 4, "text-anchor": "end" }, axis);
       label.textContent = fmt(v);
     });
-    var xCount = Math.max(2, Math.min(7, Math.floor(plotW / 120)));
-    for (var i = 0; i <= xCount; i++) {
-      var t = t0 + (t1 - t0) * i / xCount;
+    dateTicks(t0, t1, Math.max(2, Math.floor(plotW / 110))).forEach(function (t) {
       el("line", { x1: x(t), x2: x(t), y1: MARGIN.top + plotH, y2: MARGIN.top + plotH + 5 }, axis);
       var lbl = el("text", { x: x(t), y: height - 12, "text-anchor": "middle" }, axis);
       lbl.textContent = isoDay(t);
-    }
+    });
     el("line", { x1: MARGIN.left, x2: width - MARGIN.right, y1: MARGIN.top + plotH, y2: MARGIN.top + plotH }, axis);
 
     data.series.forEach(function (s, i) {

@@ -45,19 +45,32 @@ def claim_filter(
     subject: Annotated[str | None, Query(description="side that suffered the loss, exact")] = None,
     category: Annotated[str | None, Query(description="one of the categories")] = None,
     claimant: Annotated[str | None, Query(description="claimant contains (case-insensitive)")] = None,
-    since: Annotated[date | None, Query(description="claim date on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[date | None, Query(description="claim date on or before (YYYY-MM-DD)")] = None,
+    since: Annotated[str | None, Query(description="claim date on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, Query(description="claim date on or before (YYYY-MM-DD)")] = None,
     doc: Annotated[str | None, Query(description="document id, hash or hash prefix")] = None,
-    origin: Annotated[str | None, Query(pattern="^(text|series)$")] = None,
+    origin: Annotated[str | None, Query(pattern="^(text|series)?$")] = None,
     q: Annotated[str | None, Query(description="quote contains (case-insensitive)")] = None,
 ) -> WebClaimFilter:
-    """The claims filters, shared by the list, the CSV and the claims page."""
+    """The claims filters, shared by the list, the CSV and the claims page.
+
+    An empty parameter means "any": an HTML form submits its blank fields as `name=`.
+    """
     if category and category not in CATEGORIES:
         raise ApiError(422, f"category: unknown category {category!r}")
     return WebClaimFilter(
-        subject=subject or None, category=category or None, claimant=claimant or None, since=since,
-        until=until, doc=doc or None, origin=origin or None, q=q or None,
+        subject=subject or None, category=category or None, claimant=claimant or None,
+        since=_date_param("since", since), until=_date_param("until", until), doc=doc or None,
+        origin=origin or None, q=q or None,
     )  # fmt: skip
+
+
+def _date_param(name: str, value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ApiError(422, f"{name}: not a YYYY-MM-DD date: {value[:40]!r}") from exc
 
 
 Filter = Annotated[WebClaimFilter, Depends(claim_filter)]
