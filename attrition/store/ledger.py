@@ -47,6 +47,15 @@ class StoreResult:
     new_hashes: list[str] = field(default_factory=list)
 
 
+@dataclass(slots=True, kw_only=True)
+class SeriesUpsert:
+    """What one `Ledger.upsert_series_claims` call did; rewritten = (claim_id, old, new) values."""
+
+    added: int = 0
+    unchanged: int = 0
+    rewritten: list[tuple[str, float, float]] = field(default_factory=list)
+
+
 @dataclass(slots=True, kw_only=True, frozen=True)
 class StoredDocument:
     """A document row as the ledger holds it."""
@@ -189,6 +198,35 @@ class Ledger:
             fresh = [_claim_row(c, 0, None) for c in rows if c.claim_id not in existing]
             _insert_chunked(conn, claims, fresh)
         return len(fresh)
+
+    def upsert_series_claims(self, rows: Sequence[Claim]) -> SeriesUpsert:
+        """Store series rows by claim_id: new ones are added, changed values overwrite the stored row.
+
+        A series row's claim_id names the row (source, subject, series, period), not its value, so a
+        changed value means the maintainer rewrote that row; the old and new values are returned
+        for the reconcile stage to record.
+        """
+        result = SeriesUpsert()
+        latest = {c.claim_id: c for c in rows}
+        with self.engine.begin() as conn:
+            held = _values(conn, latest)
+            fresh: list[dict[str, Any]] = []
+            for cid, c in latest.items():
+                old = held.get(cid)
+                if old is None:
+                    fresh.append(_claim_row(c, 0, None))
+                elif old == float(c.value):
+                    result.unchanged += 1
+                else:
+                    conn.execute(
+                        claims.update()
+                        .where(claims.c.claim_id == cid)
+                        .values(value=float(c.value), quote=c.quote, series=c.series)
+                    )
+                    result.rewritten.append((cid, old, float(c.value)))
+            _insert_chunked(conn, claims, fresh)
+            result.added = len(fresh)
+        return result
 
     def start_run(self, inputs: Sequence[str]) -> int:
         with self.engine.begin() as conn:
@@ -465,6 +503,16 @@ def _known(conn: Connection, column: sa.Column[Any], keys: Iterable[str]) -> set
     for i in range(0, len(uniq), INSERT_CHUNK):
         rows = conn.execute(sa.select(column).where(column.in_(uniq[i : i + INSERT_CHUNK])))
         found.update(r[0] for r in rows)
+    return found
+
+
+def _values(conn: Connection, keyed: dict[str, Claim]) -> dict[str, float]:
+    """Stored values of these claim ids, asked in chunks."""
+    ids = list(keyed)
+    found: dict[str, float] = {}
+    for i in range(0, len(ids), INSERT_CHUNK):
+        stmt = sa.select(claims.c.claim_id, claims.c.value).where(claims.c.claim_id.in_(ids[i : i + INSERT_CHUNK]))
+        found.update((r[0], float(r[1])) for r in conn.execute(stmt))
     return found
 
 
