@@ -301,7 +301,7 @@ def read_oryx(ref: str, data: bytes) -> SeriesBatch:
     source = "oryx"
     batch = SeriesBatch(source=source, ref=ref, format=source)
     reader = _csv_rows(ref, data)
-    if not ORYX_COLUMNS <= set(reader.fieldnames or ()):
+    if not set(reader.fieldnames or ()) >= ORYX_COLUMNS:
         if {"system", "status", "url"} <= set(reader.fieldnames or ()):
             raise SeriesError(f"{ref}: an Oryx per-item list carries no category heading; not imported")
         raise SeriesError(f"{ref}: not an Oryx daily_count file (needs {', '.join(sorted(ORYX_COLUMNS))})")
@@ -325,7 +325,9 @@ def read_oryx(ref: str, data: bytes) -> SeriesBatch:
         state.update(changes[day])
         touched = {(country, category) for (country, _), (category, _) in changes[day].items()}
         for country, category in sorted(touched):
-            parts = sorted((comp, v) for (c, comp), (cat, v) in state.items() if c == country and cat == category)
+            parts = sorted(
+                (comp, v) for (c, comp), (cat, v) in state.items() if c == country and cat == category
+            )
             batch.claims.append(
                 series_claim(
                     source=source,
@@ -429,8 +431,18 @@ def import_series(ledger: Ledger, location: str, fmt: str) -> ImportResult:
             merged[c.claim_id] = c
     if not files:
         return ImportResult(
-            source=fmt, ref=location, files=[], errors=errors, rows_read=0, claims=0, added=0,
-            rewritten=0, unchanged=0, corrections=0, seconds=time.perf_counter() - t0, import_id=None,
+            source=fmt,
+            ref=location,
+            files=[],
+            errors=errors,
+            rows_read=0,
+            claims=0,
+            added=0,
+            rewritten=0,
+            unchanged=0,
+            corrections=0,
+            seconds=time.perf_counter() - t0,
+            import_id=None,
         )
     up = ledger.upsert_series_claims(list(merged.values()))
     up.rewritten = conflicts + up.rewritten

@@ -119,7 +119,9 @@ def record_import(
         known = {
             (r[0], float(r[1]), float(r[2]))
             for r in conn.execute(
-                sa.select(series_rewrites.c.claim_id, series_rewrites.c.old_value, series_rewrites.c.new_value)
+                sa.select(
+                    series_rewrites.c.claim_id, series_rewrites.c.old_value, series_rewrites.c.new_value
+                )
             )
         }
         fresh = []

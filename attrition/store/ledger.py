@@ -511,7 +511,9 @@ def _values(conn: Connection, keyed: dict[str, Claim]) -> dict[str, float]:
     ids = list(keyed)
     found: dict[str, float] = {}
     for i in range(0, len(ids), INSERT_CHUNK):
-        stmt = sa.select(claims.c.claim_id, claims.c.value).where(claims.c.claim_id.in_(ids[i : i + INSERT_CHUNK]))
+        stmt = sa.select(claims.c.claim_id, claims.c.value).where(
+            claims.c.claim_id.in_(ids[i : i + INSERT_CHUNK])
+        )
         found.update((r[0], float(r[1])) for r in conn.execute(stmt))
     return found
 
