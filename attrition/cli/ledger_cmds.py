@@ -44,7 +44,7 @@ def open_ledger(db: str | None) -> Ledger:
     try:
         return Ledger(db_url(db))
     except LedgerError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
 
 
