@@ -190,3 +190,20 @@ def test_killed_ingest_resumes_to_clean_counts(tmp_path: Path) -> None:
     assert per_doc_partial == {d: per_doc_clean[d] for d in per_doc_partial}
     subprocess.run([*cmd, "--db", str(killed_db)], check=True, timeout=300)
     assert _counts(killed_db) == clean
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia Loses 1020 Soldiers\n\nWar\nPost At: Feb 06/2024 05:50PM\n\nBody.", "2024-02-06"),
+        ("Headline\nPublished: Friday 18 July 2025\n\nKYIV, July 18 - Body.", "2025-07-18"),
+        ("Headline\n6 February 2024\nBody.", "2024-02-06"),
+        ("KYIV, July 18 - a wire dateline has no year, so no date is guessed.", None),
+        ("Russia lost 1020 soldiers and 17 tanks in 2024, Kyiv said.\nMore.", None),
+    ],
+)
+def test_plain_text_dateline(text: str, expected: str | None) -> None:
+    from attrition.ingest.readers import find_dateline
+
+    got = find_dateline(text)
+    assert (got.isoformat() if got else None) == expected

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +26,16 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 BINARY_SNIFF_BYTES = 8192
 #: Recognised suffixes and the reader kind for each.
 SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+#: Plain text states its date, if at all, near the top: "Published: 6 February 2024", "Post At:
+#: Feb 06/2024 05:50PM", or a line holding only a date. Lines looked at for it:
+DATELINE_LINES = 6
+#: A dateline longer than this is prose, not a date stamp.
+DATELINE_MAX_CHARS = 60
+_DATELINE = re.compile(
+    r"^\s*(?:(?:published|posted|post(?:ed)? at|updated|date|dated)\b\s*(?:on|at)?\s*:?\s*)?(?P<date>.{6,60}?)\s*$",
+    re.IGNORECASE,
+)
+_DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True, "PREFER_DATES_FROM": "past"}
 #: Fields a JSON Lines document may carry (others are ignored, not an error: forward compatible).
 DOC_FIELDS = ("id", "text", "title", "url", "published", "outlet")
 
@@ -149,13 +160,27 @@ def _read_bytes(path: str, data: bytes, kind: str, options: ReadOptions) -> Iter
     elif kind == "html":
         yield _read_html(path, stem, text, options)
     else:
-        yield Document(
-            id=stem,
-            text=_normalise_newlines(text),
-            published=options.published,
-            outlet=options.outlet,
-            source=path,
-        )
+        text = _normalise_newlines(text)
+        published = options.published or find_dateline(text)
+        yield Document(id=stem, text=text, published=published, outlet=options.outlet, source=path)
+
+
+def find_dateline(text: str) -> date | None:
+    """The publication date stated at the top of a plain-text article, if any (full dates only:
+    a wire dateline such as "KYIV, July 18" has no year and is not guessed)."""
+    import dateparser
+
+    lines = [ln for ln in text.split("\n", 40)[:40] if ln.strip()][:DATELINE_LINES]
+    for line in lines:
+        if len(line) > DATELINE_MAX_CHARS or not any(ch.isdigit() for ch in line):
+            continue
+        m = _DATELINE.match(line)
+        if not m:
+            continue
+        parsed = dateparser.parse(m.group("date"), languages=["en"], settings=_DATEPARSER_SETTINGS)
+        if parsed is not None:
+            return parsed.date()
+    return None
 
 
 def _normalise_newlines(text: str) -> str:
@@ -223,7 +248,7 @@ def _read_html(path: str, stem: str, html: str, options: ReadOptions) -> Item:
     title = (getattr(doc, "title", None) or None) if doc is not None else None
     # Headlines carry figures; keep the title as the first line of the text when the body lacks it.
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
-    published = options.published
+    published = options.published or find_dateline(text)
     raw_date = getattr(doc, "date", None)
     if raw_date:
         with contextlib.suppress(ValueError):
