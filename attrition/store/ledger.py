@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -434,22 +434,11 @@ def claim_from_row(row: Any) -> Claim:
 
 
 def _stored_document(row: Any) -> StoredDocument:
-    return StoredDocument(
-        hash=row["hash"],
-        doc_id=row["doc_id"],
-        title=row["title"],
-        url=row["url"],
-        outlet=row["outlet"],
-        published=row["published"],
-        text=row["text"],
-        source=row["source"],
-        ingested_at=row["ingested_at"],
-        cluster_id=row["cluster_id"],
-    )
+    return StoredDocument(**{f.name: row[f.name] for f in fields(StoredDocument)})
 
 
 def _filter_dict(f: ClaimFilter) -> dict[str, Any]:
-    return {k: getattr(f, k) for k in ClaimFilter.__slots__}  # type: ignore[attr-defined]
+    return {x.name: getattr(f, x.name) for x in fields(ClaimFilter)}
 
 
 def _claim_query(f: ClaimFilter) -> sa.Select[Any]:
