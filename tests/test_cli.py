@@ -104,6 +104,8 @@ def test_exit_codes(tmp_path: Path) -> None:
     assert run("ingest", "--db", db, "--published", "yesterday", str(empty)).exit_code == 2
     assert run("claims", "--db", db, "--since", "2024-13-45").exit_code == 2
     assert run("frobnicate").exit_code == 2
+    res = run("runs", "--db", db, "--errors")
+    assert res.exit_code == 0 and f"run 1: {empty}: empty file" in res.output
 
 
 def test_unreachable_database_is_one_line(tmp_path: Path) -> None:

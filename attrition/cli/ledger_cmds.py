@@ -201,6 +201,33 @@ def export_cmd(
     err.print(f"wrote {n} claims to {output}", markup=False, highlight=False)
 
 
+@app.command("runs")
+def runs_cmd(
+    db: str | None = DbOption,
+    limit: Annotated[int, typer.Option(min=1, help="Latest runs to show.")] = 10,
+    errors: Annotated[bool, typer.Option("--errors", help="List every skipped input of each run.")] = False,
+) -> None:
+    """Show the latest ingest runs and what they skipped."""
+    from rich.table import Table
+
+    with open_ledger(db) as ledger:
+        runs = ledger.runs(limit=limit)
+    table = Table(header_style="bold")
+    for col in ("run", "started", "read", "new", "present", "skipped", "claims", "seconds", "inputs"):
+        table.add_column(col, justify="left" if col in ("started", "inputs") else "right")
+    for r in runs:
+        secs = "" if r["seconds"] is None else f"{r['seconds']:.2f}"
+        table.add_row(
+            str(r["id"]), str(r["started_at"]), *(str(r[k]) for k in ("read", "new", "present", "skipped", "claims")),
+            secs, " ".join(r["inputs"]),
+        )  # fmt: skip
+    out.print(table)
+    if errors:
+        for r in runs:
+            for loc, why in r["errors"]:
+                out.print(f"run {r['id']}: {loc}: {why}", markup=False, highlight=False, soft_wrap=True)
+
+
 #: Rows of the claims table `attrition demo` prints (the whole ledger is one command away).
 DEMO_TABLE_ROWS = 30
 

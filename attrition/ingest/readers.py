@@ -35,7 +35,11 @@ _DATELINE = re.compile(
     r"^\s*(?:(?:published|posted|post(?:ed)? at|updated|date|dated)\b\s*(?:on|at)?\s*:?\s*)?(?P<date>.{6,60}?)\s*$",
     re.IGNORECASE,
 )
-_DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True, "PREFER_DATES_FROM": "past"}
+_DATEPARSER_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "STRICT_PARSING": True,
+    "PREFER_DATES_FROM": "past",
+}
 #: Fields a JSON Lines document may carry (others are ignored, not an error: forward compatible).
 DOC_FIELDS = ("id", "text", "title", "url", "published", "outlet")
 

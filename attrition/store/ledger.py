@@ -339,6 +339,29 @@ class Ledger:
                 "errors": n(sa.select(sa.func.count()).select_from(ingest_errors)),
             }
 
+    def runs(self, *, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest ingest runs, newest first, each with its errors (location, reason)."""
+        with self.engine.connect() as conn:
+            rows = [
+                dict(r)
+                for r in conn.execute(
+                    sa.select(ingest_runs).order_by(ingest_runs.c.id.desc()).limit(limit)
+                ).mappings()
+            ]
+            ids = [r["id"] for r in rows]
+            errs: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
+            if ids:
+                stmt = (
+                    sa.select(ingest_errors.c.run_id, ingest_errors.c.location, ingest_errors.c.reason)
+                    .where(ingest_errors.c.run_id.in_(ids))
+                    .order_by(ingest_errors.c.id)
+                )
+                for run_id, loc, why in conn.execute(stmt):
+                    errs[run_id].append((loc, why))
+        for r in rows:
+            r["errors"] = errs[r["id"]]
+        return rows
+
     def connect(self) -> Connection:
         """A raw connection, for stages that add their own tables (reconcile, incidents)."""
         return self.engine.connect()
