@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 
 import typer
 from rich.console import Console
@@ -36,8 +35,8 @@ DbOption = typer.Option(None, "--db", help="Ledger URL (default $ATTRITION_DB or
 
 def main() -> None:
     """Entry point of the `attrition` script."""
-    app(prog_name="attrition")
+    app(prog_name="attrition")  # exits via SystemExit
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()
