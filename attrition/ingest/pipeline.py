@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from attrition.dedupe import update_clusters
 from attrition.extract import EXTRACTOR_VERSION, extract_document
 from attrition.ingest.readers import InputError, ReadOptions, discover, read_input
 from attrition.models import Claim, Document
@@ -36,7 +37,9 @@ class IngestSummary:
 
     read: documents read successfully; new: stored now; present: already in the ledger (or
     repeated within this run); skipped: inputs rejected (see errors); ignored: files in the given
-    directories with suffixes we do not read; claims: claims stored now.
+    directories with suffixes we do not read; claims: claims stored now; clusters: near-duplicate
+    clusters (two or more documents) in the ledger after the run, recomputed only when new
+    documents were stored (else 0).
     """
 
     run_id: int | None = None
@@ -47,6 +50,7 @@ class IngestSummary:
     skipped: int = 0
     ignored: int = 0
     claims: int = 0
+    clusters: int = 0
     seconds: float = 0.0
     errors: list[InputError] = field(default_factory=list)
 
@@ -65,6 +69,7 @@ class IngestSummary:
             "skipped": self.skipped,
             "ignored": self.ignored,
             "claims": self.claims,
+            "clusters": self.clusters,
             "seconds": round(self.seconds, 3),
             "errors": [str(e) for e in self.errors],
         }
@@ -116,6 +121,10 @@ def ingest(
             hooks.on_file(path)
     if pending:
         _flush(ledger, pending, summary, hooks)
+
+    # Dedupe stage: near-duplicate clusters over the whole ledger, once new documents are in.
+    if summary.new:
+        summary.clusters = update_clusters(ledger).clusters
 
     summary.seconds = time.perf_counter() - started
     ledger.finish_run(
