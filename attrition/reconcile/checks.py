@@ -54,6 +54,7 @@ class SeriesIndex:
     cumulative: dict[SeriesKey, dict[date, Claim]] = field(default_factory=lambda: defaultdict(dict))
     daily: dict[SeriesKey, dict[date, Claim]] = field(default_factory=lambda: defaultdict(dict))
     category: dict[SeriesKey, str] = field(default_factory=dict)
+    claimant: dict[SeriesKey, str | None] = field(default_factory=dict)
     corrections: dict[SeriesKey, dict[date, float]] = field(default_factory=lambda: defaultdict(dict))
 
     @classmethod
@@ -64,6 +65,7 @@ class SeriesIndex:
                 continue
             key = (c.series["source"], c.subject, c.series.get("name") or c.category)
             idx.category[key] = c.category
+            idx.claimant[key] = mapping.claimant_key(c.claimant)
             target = idx.daily if c.period.kind == "day" else idx.cumulative
             target[key][c.period.end] = c
         for k in corr:
@@ -71,10 +73,14 @@ class SeriesIndex:
         return idx
 
     def keys_for(self, subject: str, categories: Sequence[str], source: str | None) -> list[SeriesKey]:
+        """Series about this subject in these categories, published by `source` (a claimant key)
+        when given: a CSV series whose source is "General Staff" counts as the General Staff's."""
         return [
             k
             for k, cat in self.category.items()
-            if k[1].lower() == subject.lower() and cat in categories and (source is None or k[0] == source)
+            if k[1].lower() == subject.lower()
+            and cat in categories
+            and (source is None or self.claimant[k] == source)
         ]
 
     def value(self, key: SeriesKey, kind: str, day: date) -> tuple[float, list[str]] | None:
@@ -272,7 +278,11 @@ def audit_series(index: SeriesIndex) -> list[Finding]:
                     report_date=day,
                     detail=f"{source} {name}: daily {_n(row.value)} but cumulative rose by "
                     f"{_n(now.value - before.value)}",
-                    data={"source": source, "series": name, "cumulative_ids": [now.claim_id, before.claim_id]},
+                    data={
+                        "source": source,
+                        "series": name,
+                        "cumulative_ids": [now.claim_id, before.claim_id],
+                    },
                 )
             )
     return out
