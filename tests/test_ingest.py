@@ -207,3 +207,17 @@ def test_plain_text_dateline(text: str, expected: str | None) -> None:
 
     got = find_dateline(text)
     assert (got.isoformat() if got else None) == expected
+
+
+def test_ingest_documents_in_memory(sqlite_url: str) -> None:
+    from attrition.ingest import document_from_json, ingest_documents
+
+    items = [
+        document_from_json({"id": "m1", "text": GOOD}, "post[0]", default_id="x"),
+        document_from_json({"id": "m2"}, "post[1]", default_id="x"),
+    ]
+    with Ledger(sqlite_url) as ledger:
+        s = ingest_documents(items, ledger, label="post")
+        assert (s.read, s.new, s.skipped) == (1, 1, 1)
+        assert [str(e) for e in s.errors] == ['post[1]: document has no "text" field']
+        assert ledger.runs()[0]["inputs"] == ["post"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -91,32 +91,55 @@ def ingest(
     """Ingest files, directories and '-' (stdin) into the ledger; never raises on bad input."""
     options = options or ReadOptions()
     hooks = hooks or Hooks()
-    started = time.perf_counter()
-    summary = IngestSummary()
-    inputs, errors, summary.ignored = discover(list(paths))
-    summary.files = len(inputs)
-    for e in errors:
-        _record_error(summary, hooks, e)
-    summary.run_id = ledger.start_run(list(paths))
-    if hooks.on_start:
-        hooks.on_start(len(inputs))
+    inputs, errors, ignored = discover(list(paths))
 
+    def items() -> Iterator[Document | InputError]:
+        yield from errors
+        if hooks.on_start:
+            hooks.on_start(len(inputs))
+        for path in inputs:
+            yield from read_input(path, options, stdin=stdin)
+            if hooks.on_file:
+                hooks.on_file(path)
+
+    summary = IngestSummary(files=len(inputs), ignored=ignored)
+    return _run(items(), ledger, summary, list(paths), batch_size, hooks)
+
+
+def ingest_documents(
+    docs: Iterable[Document | InputError],
+    ledger: Ledger,
+    *,
+    label: str = "api",
+    batch_size: int = BATCH_SIZE,
+    hooks: Hooks | None = None,
+) -> IngestSummary:
+    """Ingest documents already in memory (the web API's POST, library users); same guarantees."""
+    return _run(iter(docs), ledger, IngestSummary(), [label], batch_size, hooks or Hooks())
+
+
+def _run(
+    items: Iterator[Document | InputError],
+    ledger: Ledger,
+    summary: IngestSummary,
+    inputs: list[str],
+    batch_size: int,
+    hooks: Hooks,
+) -> IngestSummary:
+    started = time.perf_counter()
+    summary.run_id = ledger.start_run(inputs)
     pending: list[Document] = []
-    for path in inputs:
-        for item in read_input(path, options, stdin=stdin):
-            if isinstance(item, InputError):
-                _record_error(summary, hooks, item)
-                continue
-            summary.read += 1
-            pending.append(item)
-            if len(pending) >= batch_size:
-                _flush(ledger, pending, summary, hooks)
-                pending = []
-        if hooks.on_file:
-            hooks.on_file(path)
+    for item in items:
+        if isinstance(item, InputError):
+            _record_error(summary, hooks, item)
+            continue
+        summary.read += 1
+        pending.append(item)
+        if len(pending) >= batch_size:
+            _flush(ledger, pending, summary, hooks)
+            pending = []
     if pending:
         _flush(ledger, pending, summary, hooks)
-
     summary.seconds = time.perf_counter() - started
     ledger.finish_run(
         summary.run_id,
