@@ -221,3 +221,15 @@ def test_ingest_documents_in_memory(sqlite_url: str) -> None:
         assert (s.read, s.new, s.skipped) == (1, 1, 1)
         assert [str(e) for e in s.errors] == ['post[1]: document has no "text" field']
         assert ledger.runs()[0]["inputs"] == ["post"]
+
+
+def test_jsonl_size_limit_is_per_document(tmp_path: Path) -> None:
+    """A large JSON Lines corpus is streamed; only an oversized line is skipped."""
+    lines = [
+        json.dumps({"id": f"d{i}", "text": f"Report {i}: Russia lost {i} tanks."}) for i in range(1, 400)
+    ]
+    lines.insert(5, json.dumps({"id": "huge", "text": "x" * 5000}))
+    _write(tmp_path, "big.jsonl", "\n".join(lines))
+    docs, errors = read_documents([str(tmp_path / "big.jsonl")], options=ReadOptions(max_bytes=4096))
+    assert len(docs) == 399
+    assert [str(e).split(" (")[0] for e in errors] == [f"{tmp_path}/big.jsonl:6: document too large"]
