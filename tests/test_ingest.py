@@ -233,3 +233,23 @@ def test_jsonl_size_limit_is_per_document(tmp_path: Path) -> None:
     docs, errors = read_documents([str(tmp_path / "big.jsonl")], options=ReadOptions(max_bytes=4096))
     assert len(docs) == 399
     assert [str(e).split(" (")[0] for e in errors] == [f"{tmp_path}/big.jsonl:6: document too large"]
+
+
+def test_workers_give_the_same_ledger(tmp_path: Path) -> None:
+    """Extraction spread over processes (Dask) stores exactly what one process stores."""
+    src = tmp_path / "docs.jsonl"
+    src.write_text(
+        "\n".join(
+            json.dumps(
+                {"id": f"d{i}", "text": f"Day {i}: Russia lost {i} tanks and {2 * i} drones, Kyiv said."}
+            )
+            for i in range(1, 120)
+        )
+    )
+    got = []
+    for workers in (1, 2):
+        with Ledger(f"sqlite:///{tmp_path}/w{workers}.db") as ledger:
+            s = ingest([str(src)], ledger, batch_size=50, workers=workers)
+            assert s.new == 119
+            got.append([c.as_dict() for c in ledger.claims()])
+    assert got[0] == got[1] and len(got[0]) >= 119
