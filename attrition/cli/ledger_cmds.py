@@ -230,7 +230,7 @@ def runs_cmd(
 
 
 #: Rows of the claims table `attrition demo` prints (the whole ledger is one command away).
-DEMO_TABLE_ROWS = 30
+DEMO_TABLE_ROWS = 20
 
 
 @app.command("demo")
