@@ -37,5 +37,7 @@ def test_every_command_is_in_readme() -> None:
 
 def test_architecture_names_every_stage_folder() -> None:
     arch = (ROOT / "ARCHITECTURE.md").read_text()
-    for folder in sorted(p.name for p in (ROOT / "attrition").iterdir() if p.is_dir() and not p.name.startswith("_")):
+    for folder in sorted(
+        p.name for p in (ROOT / "attrition").iterdir() if p.is_dir() and not p.name.startswith("_")
+    ):
         assert f"attrition/{folder}/" in arch, f"ARCHITECTURE.md does not mention attrition/{folder}/"

@@ -207,3 +207,49 @@ def test_plain_text_dateline(text: str, expected: str | None) -> None:
 
     got = find_dateline(text)
     assert (got.isoformat() if got else None) == expected
+
+
+def test_ingest_documents_in_memory(sqlite_url: str) -> None:
+    from attrition.ingest import document_from_json, ingest_documents
+
+    items = [
+        document_from_json({"id": "m1", "text": GOOD}, "post[0]", default_id="x"),
+        document_from_json({"id": "m2"}, "post[1]", default_id="x"),
+    ]
+    with Ledger(sqlite_url) as ledger:
+        s = ingest_documents(items, ledger, label="post")
+        assert (s.read, s.new, s.skipped) == (1, 1, 1)
+        assert [str(e) for e in s.errors] == ['post[1]: document has no "text" field']
+        assert ledger.runs()[0]["inputs"] == ["post"]
+
+
+def test_jsonl_size_limit_is_per_document(tmp_path: Path) -> None:
+    """A large JSON Lines corpus is streamed; only an oversized line is skipped."""
+    lines = [
+        json.dumps({"id": f"d{i}", "text": f"Report {i}: Russia lost {i} tanks."}) for i in range(1, 400)
+    ]
+    lines.insert(5, json.dumps({"id": "huge", "text": "x" * 5000}))
+    _write(tmp_path, "big.jsonl", "\n".join(lines))
+    docs, errors = read_documents([str(tmp_path / "big.jsonl")], options=ReadOptions(max_bytes=4096))
+    assert len(docs) == 399
+    assert [str(e).split(" (")[0] for e in errors] == [f"{tmp_path}/big.jsonl:6: document too large"]
+
+
+def test_workers_give_the_same_ledger(tmp_path: Path) -> None:
+    """Extraction spread over processes (Dask) stores exactly what one process stores."""
+    src = tmp_path / "docs.jsonl"
+    src.write_text(
+        "\n".join(
+            json.dumps(
+                {"id": f"d{i}", "text": f"Day {i}: Russia lost {i} tanks and {2 * i} drones, Kyiv said."}
+            )
+            for i in range(1, 120)
+        )
+    )
+    got = []
+    for workers in (1, 2):
+        with Ledger(f"sqlite:///{tmp_path}/w{workers}.db") as ledger:
+            s = ingest([str(src)], ledger, batch_size=50, workers=workers)
+            assert s.new == 119
+            got.append([c.as_dict() for c in ledger.claims()])
+    assert got[0] == got[1] and len(got[0]) >= 119

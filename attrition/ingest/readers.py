@@ -12,7 +12,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -117,10 +117,22 @@ def read_input(path: str, options: ReadOptions, stdin: BinaryIO | None = None) -
     """Documents (or errors) from one input file, or from stdin when `path` is '-'."""
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read(options.max_bytes + 1)
+        head = stream.read(BINARY_SNIFF_BYTES)
+        if _sniff_kind(head) == "jsonl":
+            yield from _read_jsonl("-", _chain(head, stream), options, head=head)
+            return
+        data = head + stream.read(options.max_bytes + 1 - len(head))
         yield from _read_bytes("-", data, _sniff_kind(data), options)
         return
+    kind = SUFFIXES[Path(path).suffix.lower()]
     try:
+        if kind == "jsonl":
+            # JSON Lines corpora can be large: stream them, and apply the size limit per document.
+            with open(path, "rb") as fh:
+                head = fh.read(BINARY_SNIFF_BYTES)
+                fh.seek(0)
+                yield from _read_jsonl(path, fh, options, head=head)
+            return
         size = os.path.getsize(path)
         if size > options.max_bytes:
             yield InputError(path, f"file too large ({size:,} bytes; limit {options.max_bytes:,})")
@@ -130,7 +142,22 @@ def read_input(path: str, options: ReadOptions, stdin: BinaryIO | None = None) -
     except OSError as exc:
         yield InputError(path, f"cannot read ({exc.strerror or exc})")
         return
-    yield from _read_bytes(path, data, SUFFIXES[Path(path).suffix.lower()], options)
+    yield from _read_bytes(path, data, kind, options)
+
+
+def _chain(head: bytes, rest: BinaryIO) -> Iterator[bytes]:
+    """Lines of a stream of which `head` was already read."""
+    buf = head
+    while True:
+        *lines, buf = buf.split(b"\n")
+        for line in lines:
+            yield line + b"\n"
+        chunk = rest.read(1 << 16)
+        if not chunk:
+            break
+        buf += chunk
+    if buf:
+        yield buf
 
 
 def _sniff_kind(data: bytes) -> str:
@@ -159,9 +186,7 @@ def _read_bytes(path: str, data: bytes, kind: str, options: ReadOptions) -> Iter
         yield InputError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})")
         return
     stem = "stdin" if path == "-" else Path(path).stem
-    if kind == "jsonl":
-        yield from _read_jsonl(path, text)
-    elif kind == "html":
+    if kind == "html":
         yield _read_html(path, stem, text, options)
     else:
         text = _normalise_newlines(text)
@@ -192,17 +217,34 @@ def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_jsonl(path: str, text: str) -> Iterator[Item]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+def _read_jsonl(path: str, lines: Iterable[bytes], options: ReadOptions, *, head: bytes) -> Iterator[Item]:
+    """One document per line; each bad line is its own error and the rest of the file goes on."""
+    if b"\x00" in head:
+        yield InputError(path, "binary file (contains NUL bytes)")
+        return
+    stem = "stdin" if path == "-" else Path(path).stem
+    seen_content = False
+    for lineno, raw in enumerate(lines, start=1):
+        if not raw.strip():
             continue
+        seen_content = True
         loc = f"{path}:{lineno}"
+        if len(raw) > options.max_bytes:
+            yield InputError(loc, f"document too large ({len(raw):,} bytes; limit {options.max_bytes:,})")
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield InputError(loc, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
+            continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(loc, f"malformed JSON ({exc.msg} at column {exc.colno})")
             continue
-        yield document_from_json(obj, loc, default_id=f"{Path(path).stem}-{lineno}")
+        yield document_from_json(obj, loc, default_id=f"{stem}-{lineno}")
+    if not seen_content:
+        yield InputError(path, "empty file")
 
 
 def document_from_json(obj: Any, loc: str, *, default_id: str) -> Item:
