@@ -60,11 +60,11 @@ def all_pages(client: TestClient, **params: object) -> list[dict]:
 def test_overview_counts_and_latest(client: TestClient) -> None:
     body = client.get("/api/overview").json()
     assert body["ok"] is True
-    assert body["counts"]["documents"] == 4
+    assert body["counts"]["documents"] == web_data.DOCUMENTS
     assert body["counts"]["claims"] == web_data.TEXT_CLAIMS
     assert body["counts"]["series_rows"] == web_data.SERIES_ROWS
     assert all(c["origin"] == "text" for c in body["latest_claims"])
-    assert {"subject": "Russia", "category": "personnel_killed", "claims": 4} in body["by_subject_category"]
+    assert {"subject": "Russia", "category": "personnel_killed", "claims": 5} in body["by_subject_category"]
     assert body["checks"]["available"] is False
 
 
@@ -75,13 +75,13 @@ def test_claims_filters(client: TestClient) -> None:
     assert ids(subject="Ukraine") == {"around 885 soldiers"}
     assert ids(category="tanks") == {"6,365 tanks", "17 tanks"}
     assert ids(claimant="russian MIL") == {"around 885 soldiers"}
-    assert ids(q="FIGHTERS") == {"390,580 fighters", "391,590 fighters"}
+    assert ids(q="FIGHTERS") == {"390,580 fighters", "391,590 fighters", "395,000 fighters"}
     assert ids(origin="series", since="2024-02-06") == {""}  # series rows have no quote
     assert len(all_pages(client, origin="series", since="2024-02-06")) == 2
     assert ids(doc=web_data.TASS.hash[:10]) == {"around 885 soldiers"}
     assert ids(doc="kyiv-0207") == {"1,010 soldiers", "391,590 fighters"}
     assert ids(since="2024-02-07", until="2024-02-07", origin="text") == {
-        "1,010 soldiers", "391,590 fighters", "around 885 soldiers"
+        "1,010 soldiers", "391,590 fighters", "around 885 soldiers", "395,000 fighters"
     }  # fmt: skip
 
 
@@ -102,7 +102,7 @@ def test_cursor_pages_cover_every_claim_once_in_order(client: TestClient, sort: 
 
 def test_total_only_when_asked(client: TestClient) -> None:
     assert client.get("/api/claims").json()["total"] is None
-    assert client.get("/api/claims", params={"total": "true", "subject": "Russia"}).json()["total"] == 10
+    assert client.get("/api/claims", params={"total": "true", "subject": "Russia"}).json()["total"] == 11
 
 
 def test_bad_requests_share_the_envelope(client: TestClient) -> None:
@@ -137,11 +137,11 @@ def test_claim_and_document_views(client: TestClient) -> None:
 
 def test_documents_pages(client: TestClient) -> None:
     first = client.get("/api/documents", params={"limit": 3}).json()
-    assert first["total"] == 4 and len(first["items"]) == 3 and "text" not in first["items"][0]
+    assert first["total"] == web_data.DOCUMENTS and len(first["items"]) == 3 and "text" not in first["items"][0]
     rest = client.get("/api/documents", params={"limit": 3, "cursor": first["next_cursor"]}).json()
     assert rest["next_cursor"] is None
     hashes = [d["hash"] for d in first["items"] + rest["items"]]
-    assert len(set(hashes)) == 4
+    assert len(set(hashes)) == web_data.DOCUMENTS
     assert sum(d["n_claims"] for d in first["items"] + rest["items"]) == web_data.TEXT_CLAIMS
 
 
@@ -149,7 +149,7 @@ def test_timeline_lines_and_points(client: TestClient) -> None:
     cum = client.get("/api/timeline", params={"subject": "Russia", "category": "personnel_killed"}).json()
     assert [s["source"] for s in cum["series"]] == ["General Staff"]
     assert [p["value"] for p in cum["series"][0]["points"]] == [389560, 390580, 391590]
-    assert sorted(p["value"] for p in cum["points"]) == [390580, 391590]
+    assert sorted(p["value"] for p in cum["points"]) == [390580, 391590, 395000]
     daily = client.get(
         "/api/timeline", params={"subject": "Russia", "category": "personnel_killed", "mode": "daily"}
     ).json()
@@ -165,7 +165,7 @@ def test_csv_download_defuses_formulas(client: TestClient) -> None:
     r = client.get("/api/claims.csv", params={"subject": "Russia"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
-    assert len(rows) == 10
+    assert len(rows) == 11
     claimants = {row["claimant"] for row in rows}
     assert "'=HYPERLINK(\"http://x\")" in claimants
     assert not any(v.startswith("=") for row in rows for v in row.values() if v)
@@ -212,25 +212,29 @@ def test_write_endpoints_need_the_token(writer: TestClient) -> None:
     assert again["new"] == 0 and again["present"] == 1
     assert_envelope(writer.post("/api/documents", json={"id": "x"}, headers=auth), 422)
     assert_envelope(writer.post("/api/documents", content=b"{not json", headers={**auth, "content-type": "application/json"}), 400)
-    assert_envelope(writer.post("/api/checks/run", headers=auth), 501)
+    assert writer.post("/api/checks/run", headers=auth).json()["summary"]["available"] is False
     assert_envelope(writer.post("/api/checks/run"), 401)
     assert "/api/checks/run" in writer.get("/openapi.json").json()["paths"]
 
 
-def test_reflected_findings_table(sqlite_url: str) -> None:
-    """A findings table (written by the reconcile stage) is summarised and listed when present."""
-    with Ledger(sqlite_url) as ledger, ledger.engine.begin() as conn:
-        conn.exec_driver_sql("CREATE TABLE findings (id INTEGER PRIMARY KEY, check_name TEXT, kind TEXT, severity TEXT, message TEXT)")
-        conn.exec_driver_sql(
-            "INSERT INTO findings (check_name, kind, severity, message) VALUES "
-            "('a', 'misquote', 'error', '<b>x</b>'), ('b', 'misquote', 'error', 'y'), ('c', 'gap', 'warning', 'z')"
-        )
-    with TestClient(create_app(sqlite_url)) as c:
-        body = c.get("/api/checks").json()
-        assert body["available"] is True and len(body["rows"]) == 3
-        assert body["summary"]["groups"][0] == {"kind": "misquote", "severity": "error", "count": 2}
-        page = c.get("/checks").text
-        assert "&lt;b&gt;x&lt;/b&gt;" in page and "misquote" in page
+def test_check_report_after_a_run(sqlite_url: str) -> None:
+    """POST /api/checks/run stores findings; the report lists them, the misquote first among problems."""
+    web_data.seed(sqlite_url)
+    with TestClient(create_app(sqlite_url, token=TOKEN)) as c:
+        assert c.get("/api/checks").json()["summary"]["available"] is False
+        assert "No checks have run" in c.get("/checks").text
+        ran = c.post("/api/checks/run", headers={"Authorization": f"Bearer {TOKEN}"}).json()["summary"]
+        assert ran["available"] is True and ran["problems"] == 1
+        assert {"kind": "claim_series", "status": "mismatch", "count": 1, "problem": True} in ran["groups"]
+        bad = c.get("/api/checks", params={"status": "mismatch"}).json()["items"]
+        assert [(f["claim_value"], f["other_value"], f["quote"]) for f in bad] == [(395000, 391590, "395,000 fighters")]
+        assert bad[0]["doc_hash"] == web_data.MISQUOTE.hash
+        every = c.get("/api/checks", params={"limit": 2}).json()
+        second = c.get("/api/checks", params={"limit": 2, "cursor": every["next_cursor"]}).json()
+        assert len(every["items"]) == 2 and second["items"][0]["finding_id"] not in {f["finding_id"] for f in every["items"]}
+        page = c.get("/checks?status=mismatch").text
+        assert f'/documents/{web_data.MISQUOTE.hash}#span-{bad[0]["claim_id"]}' in page
+        assert c.get("/api/overview").json()["checks"]["problems"] == 1
         assert c.get("/api/incidents").json()["available"] is False
 
 

@@ -52,10 +52,14 @@ def _free_port() -> int:
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import uvicorn
 
+    from attrition.reconcile import run_checks, save_findings
+    from attrition.store import Ledger
     from attrition.web import create_app
 
     url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'ledger.db'}"
     web_data.seed(url)
+    with Ledger(url) as ledger:
+        save_findings(ledger, run_checks(ledger))
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -114,15 +118,15 @@ def test_overview_loads(page: tuple, base_url: str) -> None:
     pg, _ = page
     pg.goto(base_url + "/")
     assert pg.title() == "Overview · attrition"
-    assert pg.locator(".card .big").first.inner_text() == "4"
-    assert pg.locator("table.claims tbody tr").count() == 8
+    assert pg.locator(".card .big").first.inner_text() == str(web_data.DOCUMENTS)
+    assert pg.locator("table.claims tbody tr").count() == web_data.TEXT_CLAIMS
     shot(pg, "overview")
 
 
 def test_claims_filter(page: tuple, base_url: str) -> None:
     pg, _ = page
     pg.goto(base_url + "/claims")
-    assert pg.locator("#total").inner_text() == "11"
+    assert pg.locator("#total").inner_text() == str(web_data.TEXT_CLAIMS + web_data.SERIES_ROWS)
     pg.select_option("select[name=subject]", "Ukraine")
     pg.click("form.filters button[type=submit]")
     pg.wait_for_url("**/claims?*subject=Ukraine*")
@@ -131,7 +135,7 @@ def test_claims_filter(page: tuple, base_url: str) -> None:
     assert rows.count() == 1 and "around 885 soldiers" in rows.first.inner_text()
     shot(pg, "claims-filtered")
     pg.goto(base_url + "/claims?sort=-value&limit=4")
-    assert pg.locator("table.claims tbody tr").first.locator("td.num").inner_text().replace(",", "") == "391590"
+    assert pg.locator("table.claims tbody tr").first.locator("td.num").inner_text().replace(",", "") == "395000"
     pg.click("a[rel=next]")
     assert pg.locator("table.claims tbody tr").count() == 4
     shot(pg, "claims-sorted")
@@ -165,12 +169,26 @@ def test_timeline_renders_points_and_toggles(page: tuple, base_url: str) -> None
     pg.check("input[name=mode][value=cumulative]")
     # (the page's CSP forbids eval, so waits use locators rather than wait_for_function)
     sync_api.expect(pg.locator("path.series-line")).to_have_count(1)
-    assert points.count() == 2
+    assert points.count() == 3
     assert "mode=cumulative" in pg.url
     assert "General Staff (series)" in pg.locator("#legend").inner_text()
     shot(pg, "timeline-cumulative")
     points.last.click()
     pg.wait_for_url("**/documents/*#span-*")
+
+
+def test_check_report(page: tuple, base_url: str) -> None:
+    pg, _ = page
+    pg.goto(base_url + "/checks")
+    cards = pg.locator("a.card.warn")
+    assert cards.count() == 1 and "mismatch" in cards.inner_text()
+    shot(pg, "checks")
+    cards.click()
+    rows = pg.locator("table.findings tbody tr")
+    assert rows.count() == 1 and "395,000" in rows.inner_text()
+    rows.locator("td.num a").click()
+    pg.wait_for_url("**/documents/*#span-*")
+    assert pg.locator("#doc-text a.span").inner_text() == "395,000 fighters"
 
 
 def test_hostile_document_runs_nothing(page: tuple, base_url: str) -> None:

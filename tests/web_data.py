@@ -1,4 +1,4 @@
-"""A small ledger for the web tests: bulletins from both sides, an official series, and a hostile
+"""A small ledger for the web tests: bulletins from both sides, an official series, a misquote of it, and a hostile
 document whose title, text, URL, outlet and claimant carry markup that must never run."""
 
 from __future__ import annotations
@@ -35,6 +35,13 @@ TASS = Document(
     outlet="TASS",
     published=date(2024, 2, 7),
     text="Ukraine lost around 885 soldiers in the previous 24 hours, the Russian Defence Ministry said.",
+)
+MISQUOTE = Document(
+    id="blog-0207",
+    title="A blog's round figure",
+    outlet="Some Blog",
+    published=date(2024, 2, 7),
+    text="According to Kyiv, Russia has lost 395,000 fighters so far.",
 )
 HOSTILE = Document(
     id="hostile",
@@ -83,6 +90,7 @@ def batch() -> list[tuple[Document, list[Claim]]]:
             _claim(TASS, "around 885 soldiers", "personnel_killed", 885, "day", claimant=ru, subject="Ukraine",
                    qualifier="around", hedged=True),
         ]),
+        (MISQUOTE, [_claim(MISQUOTE, "395,000 fighters", "personnel_killed", 395000, "cumulative", claimant=ua)]),
         (HOSTILE, [
             _claim(HOSTILE, "17 tanks", "tanks", 17, "day", claimant=f'<svg onload="window.{XSS_FLAG}=1">'),
             _claim(HOSTILE, "<script>", "other", 1, "event", claimant='=HYPERLINK("http://x")'),
@@ -118,5 +126,6 @@ def seed(url: str) -> None:
 
 
 #: Claims the seed stores: text claims and series rows.
-TEXT_CLAIMS = 8
+TEXT_CLAIMS = 9
+DOCUMENTS = 5
 SERIES_ROWS = 3

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 # Command modules register on import (order = order in --help).
 from attrition.cli import ledger_cmds as _ledger_cmds  # noqa: E402,F401
+from attrition.cli import reconcile_cmds as _reconcile_cmds  # noqa: E402,F401
 from attrition.cli import web_cmds as _web_cmds  # noqa: E402,F401
 from attrition.cli.app import app, main
 

@@ -15,9 +15,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+#: Table width when output is not a terminal (a pipe, a CI log): wide enough for a claims table.
+PIPE_WIDTH = 140
+
 #: Rich consoles: results go to stdout, progress and summaries to stderr.
 out = Console(soft_wrap=True)
 err = Console(stderr=True)
+for _console in (out, err):
+    if not _console.is_terminal and "COLUMNS" not in os.environ:
+        _console.width = PIPE_WIDTH
 
 DEFAULT_DB = "sqlite:///attrition.db"
 

@@ -44,7 +44,7 @@ def open_ledger(db: str | None) -> Ledger:
     try:
         return Ledger(db_url(db))
     except LedgerError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(1) from exc
 
 
@@ -59,7 +59,7 @@ def print_error(e: InputError) -> None:
 
 
 def run_ingest(
-    paths: list[str], ledger: Ledger, options: ReadOptions, *, batch_size: int, quiet: bool
+    paths: list[str], ledger: Ledger, options: ReadOptions, *, batch_size: int, quiet: bool, workers: int = 1
 ) -> IngestSummary:
     """An ingest with a progress bar on a terminal and one line per skipped input."""
     show = err.is_terminal and not quiet
@@ -79,7 +79,7 @@ def run_ingest(
             on_file=lambda _p: progress.advance(task),
             on_error=print_error,
         )
-        return ingest(paths, ledger, options=options, batch_size=batch_size, hooks=hooks)
+        return ingest(paths, ledger, options=options, batch_size=batch_size, hooks=hooks, workers=workers)
 
 
 @app.command("ingest")
@@ -93,11 +93,12 @@ def ingest_cmd(
     ] = DEFAULT_MAX_BYTES,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per transaction.")] = 200,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Extraction processes (Dask).")] = 1,
 ) -> None:
     """Read documents, extract their claims and store both in the ledger (idempotent)."""
     options = _read_options(published, outlet, max_bytes)
     with open_ledger(db) as ledger:
-        summary = run_ingest(paths, ledger, options, batch_size=batch_size, quiet=quiet)
+        summary = run_ingest(paths, ledger, options, batch_size=batch_size, quiet=quiet, workers=workers)
     if not quiet:
         print_summary(summary)
     raise typer.Exit(summary.exit_code)
@@ -201,8 +202,35 @@ def export_cmd(
     err.print(f"wrote {n} claims to {output}", markup=False, highlight=False)
 
 
+@app.command("runs")
+def runs_cmd(
+    db: str | None = DbOption,
+    limit: Annotated[int, typer.Option(min=1, help="Latest runs to show.")] = 10,
+    errors: Annotated[bool, typer.Option("--errors", help="List every skipped input of each run.")] = False,
+) -> None:
+    """Show the latest ingest runs and what they skipped."""
+    from rich.table import Table
+
+    with open_ledger(db) as ledger:
+        runs = ledger.runs(limit=limit)
+    table = Table(header_style="bold")
+    for col in ("run", "started", "read", "new", "present", "skipped", "claims", "seconds", "inputs"):
+        table.add_column(col, justify="left" if col in ("started", "inputs") else "right")
+    for r in runs:
+        secs = "" if r["seconds"] is None else f"{r['seconds']:.2f}"
+        table.add_row(
+            str(r["id"]), str(r["started_at"]), *(str(r[k]) for k in ("read", "new", "present", "skipped", "claims")),
+            secs, " ".join(r["inputs"]),
+        )  # fmt: skip
+    out.print(table)
+    if errors:
+        for r in runs:
+            for loc, why in r["errors"]:
+                out.print(f"run {r['id']}: {loc}: {why}", markup=False, highlight=False, soft_wrap=True)
+
+
 #: Rows of the claims table `attrition demo` prints (the whole ledger is one command away).
-DEMO_TABLE_ROWS = 30
+DEMO_TABLE_ROWS = 20
 
 
 @app.command("demo")

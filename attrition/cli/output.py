@@ -124,6 +124,7 @@ def print_summary(s: IngestSummary, *, title: str = "ingest") -> None:
         ("skipped", s.skipped),
         ("ignored (other file types)", s.ignored),
         ("claims stored", s.claims),
+        ("near-duplicate clusters", s.clusters),
         ("seconds", f"{s.seconds:.2f}"),
     ):
         table.add_row(label, str(value))

@@ -1,6 +1,6 @@
 """ingest: read documents from files, directories, JSON Lines and stdin; clean HTML; store."""
 
-from attrition.ingest.pipeline import Hooks, IngestSummary, ingest, read_documents
+from attrition.ingest.pipeline import Hooks, IngestSummary, ingest, ingest_documents, read_documents
 from attrition.ingest.readers import DEFAULT_MAX_BYTES, InputError, ReadOptions, document_from_json
 
 __all__ = [
@@ -11,5 +11,6 @@ __all__ = [
     "ReadOptions",
     "document_from_json",
     "ingest",
+    "ingest_documents",
     "read_documents",
 ]

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from attrition.dedupe import update_clusters
 from attrition.extract import EXTRACTOR_VERSION, extract_document
 from attrition.ingest.readers import InputError, ReadOptions, discover, read_input
 from attrition.models import Claim, Document
@@ -36,7 +39,9 @@ class IngestSummary:
 
     read: documents read successfully; new: stored now; present: already in the ledger (or
     repeated within this run); skipped: inputs rejected (see errors); ignored: files in the given
-    directories with suffixes we do not read; claims: claims stored now.
+    directories with suffixes we do not read; claims: claims stored now; clusters: near-duplicate
+    clusters (two or more documents) in the ledger after the run, recomputed only when new
+    documents were stored (else 0).
     """
 
     run_id: int | None = None
@@ -47,6 +52,7 @@ class IngestSummary:
     skipped: int = 0
     ignored: int = 0
     claims: int = 0
+    clusters: int = 0
     seconds: float = 0.0
     errors: list[InputError] = field(default_factory=list)
 
@@ -65,6 +71,7 @@ class IngestSummary:
             "skipped": self.skipped,
             "ignored": self.ignored,
             "claims": self.claims,
+            "clusters": self.clusters,
             "seconds": round(self.seconds, 3),
             "errors": [str(e) for e in self.errors],
         }
@@ -87,35 +94,69 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     hooks: Hooks | None = None,
     stdin: BinaryIO | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
-    """Ingest files, directories and '-' (stdin) into the ledger; never raises on bad input."""
+    """Ingest files, directories and '-' (stdin) into the ledger; never raises on bad input.
+
+    workers > 1 extracts each batch in that many processes (Dask); the result is identical.
+    """
     options = options or ReadOptions()
     hooks = hooks or Hooks()
-    started = time.perf_counter()
-    summary = IngestSummary()
-    inputs, errors, summary.ignored = discover(list(paths))
-    summary.files = len(inputs)
-    for e in errors:
-        _record_error(summary, hooks, e)
-    summary.run_id = ledger.start_run(list(paths))
-    if hooks.on_start:
-        hooks.on_start(len(inputs))
+    inputs, errors, ignored = discover(list(paths))
 
+    def items() -> Iterator[Document | InputError]:
+        yield from errors
+        if hooks.on_start:
+            hooks.on_start(len(inputs))
+        for path in inputs:
+            yield from read_input(path, options, stdin=stdin)
+            if hooks.on_file:
+                hooks.on_file(path)
+
+    summary = IngestSummary(files=len(inputs), ignored=ignored)
+    return _run(items(), ledger, summary, list(paths), batch_size, hooks, workers)
+
+
+def ingest_documents(
+    docs: Iterable[Document | InputError],
+    ledger: Ledger,
+    *,
+    label: str = "api",
+    batch_size: int = BATCH_SIZE,
+    hooks: Hooks | None = None,
+) -> IngestSummary:
+    """Ingest documents already in memory (the web API's POST, library users); same guarantees."""
+    return _run(iter(docs), ledger, IngestSummary(), [label], batch_size, hooks or Hooks(), 1)
+
+
+def _run(
+    items: Iterator[Document | InputError],
+    ledger: Ledger,
+    summary: IngestSummary,
+    inputs: list[str],
+    batch_size: int,
+    hooks: Hooks,
+    workers: int,
+) -> IngestSummary:
+    started = time.perf_counter()
+    summary.run_id = ledger.start_run(inputs)
     pending: list[Document] = []
-    for path in inputs:
-        for item in read_input(path, options, stdin=stdin):
+    with _extractor(workers) as extract_batch:
+        for item in items:
             if isinstance(item, InputError):
                 _record_error(summary, hooks, item)
                 continue
             summary.read += 1
             pending.append(item)
             if len(pending) >= batch_size:
-                _flush(ledger, pending, summary, hooks)
+                _flush(ledger, pending, summary, hooks, extract_batch)
                 pending = []
-        if hooks.on_file:
-            hooks.on_file(path)
-    if pending:
-        _flush(ledger, pending, summary, hooks)
+        if pending:
+            _flush(ledger, pending, summary, hooks, extract_batch)
+
+    # Dedupe stage: near-duplicate clusters over the whole ledger, once new documents are in.
+    if summary.new:
+        summary.clusters = update_clusters(ledger).clusters
 
     summary.seconds = time.perf_counter() - started
     ledger.finish_run(
@@ -131,25 +172,57 @@ def ingest(
     return summary
 
 
-def _flush(ledger: Ledger, docs: list[Document], summary: IngestSummary, hooks: Hooks) -> None:
+ExtractBatch = Callable[[list[Document]], list[list[Claim] | BaseException]]
+
+
+def _extract_one(doc: Document) -> list[Claim] | BaseException:
+    """Claims of one document, or the exception the grammar raised (reported, never fatal)."""
+    try:
+        return extract_document(doc)
+    except Exception as exc:
+        return exc
+
+
+@contextmanager
+def _extractor(workers: int) -> Iterator[ExtractBatch]:
+    """A batch extractor: in this process, or spread over `workers` processes with Dask."""
+    if workers <= 1:
+        yield lambda docs: [_extract_one(d) for d in docs]
+        return
+    try:
+        import dask
+        import dask.bag
+    except ImportError as exc:  # an optional extra
+        raise RuntimeError("--workers needs Dask: pip install 'attrition[parallel]'") from exc
+    # One pool for the whole run: Dask would otherwise start new processes for every batch.
+    with ProcessPoolExecutor(max_workers=workers) as pool, dask.config.set(pool=pool, scheduler="processes"):
+
+        def run(docs: list[Document]) -> list[list[Claim] | BaseException]:
+            bag = dask.bag.from_sequence(docs, npartitions=min(len(docs), workers * 4))
+            return list(bag.map(_extract_one).compute())
+
+        yield run
+
+
+def _flush(
+    ledger: Ledger, docs: list[Document], summary: IngestSummary, hooks: Hooks, extract_batch: ExtractBatch
+) -> None:
     """Extract and store one batch; documents the ledger already holds are not extracted again."""
     held = ledger.known_hashes(d.hash for d in docs)
+    fresh = [d for d in docs if d.hash not in held]
+    results = dict(zip((id(d) for d in fresh), extract_batch(fresh), strict=True))
     batch: list[tuple[Document, Sequence[Claim]]] = []
     for doc in docs:
-        if doc.hash in held:
-            batch.append((doc, ()))
-            continue
-        try:
-            claims = extract_document(doc)
-        except Exception as exc:  # a grammar bug must not kill the batch; the document is reported
-            log.exception("extraction failed for %s", doc.source)
+        got = results.get(id(doc), [])
+        if isinstance(got, BaseException):
+            log.error("extraction failed for %s: %r", doc.source, got)
             _record_error(
                 summary,
                 hooks,
-                InputError(doc.source or doc.id, f"extraction failed ({type(exc).__name__}: {exc})"),
+                InputError(doc.source or doc.id, f"extraction failed ({type(got).__name__}: {got})"),
             )
             continue
-        batch.append((doc, claims))
+        batch.append((doc, got))
     result = ledger.store(batch, run_id=summary.run_id, extractor_version=EXTRACTOR_VERSION)
     summary.new += result.new
     summary.present += result.present

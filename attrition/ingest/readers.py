@@ -10,8 +10,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,6 +26,20 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 BINARY_SNIFF_BYTES = 8192
 #: Recognised suffixes and the reader kind for each.
 SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+#: Plain text states its date, if at all, near the top: "Published: 6 February 2024", "Post At:
+#: Feb 06/2024 05:50PM", or a line holding only a date. Lines looked at for it:
+DATELINE_LINES = 6
+#: A dateline longer than this is prose, not a date stamp.
+DATELINE_MAX_CHARS = 60
+_DATELINE = re.compile(
+    r"^\s*(?:(?:published|posted|post(?:ed)? at|updated|date|dated)\b\s*(?:on|at)?\s*:?\s*)?(?P<date>.{6,60}?)\s*$",
+    re.IGNORECASE,
+)
+_DATEPARSER_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "STRICT_PARSING": True,
+    "PREFER_DATES_FROM": "past",
+}
 #: Fields a JSON Lines document may carry (others are ignored, not an error: forward compatible).
 DOC_FIELDS = ("id", "text", "title", "url", "published", "outlet")
 
@@ -102,10 +117,22 @@ def read_input(path: str, options: ReadOptions, stdin: BinaryIO | None = None) -
     """Documents (or errors) from one input file, or from stdin when `path` is '-'."""
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read(options.max_bytes + 1)
+        head = stream.read(BINARY_SNIFF_BYTES)
+        if _sniff_kind(head) == "jsonl":
+            yield from _read_jsonl("-", _chain(head, stream), options, head=head)
+            return
+        data = head + stream.read(options.max_bytes + 1 - len(head))
         yield from _read_bytes("-", data, _sniff_kind(data), options)
         return
+    kind = SUFFIXES[Path(path).suffix.lower()]
     try:
+        if kind == "jsonl":
+            # JSON Lines corpora can be large: stream them, and apply the size limit per document.
+            with open(path, "rb") as fh:
+                head = fh.read(BINARY_SNIFF_BYTES)
+                fh.seek(0)
+                yield from _read_jsonl(path, fh, options, head=head)
+            return
         size = os.path.getsize(path)
         if size > options.max_bytes:
             yield InputError(path, f"file too large ({size:,} bytes; limit {options.max_bytes:,})")
@@ -115,7 +142,22 @@ def read_input(path: str, options: ReadOptions, stdin: BinaryIO | None = None) -
     except OSError as exc:
         yield InputError(path, f"cannot read ({exc.strerror or exc})")
         return
-    yield from _read_bytes(path, data, SUFFIXES[Path(path).suffix.lower()], options)
+    yield from _read_bytes(path, data, kind, options)
+
+
+def _chain(head: bytes, rest: BinaryIO) -> Iterator[bytes]:
+    """Lines of a stream of which `head` was already read."""
+    buf = head
+    while True:
+        *lines, buf = buf.split(b"\n")
+        for line in lines:
+            yield line + b"\n"
+        chunk = rest.read(1 << 16)
+        if not chunk:
+            break
+        buf += chunk
+    if buf:
+        yield buf
 
 
 def _sniff_kind(data: bytes) -> str:
@@ -144,18 +186,30 @@ def _read_bytes(path: str, data: bytes, kind: str, options: ReadOptions) -> Iter
         yield InputError(path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})")
         return
     stem = "stdin" if path == "-" else Path(path).stem
-    if kind == "jsonl":
-        yield from _read_jsonl(path, text)
-    elif kind == "html":
+    if kind == "html":
         yield _read_html(path, stem, text, options)
     else:
-        yield Document(
-            id=stem,
-            text=_normalise_newlines(text),
-            published=options.published,
-            outlet=options.outlet,
-            source=path,
-        )
+        text = _normalise_newlines(text)
+        published = options.published or find_dateline(text)
+        yield Document(id=stem, text=text, published=published, outlet=options.outlet, source=path)
+
+
+def find_dateline(text: str) -> date | None:
+    """The publication date stated at the top of a plain-text article, if any (full dates only:
+    a wire dateline such as "KYIV, July 18" has no year and is not guessed)."""
+    import dateparser
+
+    lines = [ln for ln in text.split("\n", 40)[:40] if ln.strip()][:DATELINE_LINES]
+    for line in lines:
+        if len(line) > DATELINE_MAX_CHARS or not any(ch.isdigit() for ch in line):
+            continue
+        m = _DATELINE.match(line)
+        if not m:
+            continue
+        parsed = dateparser.parse(m.group("date"), languages=["en"], settings=_DATEPARSER_SETTINGS)
+        if parsed is not None:
+            return parsed.date()
+    return None
 
 
 def _normalise_newlines(text: str) -> str:
@@ -163,17 +217,34 @@ def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_jsonl(path: str, text: str) -> Iterator[Item]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+def _read_jsonl(path: str, lines: Iterable[bytes], options: ReadOptions, *, head: bytes) -> Iterator[Item]:
+    """One document per line; each bad line is its own error and the rest of the file goes on."""
+    if b"\x00" in head:
+        yield InputError(path, "binary file (contains NUL bytes)")
+        return
+    stem = "stdin" if path == "-" else Path(path).stem
+    seen_content = False
+    for lineno, raw in enumerate(lines, start=1):
+        if not raw.strip():
             continue
+        seen_content = True
         loc = f"{path}:{lineno}"
+        if len(raw) > options.max_bytes:
+            yield InputError(loc, f"document too large ({len(raw):,} bytes; limit {options.max_bytes:,})")
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield InputError(loc, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})")
+            continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(loc, f"malformed JSON ({exc.msg} at column {exc.colno})")
             continue
-        yield document_from_json(obj, loc, default_id=f"{Path(path).stem}-{lineno}")
+        yield document_from_json(obj, loc, default_id=f"{stem}-{lineno}")
+    if not seen_content:
+        yield InputError(path, "empty file")
 
 
 def document_from_json(obj: Any, loc: str, *, default_id: str) -> Item:
@@ -223,7 +294,7 @@ def _read_html(path: str, stem: str, html: str, options: ReadOptions) -> Item:
     title = (getattr(doc, "title", None) or None) if doc is not None else None
     # Headlines carry figures; keep the title as the first line of the text when the body lacks it.
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
-    published = options.published
+    published = options.published or find_dateline(text)
     raw_date = getattr(doc, "date", None)
     if raw_date:
         with contextlib.suppress(ValueError):

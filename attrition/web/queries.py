@@ -6,8 +6,7 @@ the next page starts strictly after it, so page 500 costs what page 1 costs. Nul
 are read in two blocks (values first, then NULLs ordered by id), so the same index-friendly
 comparison works on SQLite and PostgreSQL, whatever order each puts NULLs in.
 
-Tables that later stages add (reconciliation `findings`, `incidents`) are read by reflection when
-they exist, so the check report and incidents pages need no change when those stages land.
+The check report and incidents pages read their own tables in `attrition.web.reports`.
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from attrition.models import CATEGORIES, Claim
+from attrition.models import CATEGORIES, Claim, plain_number
 from attrition.store import StoredDocument, claim_from_row
 from attrition.store.schema import claims, documents
 
@@ -35,8 +34,6 @@ MAX_TIMELINE_POINTS = 5000
 #: Share of claims added or removed since the last ANALYZE after which the planner's statistics
 #: are refreshed when the app starts.
 STALE_STATISTICS = 0.2
-#: Rows read from a reflected table (findings, incidents) for one page.
-MAX_REFLECTED_ROWS = 1000
 
 #: Sort keys of the claims list: name -> column. "date" is the end of the claim's period.
 CLAIM_SORTS: dict[str, sa.Column[Any]] = {
@@ -373,7 +370,7 @@ def timeline(conn: Connection, *, subject: str, category: str, mode: TimelineMod
             continue
         source = str((r["series"] or {}).get("source") or "series")
         lines.setdefault(source, []).append(
-            {"date": r["when"].isoformat(), "value": _num(r["value"]), "claim_id": r["claim_id"]}
+            {"date": r["when"].isoformat(), "value": plain_number(r["value"]), "claim_id": r["claim_id"]}
         )
     points = []
     stmt = base.where(claims.c.origin == "text", CLAIM_WHEN.is_not(None)).order_by(CLAIM_WHEN, claims.c.claim_id)
@@ -381,8 +378,8 @@ def timeline(conn: Connection, *, subject: str, category: str, mode: TimelineMod
         points.append(
             {
                 "date": r["when"].isoformat(),
-                "value": _num(r["value"]),
-                "value_high": _num(r["value_high"]),
+                "value": plain_number(r["value"]),
+                "value_high": plain_number(r["value_high"]),
                 "qualifier": r["qualifier"],
                 "claimant": r["claimant"] or "unattributed",
                 "quote": r["quote"],
@@ -399,12 +396,6 @@ def timeline(conn: Connection, *, subject: str, category: str, mode: TimelineMod
         "points": points,
         "truncated": len(points) >= MAX_TIMELINE_POINTS,
     }
-
-
-def _num(v: float | None) -> int | float | None:
-    if v is None:
-        return None
-    return int(v) if float(v).is_integer() else v
 
 
 # -- documents -----------------------------------------------------------------------------------
@@ -473,11 +464,11 @@ def document_view(conn: Connection, doc: StoredDocument) -> dict[str, Any]:
     }
 
 
-# -- overview and later stages' tables -----------------------------------------------------------
+# -- overview ------------------------------------------------------------------------------------
 
 
 def overview(conn: Connection, counts: dict[str, int]) -> dict[str, Any]:
-    """Ledger counts, claims by subject and category, latest claims, and the check summary."""
+    """Ledger counts, claims by subject and category, and the latest claims."""
     by = sa.select(claims.c.subject, claims.c.category, sa.func.count().label("n")).where(
         claims.c.origin == "text"
     )
@@ -491,47 +482,4 @@ def overview(conn: Connection, counts: dict[str, int]) -> dict[str, Any]:
             {"subject": s, "category": c, "claims": n} for (s, c), n in grid.most_common()
         ],
         "latest_claims": latest.rows,
-        "checks": table_summary(conn, "findings"),
-    }
-
-
-#: Columns a reflected table is summarised by, first match wins (names the later stages may use).
-SUMMARY_KEYS = ("check", "kind", "rule", "type", "category")
-SEVERITY_KEYS = ("severity", "status", "level", "verdict")
-
-
-def _reflect(conn: Connection, name: str) -> sa.Table | None:
-    if not sa.inspect(conn).has_table(name):
-        return None
-    return sa.Table(name, sa.MetaData(), autoload_with=conn)
-
-
-def table_summary(conn: Connection, name: str) -> dict[str, Any]:
-    """Counts of a later stage's table grouped by its kind and severity columns, if it exists."""
-    table = _reflect(conn, name)
-    if table is None:
-        return {"available": False, "total": 0, "groups": []}
-    cols = [table.c[k] for k in (*_first(table, SUMMARY_KEYS), *_first(table, SEVERITY_KEYS))]
-    total = int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
-    groups = []
-    if cols:
-        stmt = sa.select(*cols, sa.func.count().label("n")).group_by(*cols).order_by(sa.func.count().desc())
-        groups = [{**{c.key: r._mapping[c.key] for c in cols}, "count": r.n} for r in conn.execute(stmt)]
-    return {"available": True, "total": total, "groups": groups}
-
-
-def _first(table: sa.Table, names: tuple[str, ...]) -> list[str]:
-    return [n for n in names if n in table.c][:1]
-
-
-def table_rows(conn: Connection, name: str, *, limit: int = MAX_REFLECTED_ROWS) -> dict[str, Any]:
-    """Rows of a later stage's table (findings, incidents) as plain JSON values, if it exists."""
-    table = _reflect(conn, name)
-    if table is None:
-        return {"available": False, "columns": [], "rows": []}
-    rows = conn.execute(sa.select(table).limit(limit)).mappings()
-    return {
-        "available": True,
-        "columns": [c.key for c in table.c],
-        "rows": [{k: _json_value(v) for k, v in r.items()} for r in rows],
     }

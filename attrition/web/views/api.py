@@ -18,8 +18,10 @@ from fastapi.responses import StreamingResponse
 
 from attrition.ingest import ReadOptions, ingest
 from attrition.models import CATEGORIES
+from attrition.reconcile import run_checks as run_checks_on
+from attrition.reconcile import save_findings
 from attrition.store import Ledger
-from attrition.web import queries
+from attrition.web import queries, reports
 from attrition.web.errors import ApiError
 from attrition.web.queries import MAX_LIMIT, TimelineMode, WebClaimFilter
 
@@ -81,7 +83,7 @@ def overview(request: Request) -> dict[str, Any]:
     ledger = ledger_of(request)
     counts = ledger.counts()
     with ledger.connect() as conn:
-        return {"ok": True, **queries.overview(conn, counts)}
+        return {"ok": True, **queries.overview(conn, counts), "checks": reports.findings_summary(conn)}
 
 
 def claims(
@@ -197,16 +199,25 @@ def document(request: Request, key: str) -> dict[str, Any]:
         return {"ok": True, **queries.document_view(conn, doc)}
 
 
-def checks(request: Request) -> dict[str, Any]:
-    """The reconciliation findings (`available` is false until checks have run on this ledger)."""
+def checks(
+    request: Request,
+    kind: Annotated[str | None, Query(description="finding kind, e.g. claim_series, contradiction")] = None,
+    status: Annotated[str | None, Query(description="e.g. agrees, mismatch, wrong_date, contradicts")] = None,
+    sort: Annotated[str, Query(description="date, kind, status or lag; prefix - for descending")] = "-date",
+    limit: Limit = queries.DEFAULT_LIMIT,
+    cursor: CursorParam = None,
+) -> dict[str, Any]:
+    """The check report: findings stored by the last check run, with a summary by kind and status."""
     with ledger_of(request).connect() as conn:
-        return {"ok": True, "summary": queries.table_summary(conn, "findings"), **queries.table_rows(conn, "findings")}
+        summary = reports.findings_summary(conn)
+        page = reports.findings_page(conn, kind=kind or None, status=status or None, sort=sort, limit=limit, cursor=cursor)
+    return {"ok": True, "summary": summary, "items": page.rows, "next_cursor": page.next_cursor, "limit": limit}
 
 
 def incidents(request: Request) -> dict[str, Any]:
     """The incidents table (`available` is false until incidents have been extracted)."""
     with ledger_of(request).connect() as conn:
-        return {"ok": True, **queries.table_rows(conn, "incidents")}
+        return {"ok": True, **reports.table_rows(conn, "incidents")}
 
 
 async def post_documents(request: Request) -> dict[str, Any]:
@@ -242,5 +253,8 @@ def _as_jsonl(body: bytes) -> bytes:
 
 
 def run_checks(request: Request) -> dict[str, Any]:
-    """Re-run the reconciliation checks over the ledger (when the reconcile stage is installed)."""
-    raise ApiError(501, "reconciliation checks are not available in this version")
+    """Re-run every reconciliation check and store the findings (as `attrition check` does)."""
+    ledger = ledger_of(request)
+    save_findings(ledger, run_checks_on(ledger))
+    with ledger.connect() as conn:
+        return {"ok": True, "summary": reports.findings_summary(conn)}

@@ -13,7 +13,7 @@ from fastapi import Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from attrition.models import CATEGORIES
-from attrition.web import queries
+from attrition.web import queries, reports
 from attrition.web.errors import ApiError
 from attrition.web.queries import MAX_LIMIT, TimelineMode, WebClaimFilter
 from attrition.web.views.api import claim_filter, ledger_of
@@ -42,7 +42,8 @@ def overview(request: Request) -> HTMLResponse:
     counts = ledger.counts()
     with ledger.connect() as conn:
         data = queries.overview(conn, counts)
-    return _render(request, "overview.html", active="overview", **data)
+        checks = reports.findings_summary(conn)
+    return _render(request, "overview.html", active="overview", checks=checks, **data)
 
 
 def timeline(
@@ -124,16 +125,26 @@ def document(request: Request, key: str) -> HTMLResponse:
     return _render(request, "document.html", active="documents", **view)
 
 
-def checks(request: Request) -> HTMLResponse:
+def checks(
+    request: Request,
+    kind: str | None = None,
+    status: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = queries.DEFAULT_LIMIT,
+    cursor: str | None = None,
+) -> HTMLResponse:
     with ledger_of(request).connect() as conn:
-        summary = queries.table_summary(conn, "findings")
-        table = queries.table_rows(conn, "findings")
+        summary = reports.findings_summary(conn)
+        facets = reports.finding_facets(conn)
+        page = reports.findings_page(conn, kind=kind or None, status=status or None, limit=limit, cursor=cursor)
+    params = {k: v for k, v in (("kind", kind), ("status", status)) if v}
+    next_link = "?" + urlencode({**params, "limit": limit, "cursor": page.next_cursor}) if page.next_cursor else None
     return _render(
-        request, "table.html", active="checks", title="Check report", what="checks", summary=summary, table=table
-    )
+        request, "checks.html", active="checks", summary=summary, facets=facets, page=page, flt=params,
+        next_link=next_link,
+    )  # fmt: skip
 
 
 def incidents(request: Request) -> HTMLResponse:
     with ledger_of(request).connect() as conn:
-        table = queries.table_rows(conn, "incidents")
-    return _render(request, "table.html", active="incidents", title="Incidents", what="incidents", table=table)
+        table = reports.table_rows(conn, "incidents")
+    return _render(request, "table.html", active="incidents", title="Incidents", table=table)
