@@ -256,3 +256,30 @@ def test_segments_split_overlapping_spans() -> None:
     got = [(s.text, s.claim_ids) for s in segments(text, [a, b])]
     assert got == [("a", []), ("bc", ["A"]), ("de", ["A", "B"]), ("fg", ["B"]), ("h", []), ("ij", ["A"])]
     assert segments("", []) == []
+
+
+def test_serve_command_passes_db_port_and_token(monkeypatch: pytest.MonkeyPatch, sqlite_url: str) -> None:
+    from typer.testing import CliRunner
+
+    import attrition.web
+    from attrition.cli import app
+
+    calls: list[tuple] = []
+    monkeypatch.setattr(attrition.web, "serve", lambda *a, **kw: calls.append((a, kw)))
+    monkeypatch.setenv("ATTRITION_TOKEN", TOKEN)
+    result = CliRunner().invoke(app, ["serve", "--port", "9001", "--db", sqlite_url])
+    assert result.exit_code == 0, result.output
+    assert calls == [((sqlite_url, "127.0.0.1", 9001), {"token": TOKEN})]
+
+
+def test_serve_prints_the_url(monkeypatch: pytest.MonkeyPatch, sqlite_url: str) -> None:
+    import uvicorn
+
+    import attrition.web
+
+    ran: list[dict] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: ran.append(kw))
+    out = io.StringIO()
+    attrition.web.serve(sqlite_url, "127.0.0.1", 8123, announce=out)
+    assert out.getvalue().startswith("attrition dashboard: http://localhost:8123/  (read-only")
+    assert ran == [{"host": "127.0.0.1", "port": 8123, "log_level": "warning"}]
