@@ -74,7 +74,8 @@ def test_claims_filters(client: TestClient) -> None:
 
     assert ids(subject="Ukraine") == {"around 885 soldiers"}
     assert ids(category="tanks") == {"6,365 tanks", "17 tanks"}
-    assert ids(claimant="russian MIL") == {"around 885 soldiers"}
+    assert ids(claimant="Russian military") == {"around 885 soldiers"}
+    assert ids(claimant="russian military") == set()  # exact, as the filter forms offer it
     assert ids(q="FIGHTERS") == {"390,580 fighters", "391,590 fighters", "395,000 fighters"}
     assert ids(origin="series", since="2024-02-06") == {""}  # series rows have no quote
     assert len(all_pages(client, origin="series", since="2024-02-06")) == 2
@@ -103,6 +104,11 @@ def test_cursor_pages_cover_every_claim_once_in_order(client: TestClient, sort: 
 def test_total_only_when_asked(client: TestClient) -> None:
     assert client.get("/api/claims").json()["total"] is None
     assert client.get("/api/claims", params={"total": "true", "subject": "Russia"}).json()["total"] == 11
+    for window in ({"since": "2024-02-06", "until": "2024-02-06"}, {"since": "2024-02-07"}, {"until": "2024-02-06"}):
+        listed = all_pages(client, **window)
+        assert client.get("/api/claims", params={**window, "total": "true"}).json()["total"] == len(listed)
+    undated = all_pages(client, since="2024-02-06", until="2024-02-06", category="other")
+    assert [(c["quote"], c["period"]["end"]) for c in undated] == [("<script>", None)]
 
 
 def test_bad_requests_share_the_envelope(client: TestClient) -> None:

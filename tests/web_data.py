@@ -3,6 +3,7 @@ document whose title, text, URL, outlet and claimant carry markup that must neve
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from attrition.models import Claim, Document, Period, make_claim_id
@@ -93,7 +94,9 @@ def batch() -> list[tuple[Document, list[Claim]]]:
         (MISQUOTE, [_claim(MISQUOTE, "395,000 fighters", "personnel_killed", 395000, "cumulative", claimant=ua)]),
         (HOSTILE, [
             _claim(HOSTILE, "17 tanks", "tanks", 17, "day", claimant=f'<svg onload="window.{XSS_FLAG}=1">'),
-            _claim(HOSTILE, "<script>", "other", 1, "event", claimant='=HYPERLINK("http://x")'),
+            # An undated event: its date is the document's publication date.
+            replace(_claim(HOSTILE, "<script>", "other", 1, "event", claimant='=HYPERLINK("http://x")'),
+                    period=Period(kind="event")),
         ]),
     ]  # fmt: skip
 

@@ -207,25 +207,36 @@ def _claim_select() -> sa.Select[Any]:
     ).select_from(claims.outerjoin(documents, claims.c.doc_hash == documents.c.hash))
 
 
-def _apply_filter(stmt: sa.Select[Any], f: WebClaimFilter) -> sa.Select[Any]:
+def _date_branches(f: WebClaimFilter) -> tuple[sa.ColumnElement[bool], sa.ColumnElement[bool]]:
+    """The date window as (claims dated by their period's end, undated claims by publication date).
+
+    A claim's date is its period's end, else its document's publication date (as the CLI). Spelled
+    as two branches, the first can read the period_end index and needs no join.
+    """
+    dated: list[sa.ColumnElement[bool]] = [claims.c.period_end.is_not(None)]
+    undated: list[sa.ColumnElement[bool]] = [claims.c.period_end.is_(None)]
+    if f.since:
+        dated.append(claims.c.period_end >= f.since)
+        undated.append(documents.c.published >= f.since)
+    if f.until:
+        dated.append(claims.c.period_end <= f.until)
+        undated.append(documents.c.published <= f.until)
+    return sa.and_(*dated), sa.and_(*undated)
+
+
+def _apply_filter(stmt: sa.Select[Any], f: WebClaimFilter, *, dates: bool = True) -> sa.Select[Any]:
     if f.subject:
         stmt = stmt.where(claims.c.subject == f.subject)
     if f.category:
         stmt = stmt.where(claims.c.category == f.category)
     if f.claimant:
-        stmt = stmt.where(sa.func.lower(claims.c.claimant).contains(f.claimant.lower(), autoescape=True))
+        # Exact, like subject and category: the canonical names the filter forms offer. An equality
+        # can use the claimant index; a substring match would scan every claim.
+        stmt = stmt.where(claims.c.claimant == f.claimant)
     if f.origin:
         stmt = stmt.where(claims.c.origin == f.origin)
-    # The claim's date is its period's end, else its document's publication date (as the CLI);
-    # spelled as two branches so the period_end index serves the common case.
-    if f.since:
-        stmt = stmt.where(
-            sa.or_(claims.c.period_end >= f.since, sa.and_(claims.c.period_end.is_(None), documents.c.published >= f.since))
-        )
-    if f.until:
-        stmt = stmt.where(
-            sa.or_(claims.c.period_end <= f.until, sa.and_(claims.c.period_end.is_(None), documents.c.published <= f.until))
-        )
+    if dates and (f.since or f.until):
+        stmt = stmt.where(sa.or_(*_date_branches(f)))
     if f.doc:
         stmt = stmt.where(
             sa.or_(
@@ -279,9 +290,17 @@ def claims_page(
 
 
 def count_claims(conn: Connection, f: WebClaimFilter) -> int:
-    """How many claims match `f` (documents are joined only when a date filter needs them)."""
-    source = claims.outerjoin(documents, claims.c.doc_hash == documents.c.hash) if f.since or f.until else claims
-    return int(conn.execute(_apply_filter(sa.select(sa.func.count()).select_from(source), f)).scalar_one())
+    """How many claims match `f`; a date window is counted as its two branches (see _date_branches),
+    so the common one reads the period_end index without joining documents."""
+    if not (f.since or f.until):
+        return int(conn.execute(_apply_filter(sa.select(sa.func.count()).select_from(claims), f)).scalar_one())
+    dated, undated = _date_branches(f)
+    joined = claims.outerjoin(documents, claims.c.doc_hash == documents.c.hash)
+    n = 0
+    for source, branch in ((claims, dated), (joined, undated)):
+        stmt = _apply_filter(sa.select(sa.func.count()).select_from(source), f, dates=False).where(branch)
+        n += int(conn.execute(stmt).scalar_one())
+    return n
 
 
 def refresh_statistics(conn: Connection) -> bool:

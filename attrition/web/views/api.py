@@ -46,7 +46,7 @@ def ledger_of(request: Request) -> Ledger:
 def claim_filter(
     subject: Annotated[str | None, Query(description="side that suffered the loss, exact")] = None,
     category: Annotated[str | None, Query(description="one of the categories")] = None,
-    claimant: Annotated[str | None, Query(description="claimant contains (case-insensitive)")] = None,
+    claimant: Annotated[str | None, Query(description="canonical claimant, exact (see /api/facets)")] = None,
     since: Annotated[str | None, Query(description="claim date on or after (YYYY-MM-DD)")] = None,
     until: Annotated[str | None, Query(description="claim date on or before (YYYY-MM-DD)")] = None,
     doc: Annotated[str | None, Query(description="document id, hash or hash prefix")] = None,
