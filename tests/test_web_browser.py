@@ -213,3 +213,18 @@ def test_hostile_document_runs_nothing(page: tuple, base_url: str) -> None:
     shot(pg, "timeline-hostile")
     assert pg.evaluate(f"typeof {flag}") == "undefined"
     assert watch.dialogs == []
+
+
+def test_documents_incidents_and_api_docs(page: tuple, base_url: str) -> None:
+    pg, _ = page
+    pg.goto(base_url + "/documents")
+    assert pg.locator("table.docs tbody tr").count() == web_data.DOCUMENTS
+    shot(pg, "documents")
+    pg.goto(base_url + "/incidents")
+    assert "No incidents" in pg.locator("main").inner_text()
+    shot(pg, "incidents")
+    # The API explorer renders from the bundled Swagger UI files: nothing comes from the network.
+    pg.goto(base_url + "/docs")
+    sync_api.expect(pg.locator(".opblock-summary-path").first).to_be_visible()
+    assert "/api/claims" in pg.locator(".swagger-ui").inner_text()
+    shot(pg, "api-docs")

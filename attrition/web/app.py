@@ -32,6 +32,7 @@ from attrition.web.views import api, pages
 
 log = logging.getLogger(__name__)
 
+OPENAPI_VERSION = "3.0.3"
 STATIC_DIR = Path(__file__).parent / "static"
 
 DESCRIPTION = """\
@@ -54,8 +55,14 @@ def create_app(db_url: str, token: str | None = None) -> FastAPI:
             passes $ATTRITION_TOKEN; None keeps the app read-only.
     """
     app = FastAPI(
-        title="attrition", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None
+        title="attrition",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
     )
+    # The bundled Swagger UI (4.x) renders OpenAPI 3.0 documents only; ours uses nothing of 3.1.
+    app.openapi_version = OPENAPI_VERSION
     app.state.ledger = Ledger(db_url)
     _refresh_statistics(app.state.ledger)
     app.state.token = token or None
