@@ -160,6 +160,7 @@ def test_timeline_lines_and_points(client: TestClient) -> None:
         "/api/timeline", params={"subject": "Russia", "category": "personnel_killed", "mode": "daily"}
     ).json()
     assert daily["series"] == []
+    assert daily["not_plotted"] == {"cumulative": 6}  # 3 text claims and 3 series rows
     assert [(p["date"], p["value"], p["claimant"]) for p in daily["points"]] == [
         ("2024-02-06", 1020, "Ukrainian military"),
         ("2024-02-07", 1010, "Ukrainian military"),

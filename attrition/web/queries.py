@@ -407,10 +407,17 @@ def timeline(conn: Connection, *, subject: str, category: str, mode: TimelineMod
                 "source": r["doc_outlet"] or r["doc_title"] or r["doc_id"],
             }
         )
+    # Figures of other period kinds (events, spans, the other mode) are not plotted; say how many.
+    others = (
+        sa.select(claims.c.period_kind, sa.func.count().label("n"))
+        .where(claims.c.subject == subject, claims.c.category == category, claims.c.period_kind != kind)
+        .group_by(claims.c.period_kind)
+    )
     return {
         "subject": subject,
         "category": category,
         "mode": mode,
+        "not_plotted": {r.period_kind: r.n for r in conn.execute(others)},
         "series": [{"source": k, "points": v} for k, v in sorted(lines.items())],
         "points": points,
         "truncated": len(points) >= MAX_TIMELINE_POINTS,

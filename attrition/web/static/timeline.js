@@ -83,8 +83,10 @@
     data.series.forEach(function (s) { s.points.forEach(function (p) { all.push(p); }); });
     data.points.forEach(function (p) { all.push(p); });
     if (!all.length) {
+      var other = Object.keys(data.not_plotted).map(function (k) { return data.not_plotted[k] + " " + k; });
       statusEl.textContent = "No " + data.mode + " figures for " + data.subject + " × " +
-        data.category.replace(/_/g, " ") + " in this ledger.";
+        data.category.replace(/_/g, " ") + " in this ledger." +
+        (other.length ? " Not plotted here: " + other.join(", ") + " (see the claims table)." : "");
       statusEl.hidden = false;
       return;
     }
