@@ -137,7 +137,9 @@ def load_documents(path: Path) -> tuple[list[Document], list[str]]:
     return docs, problems
 
 
-def evaluate(gold: Iterable[GoldIncident], documents: Sequence[Document], extract_claims: Extractor) -> IncidentReport:
+def evaluate(
+    gold: Iterable[GoldIncident], documents: Sequence[Document], extract_claims: Extractor
+) -> IncidentReport:
     """Run claim and incident extraction on `documents` and score the incidents against `gold`.
 
     Every document is scored: one with no gold incident counts each predicted incident as extra.
@@ -211,5 +213,7 @@ def render_report(report: IncidentReport, *, title: str = "Incident accuracy") -
     table.add_row("recall", f"{report.recall:.3f}", f"{report.matched}/{report.gold}")
     table.add_row("F1", f"{report.f1:.3f}", "")
     for name in FIELDS:
-        table.add_row(f"{name} accuracy", f"{report.accuracy(name):.3f}", f"{report.correct[name]}/{report.matched}")
+        table.add_row(
+            f"{name} accuracy", f"{report.accuracy(name):.3f}", f"{report.correct[name]}/{report.matched}"
+        )
     return table

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import dateparser
 
@@ -20,7 +20,9 @@ Span = tuple[int, int]
 #: capital, digit, quote or bullet; a newline always ends one (headlines, bullets, embeds).
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[#A-Z0-9-])|\n+")
 #: Abbreviations that end in a full stop without ending the sentence.
-_ABBREVIATIONS = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Maj|Capt|Cpt|St|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|vs)\.$")
+_ABBREVIATIONS = re.compile(
+    r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Maj|Capt|Cpt|St|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|vs)\.$"
+)
 
 #: Phrases that introduce a source ("released by Ukraine", "according to Ukrainian figures"): side
 #: names inside them name the reporter, not a party to the incident.
@@ -37,13 +39,14 @@ _PERSONNEL = re.compile(
 )
 _DEMONYM_PLURAL = re.compile(r"(?:ians|ans|is|ers)$")
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_EXPLICIT_DATE = (
+    rf"(?:{_MONTHS}) \d{{1,2}}(?:st|nd|rd|th)?(?:, \d{{4}})?|\d{{1,2}} (?:{_MONTHS})(?: \d{{4}})?"
+)
 _DATE_EXPR = re.compile(
     r"\b(?:on |last )?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b"
-    r"|\b(?P<explicit>(?:" + _MONTHS + r") \d{1,2}(?:st|nd|rd|th)?(?:, \d{4})?|\d{1,2} (?:" + _MONTHS + r")(?: \d{4})?)\b"
+    r"|\b(?P<explicit>" + _EXPLICIT_DATE + r")\b"
     r"|\b(?:in|since|during|early|late|mid-?) ?(?P<month>" + _MONTHS + r")(?: (?P<month_year>\d{4}))?\b"
     r"|\b(?P<yesterday>yesterday|overnight)\b"
     r"|\b(?P<last>last (?:weekend|week|month))\b"
@@ -59,7 +62,9 @@ _PLACE = re.compile(
     r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}(?: (?:sector|region|oblast|direction|area|province|district|"
     r"front|axis|governorate|state|Strip))?)"
 )
-_NOT_PLACES = re.compile("^(?:" + _MONTHS + "|" + "|".join(_WEEKDAYS) + r"|The|A|An|His|Her|Their|This|That)$")
+_NOT_PLACES = re.compile(
+    "^(?:" + _MONTHS + "|" + "|".join(_WEEKDAYS) + r"|The|A|An|His|Her|Their|This|That)$"
+)
 
 
 @dataclass(slots=True, frozen=True)
@@ -74,7 +79,7 @@ class SideMention:
 
 @dataclass(slots=True, frozen=True)
 class DateReading:
-    """A date expression: the words, the resolved date (None when vague) and whether it is a span."""
+    """A date expression: the words and the resolved date (None when vague)."""
 
     text: str
     value: date | None
@@ -114,7 +119,9 @@ def source_spans(text: str, span: Span) -> list[tuple[int, int, str | None, str 
     return found
 
 
-def side_mentions(text: str, span: Span, masked: list[tuple[int, int, str | None, str | None]]) -> list[SideMention]:
+def side_mentions(
+    text: str, span: Span, masked: list[tuple[int, int, str | None, str | None]]
+) -> list[SideMention]:
     """Sides named in a sentence, skipping words inside source phrases."""
     v = vocabulary()
     a, b = span
@@ -175,9 +182,7 @@ def _resolve(m: re.Match[str], published: date | None) -> date | None:
     return published
 
 
-def _midnight(d: date):  # type: ignore[no-untyped-def]
-    from datetime import datetime
-
+def _midnight(d: date) -> datetime:
     return datetime(d.year, d.month, d.day)
 
 

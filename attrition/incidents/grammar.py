@@ -37,8 +37,12 @@ from attrition.incidents.model import Incident, make_incident_id
 from attrition.incidents.vocab import Trigger, vocabulary
 from attrition.models import Claim, Document, content_hash
 
-#: Sentences after an incident's last mention that may still speak about it (evidence, verification).
+#: Sentences after an incident's last mention that may still speak about it (evidence, verification):
+#: the next CONTEXT_SENTENCES, or more when they are short (start within CONTEXT_CHARS of its end).
 CONTEXT_SENTENCES = 3
+CONTEXT_CHARS = 250
+#: Sentences looked back through for a side when an own-side incident's sentences name none.
+SIDE_LOOKBACK = 2
 #: How far back a "weak" mention ("died in an accident") may reach for the incident it describes.
 WEAK_REACH = 2
 #: Characters before a trigger inspected for a negation or an intention.
@@ -101,7 +105,7 @@ def extract_incidents(text: str, published: date | None, claims: Sequence[Claim]
     """
     sentences = split_sentences(text)
     drafts = _group(text, sentences, _mentions(text, sentences, claims))
-    _attach_context(drafts, len(sentences))
+    _attach_context(drafts, sentences)
     doc_hash = content_hash(text)
     out = [_build(text, sentences, d, published, claims, doc_hash) for d in drafts]
     return sorted(out, key=lambda i: (i.start, i.type))
@@ -210,18 +214,18 @@ def _join_target(drafts: list[_Draft], m: _Mention) -> _Draft | None:
     return None
 
 
-def _attach_context(drafts: list[_Draft], n_sentences: int) -> None:
+def _attach_context(drafts: list[_Draft], sentences: list[Span]) -> None:
     """Give each trigger-less sentence to the incident mentioned just before it, if close enough."""
-    mentioned = {m.sentence for d in drafts for m in d.mentions}
     owner: dict[int, _Draft] = {m.sentence: d for d in drafts for m in d.mentions}
     current: _Draft | None = None
     distance = 0
-    for i in range(n_sentences):
-        if i in mentioned:
-            current, distance = owner[i], 0
+    last_end = 0
+    for i, (a, _) in enumerate(sentences):
+        if i in owner:
+            current, distance, last_end = owner[i], 0, sentences[i][1]
             continue
         distance += 1
-        if current is not None and distance <= CONTEXT_SENTENCES:
+        if current is not None and (distance <= CONTEXT_SENTENCES or a - last_end <= CONTEXT_CHARS):
             current.context.append(i)
 
 
@@ -265,7 +269,9 @@ def _build(
     place = next((p for i in mention_ids if (p := read_place(text, sentences[i])) is not None), None)
     when = None
     if not generic:
-        when = next((r for i in mention_ids if (r := read_date(text, sentences[i], published)) is not None), None)
+        when = next(
+            (r for i in mention_ids if (r := read_date(text, sentences[i], published)) is not None), None
+        )
     evidence, evidence_text = _evidence(text, sentences, ordered)
     verification, verification_text = _verification(text, sentences, ordered)
     return Incident(
@@ -300,39 +306,59 @@ def _sides(
     """Perpetrator and victim sides.
 
     Own-side incidents take the side named most often across their mentions (a soldier's account of
-    his own unit names the enemy too, but less often). Surrenders and strikes take as victim the
-    side nearest the trigger that names people ("80 Russians", "Ukrainian soldiers"), as
-    perpetrator another side named in the sentence, else the victim's usual opponent.
+    his own unit names the enemy too, but less often), else in the sentences just before. Other
+    incidents read the sides around the trigger by voice: in "Ukrainian paratroopers captured 17
+    Russian soldiers" or "a Russian missile strike on a training ground" the side before is the
+    perpetrator, in "80 Russians have surrendered to Ukrainian forces" or "was shot down by" it is
+    the victim. A side still unknown is the other's usual opponent.
     """
     v = vocabulary()
+    subject = next((c.subject for c in linked if c.subject), None)
     if d.type in _OWN_SIDE_TYPES:
-        votes: Counter[str] = Counter()
-        first: dict[str, int] = {}
-        for m in d.mentions:
-            span = sentences[m.sentence]
-            for s in side_mentions(text, span, source_spans(text, span)):
-                votes[s.side] += 1
-                first.setdefault(s.side, s.start)
-        subject = next((c.subject for c in linked if c.subject), None)
-        if not votes:
-            return subject, subject
-        side = max(votes, key=lambda s: (votes[s], -first[s]))
+        side = _majority_side(text, sentences, [m.sentence for m in d.mentions])
+        for back in range(1, SIDE_LOOKBACK + 1):
+            if side is not None or main.sentence - back < 0:
+                break
+            side = _majority_side(text, sentences, [main.sentence - back])
+        side = side or subject
         return side, side
     span = sentences[main.sentence]
     found = side_mentions(text, span, source_spans(text, span))
-    people = [s for s in found if s.personnel]
-    victim = None
-    if people:
-        victim = min(people, key=lambda s: abs(s.start - main.start)).side
-    if victim is None:
-        victim = next((c.subject for c in linked if c.subject), None)
-    others = [s for s in found if s.side != victim]
-    perp = min(others, key=lambda s: abs(s.start - main.start)).side if others else None
+    before = [s for s in found if s.end <= main.start]
+    after = [s for s in found if s.start >= main.start]
+    first_before = before[-1].side if before else None
+    first_after = next((s.side for s in after if s.side != first_before), None)
+    if _active_voice(text, main):
+        perp, victim = first_before, first_after
+    else:
+        victim, perp = first_before, first_after
+    victim = victim or subject
     if perp is None and victim is not None:
         perp = v.opponents.get(victim)
     if victim is None and perp is not None:
         victim = v.opponents.get(perp)
     return perp, victim
+
+
+def _active_voice(text: str, m: _Mention) -> bool:
+    """Whether the side before the trigger acted ("captured", "strike on") rather than suffered."""
+    words = text[m.start : m.end].lower()
+    if m.trigger.type == "surrender_or_capture":
+        return words.startswith(("captured", "took", "taken", "taking"))
+    return not text[m.end : m.end + 4].lower().startswith(" by ")
+
+
+def _majority_side(text: str, sentences: list[Span], ids: list[int]) -> str | None:
+    votes: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i in ids:
+        span = sentences[i]
+        for s in side_mentions(text, span, source_spans(text, span)):
+            votes[s.side] += 1
+            first.setdefault(s.side, s.start)
+    if not votes:
+        return None
+    return max(votes, key=lambda s: (votes[s], -first[s]))
 
 
 def _evidence(text: str, sentences: list[Span], ordered: list[int]) -> tuple[str, str | None]:

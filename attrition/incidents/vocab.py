@@ -99,7 +99,9 @@ def vocabulary() -> Vocabulary:
     # "Russian"; the canonical side is looked up from the matched words.
     names: list[tuple[str, str]] = [(p, side) for side, pats in sides["sides"].items() for p in pats]
     names.sort(key=lambda x: len(x[0]), reverse=True)
-    side_re = re.compile(r"(?<![\w#@])(?:" + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(names)) + r")\b")
+    side_re = re.compile(
+        r"(?<![\w#@])(?:" + "|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(names)) + r")\b"
+    )
     side_of = {f"s{i}": side for i, (_, side) in enumerate(names)}
     src = _load("sources.json")
     places = _load("places.json")
