@@ -122,11 +122,11 @@ def eval_incidents_cmd(
     """Accuracy of incident extraction (type, sides, count, evidence, verification) against gold."""
     for path in (gold, docs):
         if not path.is_file():
-            err.print(f"[red]{path}: not a file[/red]")
+            err.print(f"{path}: not a file", style="red", markup=False, soft_wrap=True)
             raise typer.Exit(2)
     documents, problems = load_documents(docs)
     for line in problems:
-        err.print(line)
+        err.print(line, markup=False, soft_wrap=True)
     report = evaluate(load_gold(gold), documents, extract_document)
     out.print(render_report(report))
     if problems:

@@ -4,7 +4,7 @@ Two incidents from different documents are the same when they agree on type, pra
 both sides, and on everything both of them state: place (fuzzy, so "Avdiivka" and "Avdeevka" or
 "the Tavriya sector" and "Tavriya" agree), date within DATE_WINDOW_DAYS, and count. A one-off event
 must also share at least one of place, date or count: two reports that only say "Russian friendly
-fire" are not evidence of one event. Clusters are the connected groups of that relation.
+fire" are not evidence of one event.
 """
 
 from __future__ import annotations
@@ -50,27 +50,34 @@ def same_incident(a: Incident, b: Incident) -> bool:
 
 
 def cluster_incidents(incidents: Sequence[Incident]) -> dict[str, str]:
-    """Cluster id for every incident id: the smallest incident id of its cluster (stable)."""
-    parent = {i.incident_id: i.incident_id for i in incidents}
+    """Cluster id for every incident id: the smallest incident id of its cluster (stable).
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    An incident joins a cluster only when it is the same incident as every member (complete
+    linkage): a report that states little (no date, no count) cannot bridge two reports that
+    contradict each other. The most informative reports are placed first so they seed clusters.
+    """
     # Only incidents with the same type and sides can match: compare within those blocks.
     blocks: dict[tuple[object, ...], list[Incident]] = {}
     for inc in incidents:
         blocks.setdefault((inc.type, inc.generic, inc.perpetrator_side, inc.victim_side), []).append(inc)
+    assignment: dict[str, str] = {}
     for block in blocks.values():
-        for n, a in enumerate(block):
-            for b in block[n + 1 :]:
-                if same_incident(a, b):
-                    ra, rb = find(a.incident_id), find(b.incident_id)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
-    return {i.incident_id: find(i.incident_id) for i in incidents}
+        clusters: list[list[Incident]] = []
+        for inc in sorted(block, key=lambda i: (-_stated(i), i.incident_id)):
+            home = next((c for c in clusters if all(same_incident(inc, m) for m in c)), None)
+            if home is None:
+                clusters.append([inc])
+            else:
+                home.append(inc)
+        for members in clusters:
+            cid = min(m.incident_id for m in members)
+            assignment.update((m.incident_id, cid) for m in members)
+    return assignment
+
+
+def _stated(i: Incident) -> int:
+    """How many of place, date and count an incident states."""
+    return (i.place is not None) + (i.date is not None) + (i.count is not None)
 
 
 def with_clusters(incidents: Sequence[Incident]) -> list[Incident]:
