@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from attrition.incidents.model import Incident
 from attrition.incidents.rows import incident_row
-from attrition.models import Claim, Document, Period
+from attrition.models import Claim, Document, DocumentMeta, Period
 from attrition.store.schema import claims, documents, incidents, ingest_errors, ingest_runs
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,15 @@ class StoreResult:
     claims: int = 0
     incidents: int = 0
     new_hashes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class SeriesUpsert:
+    """What one `Ledger.upsert_series_claims` call did; rewritten = (claim_id, old, new) values."""
+
+    added: int = 0
+    unchanged: int = 0
+    rewritten: list[tuple[str, float, float]] = field(default_factory=list)
 
 
 @dataclass(slots=True, kw_only=True, frozen=True)
@@ -199,6 +208,35 @@ class Ledger:
             _insert_chunked(conn, claims, fresh)
         return len(fresh)
 
+    def upsert_series_claims(self, rows: Sequence[Claim]) -> SeriesUpsert:
+        """Store series rows by claim_id: new ones are added, changed values overwrite the stored row.
+
+        A series row's claim_id names the row (source, subject, series, period), not its value, so a
+        changed value means the maintainer rewrote that row; the old and new values are returned
+        for the reconcile stage to record.
+        """
+        result = SeriesUpsert()
+        latest = {c.claim_id: c for c in rows}
+        with self.engine.begin() as conn:
+            held = _values(conn, latest)
+            fresh: list[dict[str, Any]] = []
+            for cid, c in latest.items():
+                old = held.get(cid)
+                if old is None:
+                    fresh.append(_claim_row(c, 0, None))
+                elif old == float(c.value):
+                    result.unchanged += 1
+                else:
+                    conn.execute(
+                        claims.update()
+                        .where(claims.c.claim_id == cid)
+                        .values(value=float(c.value), quote=c.quote, series=c.series)
+                    )
+                    result.rewritten.append((cid, old, float(c.value)))
+            _insert_chunked(conn, claims, fresh)
+            result.added = len(fresh)
+        return result
+
     def start_run(self, inputs: Sequence[str]) -> int:
         with self.engine.begin() as conn:
             res = conn.execute(
@@ -300,6 +338,37 @@ class Ledger:
                 )
         return _stored_document(row) if row is not None else None
 
+    def document_meta(self, hashes: Iterable[str] | None = None) -> dict[str, DocumentMeta]:
+        """Metadata (no text) of the given documents, or of all, keyed by content hash."""
+        cols = [
+            documents.c.hash,
+            documents.c.doc_id,
+            documents.c.title,
+            documents.c.url,
+            documents.c.outlet,
+            documents.c.published,
+        ]
+        out: dict[str, DocumentMeta] = {}
+        with self.engine.connect() as conn:
+            if hashes is None:
+                chunks: list[list[str] | None] = [None]
+            else:
+                uniq = list(set(hashes))
+                chunks = [uniq[i : i + INSERT_CHUNK] for i in range(0, len(uniq), INSERT_CHUNK)]
+            for chunk in chunks:
+                stmt = sa.select(*cols)
+                if chunk is not None:
+                    stmt = stmt.where(documents.c.hash.in_(chunk))
+                for r in conn.execute(stmt).mappings():
+                    out[r["hash"]] = DocumentMeta(
+                        doc_id=r["doc_id"],
+                        title=r["title"],
+                        url=r["url"],
+                        outlet=r["outlet"],
+                        published=r["published"],
+                    )
+        return out
+
     def counts(self) -> dict[str, int]:
         """Documents, claims (text and series), ingest runs, recorded errors."""
         with self.engine.connect() as conn:
@@ -316,6 +385,29 @@ class Ledger:
                 "runs": n(sa.select(sa.func.count()).select_from(ingest_runs)),
                 "errors": n(sa.select(sa.func.count()).select_from(ingest_errors)),
             }
+
+    def runs(self, *, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest ingest runs, newest first, each with its errors (location, reason)."""
+        with self.engine.connect() as conn:
+            rows = [
+                dict(r)
+                for r in conn.execute(
+                    sa.select(ingest_runs).order_by(ingest_runs.c.id.desc()).limit(limit)
+                ).mappings()
+            ]
+            ids = [r["id"] for r in rows]
+            errs: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
+            if ids:
+                stmt = (
+                    sa.select(ingest_errors.c.run_id, ingest_errors.c.location, ingest_errors.c.reason)
+                    .where(ingest_errors.c.run_id.in_(ids))
+                    .order_by(ingest_errors.c.id)
+                )
+                for run_id, loc, why in conn.execute(stmt):
+                    errs[run_id].append((loc, why))
+        for r in rows:
+            r["errors"] = errs[r["id"]]
+        return rows
 
     def connect(self) -> Connection:
         """A raw connection, for stages that add their own tables (reconcile, incidents)."""
@@ -412,22 +504,11 @@ def claim_from_row(row: Any) -> Claim:
 
 
 def _stored_document(row: Any) -> StoredDocument:
-    return StoredDocument(
-        hash=row["hash"],
-        doc_id=row["doc_id"],
-        title=row["title"],
-        url=row["url"],
-        outlet=row["outlet"],
-        published=row["published"],
-        text=row["text"],
-        source=row["source"],
-        ingested_at=row["ingested_at"],
-        cluster_id=row["cluster_id"],
-    )
+    return StoredDocument(**{f.name: row[f.name] for f in fields(StoredDocument)})
 
 
 def _filter_dict(f: ClaimFilter) -> dict[str, Any]:
-    return {k: getattr(f, k) for k in ClaimFilter.__slots__}  # type: ignore[attr-defined]
+    return {x.name: getattr(f, x.name) for x in fields(ClaimFilter)}
 
 
 def _claim_query(f: ClaimFilter) -> sa.Select[Any]:
@@ -474,6 +555,18 @@ def _known(conn: Connection, column: sa.Column[Any], keys: Iterable[str]) -> set
     for i in range(0, len(uniq), INSERT_CHUNK):
         rows = conn.execute(sa.select(column).where(column.in_(uniq[i : i + INSERT_CHUNK])))
         found.update(r[0] for r in rows)
+    return found
+
+
+def _values(conn: Connection, keyed: dict[str, Claim]) -> dict[str, float]:
+    """Stored values of these claim ids, asked in chunks."""
+    ids = list(keyed)
+    found: dict[str, float] = {}
+    for i in range(0, len(ids), INSERT_CHUNK):
+        stmt = sa.select(claims.c.claim_id, claims.c.value).where(
+            claims.c.claim_id.in_(ids[i : i + INSERT_CHUNK])
+        )
+        found.update((r[0], float(r[1])) for r in conn.execute(stmt))
     return found
 
 
