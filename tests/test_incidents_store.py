@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -118,3 +119,28 @@ def test_incidents_command_rejects_bad_options(sqlite_url: str) -> None:
     assert bad_type.exit_code == 2 and "unknown incident type" in bad_type.output
     bad_date = runner.invoke(app, ["incidents", "--db", sqlite_url, "--since", "last week"])
     assert bad_date.exit_code == 2 and "YYYY-MM-DD" in bad_date.output
+    bad_db = runner.invoke(app, ["incidents", "--db", "nosuchdriver://x"])
+    assert bad_db.exit_code == 1 and "error: cannot open ledger" in bad_db.output
+
+
+def test_ingest_stores_and_clusters_incidents(tmp_path: Path, ledger_url: str) -> None:
+    from attrition.ingest import ingest
+
+    src = tmp_path / "docs.jsonl"
+    src.write_text(
+        "\n".join(
+            json.dumps({"id": d.id, "text": d.text, "published": d.published.isoformat()})
+            for d in (DOC_A, DOC_B)
+            if d.published
+        )
+        + "\n",
+        "utf-8",
+    )
+    with Ledger(ledger_url) as ledger:
+        first = ingest([str(src)], ledger)
+        again = ingest([str(src)], ledger)
+        stored = query_incidents(ledger)
+    assert (first.new, first.incidents) == (2, 3)
+    assert (again.present, again.incidents) == (2, 0)
+    captures = [i for i in stored if i.type == "surrender_or_capture"]
+    assert len(captures) == 2 and captures[0].cluster_id == captures[1].cluster_id is not None

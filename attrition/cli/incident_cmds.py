@@ -5,21 +5,21 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from datetime import date
-from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from attrition.cli.app import DbOption, app, db_url, err, out
+from attrition.cli.app import DbOption, app, err, out
+from attrition.cli.ledger_cmds import open_ledger
+from attrition.cli.output import Format, FormatOption, parse_date, resolve_format
 from attrition.extract import extract_document
 from attrition.incidents.evaluate import evaluate, load_documents, load_gold, render_report
 from attrition.incidents.model import INCIDENT_TYPES, Incident
-from attrition.incidents.store import IncidentFilter, iter_incidents
-from attrition.store import Ledger, LedgerError
+from attrition.incidents.store import IncidentFilter, query_incidents
 
-#: Columns of the CSV export: every field, lists joined (via with " > ", the chain's direction).
+#: Columns of the CSV output: every field, lists joined (via with " > ", the chain's direction).
 CSV_FIELDS: tuple[str, ...] = (
     "doc_id", "incident_id", "type", "generic", "perpetrator_side", "victim_side", "count", "claim_ids",
     "place_text", "place", "date", "date_text", "evidence", "evidence_text", "verification",
@@ -27,62 +27,49 @@ CSV_FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-class Format(StrEnum):
-    jsonl = "jsonl"
-    csv = "csv"
-    table = "table"
-
-
-def _parse_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        err.print(f"[red]{option}: expected YYYY-MM-DD, got {value!r}[/red]")
-        raise typer.Exit(2) from None
-
-
 @app.command("incidents")
 def incidents_cmd(
-    subject: str | None = typer.Option(None, "--subject", help="Victim side, e.g. Russia."),
-    type_: str | None = typer.Option(None, "--type", help=f"Incident type: {', '.join(INCIDENT_TYPES)}."),
-    since: str | None = typer.Option(None, "--since", help="Incident date (else publication) on or after."),
-    until: str | None = typer.Option(None, "--until", help="Incident date (else publication) on or before."),
-    doc: str | None = typer.Option(None, "--doc", help="Document id, content hash or hash prefix."),
-    limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many incidents."),
-    fmt: Format = typer.Option(Format.table, "--format", help="Output format."),
     db: str | None = DbOption,
+    subject: Annotated[str | None, typer.Option(help="Victim side (e.g. Russia).")] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help=f"Incident type: {', '.join(INCIDENT_TYPES)}.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Incident date (else publication) on or after YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Incident date (else publication) on or before YYYY-MM-DD.")
+    ] = None,
+    doc: Annotated[str | None, typer.Option(help="Document id or content hash (prefix).")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many incidents.")] = None,
+    fmt: Format | None = FormatOption,
 ) -> None:
-    """List incidents held in the ledger (friendly fire, killing of own troops, surrender, ...)."""
+    """Query the ledger's incidents (friendly fire, killing of own troops, surrender, ...)."""
     if type_ is not None and type_ not in INCIDENT_TYPES:
-        err.print(f"[red]--type: unknown incident type {type_!r} (one of {', '.join(INCIDENT_TYPES)})[/red]")
-        raise typer.Exit(2)
+        raise typer.BadParameter(
+            f"unknown incident type {type_!r} (one of {', '.join(INCIDENT_TYPES)})", param_hint="--type"
+        )
     flt = IncidentFilter(
         subject=subject,
         type=type_,
-        since=_parse_date(since, "--since"),
-        until=_parse_date(until, "--until"),
+        since=parse_date(since, "--since"),
+        until=parse_date(until, "--until"),
         doc=doc,
         limit=limit,
     )
-    try:
-        with Ledger(db_url(db)) as ledger:
-            rows = list(iter_incidents(ledger, flt))
-    except LedgerError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(1) from None
-    if fmt is Format.jsonl:
+    with open_ledger(db) as ledger:
+        rows = query_incidents(ledger, flt)
+    chosen = resolve_format(fmt)
+    if chosen is Format.jsonl:
         for i in rows:
             sys.stdout.write(json.dumps(i.as_dict(), ensure_ascii=False) + "\n")
-    elif fmt is Format.csv:
+    elif chosen is Format.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(CSV_FIELDS), extrasaction="ignore")
         writer.writeheader()
         for i in rows:
             writer.writerow(_csv_row(i))
     else:
         out.print(_table(rows))
-    err.print(f"{len(rows)} incident(s)")
 
 
 def _csv_row(i: Incident) -> dict[str, object]:
