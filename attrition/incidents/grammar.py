@@ -41,6 +41,9 @@ from attrition.models import Claim, Document, content_hash
 #: the next CONTEXT_SENTENCES, or more when they are short (start within CONTEXT_CHARS of its end).
 CONTEXT_SENTENCES = 3
 CONTEXT_CHARS = 250
+#: A one-off event with no count in its own sentences may take it from the sentence right after
+#: ("Moiseev died from his wounds"); further on, figures belong to other stories.
+CONTEXT_COUNT_SENTENCES = 1
 #: Sentences looked back through for a side when an own-side incident's sentences name none.
 SIDE_LOOKBACK = 2
 #: How far back a "weak" mention ("died in an accident") may reach for the incident it describes.
@@ -255,9 +258,11 @@ def _build(
     linked = [c for m in d.mentions for c in m.claims]
     count = d.count
     if count is None and not d.generic:
+        last = max(m.sentence for m in d.mentions)
         context_claims = [
             c
             for i in d.context
+            if i - last <= CONTEXT_COUNT_SENTENCES
             for c in claims
             if sentences[i][0] <= c.start and c.end <= sentences[i][1] and _countable(c)
         ]
