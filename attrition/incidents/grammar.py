@@ -367,20 +367,21 @@ def _majority_side(text: str, sentences: list[Span], ids: list[int]) -> str | No
 
 
 def _evidence(text: str, sentences: list[Span], ordered: list[int]) -> tuple[str, str | None]:
-    """Evidence kind and words: a stated absence wins; else the first sentence stating any kind."""
+    """Evidence kind and words: a stated absence wins; else the strongest kind stated anywhere.
+
+    Kinds rank in evidence.json's order, across the incident's sentences: "the navy said" in one
+    sentence and "a video released by the navy shows" in the next is video evidence.
+    """
     v = vocabulary()
     for i in ordered:
         a, b = sentences[i]
         if m := v.evidence_negations.search(text, a, b):
             return "none_stated", m.group(0)
-    for i in ordered:
-        a, b = sentences[i]
-        hits = [(m.start(), kind, m.group(0)) for kind, pat in v.evidence if (m := pat.search(text, a, b))]
-        if hits:
-            # Within a sentence the kinds' order in evidence.json decides, not their position: an
-            # intercepted call "released by" a ministry is an intercept, not a statement.
-            _, kind, words = min(hits, key=lambda h: [k for k, _ in v.evidence].index(h[1]))
-            return kind, words
+    for kind, pat in v.evidence:
+        for i in ordered:
+            a, b = sentences[i]
+            if m := pat.search(text, a, b):
+                return kind, m.group(0)
     return "none_stated", None
 
 
