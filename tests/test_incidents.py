@@ -8,8 +8,7 @@ from datetime import date
 import pytest
 
 from attrition.incidents import Incident, cluster_incidents, extract_incidents, same_incident
-from attrition.incidents.fields import normalise_place, split_sentences
-from attrition.incidents.vocab import vocabulary
+from attrition.incidents.fields import normalise_place, split_sentences, vocabulary
 from attrition.models import Claim
 from tests.incident_helpers import contract_claim
 
@@ -188,3 +187,11 @@ def test_events_that_share_only_type_and_sides_do_not_cluster() -> None:
 def test_type_and_practice_must_agree(field: str) -> None:
     other = {"type": "accident", "generic": True}[field]
     assert not same_incident(_inc("a"), _inc("b", **{field: other}))
+
+
+def test_a_distant_mention_of_the_same_kind_is_another_incident() -> None:
+    filler = " ".join(f"Weather note {n} follows here." for n in range(14))
+    text = f"Russian barrier troops fired on their own men trying to retreat. {filler} Russian barrier troops were seen again."
+    assert [i.type for i in _incidents(text)] == ["killing_own_troops", "killing_own_troops"]
+    close = "Russian barrier troops fired on their own men trying to retreat. Russian barrier troops were seen again."
+    assert len(_incidents(close)) == 1

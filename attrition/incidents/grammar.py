@@ -27,14 +27,15 @@ from datetime import date
 
 from attrition.incidents.fields import (
     Span,
+    Trigger,
     read_date,
     read_place,
     side_mentions,
     source_spans,
     split_sentences,
+    vocabulary,
 )
 from attrition.incidents.model import Incident, make_incident_id
-from attrition.incidents.vocab import Trigger, vocabulary
 from attrition.models import Claim, Document, content_hash
 
 #: Sentences after an incident's last mention that may still speak about it (evidence, verification):
@@ -46,6 +47,9 @@ CONTEXT_CHARS = 250
 CONTEXT_COUNT_SENTENCES = 1
 #: Sentences looked back through for a side when an own-side incident's sentences name none.
 SIDE_LOOKBACK = 2
+#: How far back (in sentences) a mention may reach for the incident it continues: a long article
+#: returns to a story ten sentences on; a digest of many stories should not merge them.
+JOIN_REACH = 12
 #: How far back a "weak" mention ("died in an accident") may reach for the incident it describes.
 WEAK_REACH = 2
 #: Characters before a trigger inspected for a negation or an intention.
@@ -202,6 +206,8 @@ def _join_target(drafts: list[_Draft], m: _Mention) -> _Draft | None:
         return None
     count = _best_count(m.claims, m.trigger.type)
     for d in sorted(drafts, key=lambda d: d.last_sentence, reverse=True):
+        if m.sentence - d.last_sentence > JOIN_REACH:
+            break
         if d.type != m.trigger.type:
             continue
         same_story = m.trigger.id in d.entries or m.trigger.general or d.all_general

@@ -15,8 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from attrition.incidents.cluster import cluster_incidents
-from attrition.incidents.model import Incident
-from attrition.incidents.rows import incident_from_row, incident_row
+from attrition.incidents.model import Incident, incident_from_row, incident_row
 from attrition.store import Ledger
 from attrition.store.schema import documents, incidents
 

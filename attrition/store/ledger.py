@@ -21,8 +21,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
-from attrition.incidents.model import Incident
-from attrition.incidents.rows import incident_row
+from attrition.incidents.model import Incident, incident_row
 from attrition.models import Claim, Document, DocumentMeta, Period
 from attrition.store.schema import claims, documents, incidents, ingest_errors, ingest_runs
 
