@@ -18,14 +18,18 @@ Figures restated in a headline, caption or repeated paragraph merge into the fir
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any, TypeVar
 
 from attrition.extract import periods
 from attrition.extract.lexicon import Lexicon, lexicon
 from attrition.extract.numbers import NumberToken, scan
 from attrition.extract.sentences import (
+    CAVEAT_HINT,
     CAVEAT_REACH,
     Attribution,
     Sentence,
@@ -385,6 +389,8 @@ _LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 
+_T = TypeVar("_T")
+
 #: How far (characters) from a figure its outcome word and governing verb are looked for.
 OUTCOME_WINDOW = 90
 VERB_WINDOW = 160
@@ -425,8 +431,25 @@ def _noun_re(lex: Lexicon) -> re.Pattern[str]:
     return _NOUN_RES[key]
 
 
+_MEMO = threading.local()
+
+
+def _memo(kind: str, key: str, compute: Callable[[], _T]) -> _T:
+    """A per-document memo: sentence-level facts are computed once per document, whatever the number
+    of figures in the sentence. Cleared at the start of each document, so nothing leaks between them."""
+    table: dict[tuple[str, str], Any] = _MEMO.table
+    k = (kind, key)
+    if k not in table:
+        table[k] = compute()
+    return table[k]  # type: ignore[no-any-return]
+
+
 def _side_mentions(lex: Lexicon, s: str) -> list[tuple[int, int, str, bool]]:
-    """(start, end, side, locative) for each side word in `s`."""
+    """(start, end, side, locative) for each side word in sentence `s`."""
+    return _memo("sides", s, lambda: _find_side_mentions(lex, s))
+
+
+def _find_side_mentions(lex: Lexicon, s: str) -> list[tuple[int, int, str, bool]]:
     out = []
     for m in lex.side_re.finditer(s):
         w = m.group("w")
@@ -444,13 +467,13 @@ def _actor_before(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> s
     claimant's own side ("its forces", "it had")."""
     lo = max(0, at - VERB_WINDOW)
     best_pos, best = -1, None
-    for start, _end, side, locative in _side_mentions(lex, s[lo:at]):
-        if not locative and not _OBJECT_OF_COUNT.search(s[max(0, lo + start - 30) : lo + start]):
+    for start, _end, side, locative in _side_mentions(lex, s):
+        if lo <= start < at and not locative and not _OBJECT_OF_COUNT.search(s, max(0, start - 30), start):
             best_pos, best = start, side
     if claimant_side:
         for m in _OWN_ACTOR.finditer(s, lo, at):
-            if m.start() - lo > best_pos:
-                best_pos, best = m.start() - lo, claimant_side
+            if m.start() > best_pos:
+                best_pos, best = m.start(), claimant_side
     return best
 
 
@@ -560,6 +583,10 @@ def _category(fig: _Figure, outcome: str | None, sentence: str) -> str | None:
 
 def _place(lex: Lexicon, s: str) -> tuple[str | None, str | None]:
     """(place, attacker) named in a sentence: "in Kharkiv" is a place, "in U.S. strikes" an attacker."""
+    return _memo("place", s, lambda: _find_place(lex, s))
+
+
+def _find_place(lex: Lexicon, s: str) -> tuple[str | None, str | None]:
     place = attacker = None
     for _start, end, side, locative in _side_mentions(lex, s):
         if _ATTACK_AFTER.match(s, end):
@@ -592,8 +619,9 @@ def _subject(
     place, attacker = _place(lex, s)
     agent = _PASSIVE_AGENT.match(text, fig.noun_end, fig.sent.end)
     if agent:
-        ms = _side_mentions(lex, text[agent.end() : fig.sent.end][:40])
-        if ms and ms[0][0] < 6:
+        at = agent.end() - fig.sent.start
+        ms = [m for m in _side_mentions(lex, s) if at <= m[0] < at + 6]
+        if ms:
             attacker = ms[0][2]
     if verb is not None and verb.start() < fig.tok.start:
         vrel = verb.start() - fig.sent.start
@@ -621,10 +649,11 @@ def _same_para(prev: Claim | None, fig: _Figure) -> str | None:
 
 def _nearest_side(lex: Lexicon, s: str, rel: int) -> str | None:
     """The nearest non-place side word before offset `rel`, else the first after it."""
-    mentions = [m for m in _side_mentions(lex, s[:rel]) if not m[3]]
-    if mentions:
-        return mentions[-1][2]
-    after = [m for m in _side_mentions(lex, s[rel:]) if not m[3]]
+    mentions = [m for m in _side_mentions(lex, s) if not m[3]]
+    before = [m for m in mentions if m[1] <= rel]
+    if before:
+        return before[-1][2]
+    after = [m for m in mentions if m[0] >= rel]
     return after[0][2] if after else None
 
 
@@ -638,6 +667,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
     tokens = scan(text)
     if not tokens:
         return []
+    _MEMO.table = {}
     lex = lexicon()
     sentences, headline_words = split(text)
     starts = [s.start for s in sentences]
@@ -658,10 +688,9 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             figures.append(fig)
             prev = fig
     sent_index = {id(s): k for k, s in enumerate(sentences)}
+    figure_paras = {f.sent.para for f in figures}
     for k, sent in enumerate(sentences):
-        if k in attr_cache:
-            continue
-        if sent.display:
+        if sent.display or sent.para not in figure_paras:
             attr_cache[k] = (None, None)
             continue
         s = sent.text
@@ -692,7 +721,9 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             continue
         prev_claim = claims[-1][0] if claims else None
         subject = _subject(text, fig, verb, lex, attr, category, prev_claim)
+        cues = _memo("cues", sentence, lambda: periods.cue_matches(sentence))
         period = periods.resolve(
+            cues,
             sentence,
             fig.tok.start - fig.sent.start,
             fig.noun_end - fig.sent.start,
@@ -725,15 +756,17 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             claimant=attr.claimant if attr else None,
             claimant_text=attr.claimant_text if attr else None,
             via=attr.via if attr else (),
-            hedged=hedged(sentence) or fig.tok.qualifier == "around" and "estimat" in sentence.lower(),
-            verification=verification(sentence),
+            hedged=_memo("hedge", sentence, lambda: hedged(sentence))
+            or fig.tok.qualifier == "around"
+            and "estimat" in sentence.lower(),
+            verification=_memo("verif", sentence, lambda: verification(sentence)),
             quote=text[fig.tok.start : fig.noun_end],
             start=fig.tok.start,
             end=fig.noun_end,
             mentions=((fig.tok.start, fig.noun_end),),
         )
         claims.append((claim, k, fig.sent.display))
-    claims = _apply_caveats(claims, sentences)
+    claims = _apply_caveats(text, claims, sentences)
     return _merge(claims)
 
 
@@ -763,10 +796,13 @@ def _carried_date(
 
 
 def _apply_caveats(
+    text: str,
     claims: list[tuple[Claim, int, bool]], sentences: list[Sentence]
 ) -> list[tuple[Claim, int, bool]]:
     """A caveat ("has not been independently verified") covers the claims of the sentences before it."""
     out = list(claims)
+    if not claims or not CAVEAT_HINT.search(text):
+        return out
     for k, sent in enumerate(sentences):
         status = verification(sent.text) if not sent.display else None
         if status is None:

@@ -131,12 +131,14 @@ _QUAL = "|".join(
     )
 )
 
-#: The one scan regex: optional qualifier, a figure, an optional second figure of a range.
-NUMBER_RE = re.compile(
-    rf"(?<![\w$€£.,/:-])(?:(?P<qual>{_QUAL})\s+)?(?:(?P<between>between\s+)|(?P<fromw>from\s+))?(?P<a>{_ONE})"
-    rf"(?(fromw)|(?:\s*(?:-|–|—|to|(?(between)and|-))\s*(?P<b>{_ONE}))?)",
-    re.IGNORECASE,
-)
+#: A figure (digits or words), not glued to a word or to "$", "/", "." and the like. The look-behind and
+#: the first-letter class reject most positions at once, which keeps the scan near regex speed; the
+#: words in front (qualifier, "between") are then checked on a short window.
+CORE_RE = re.compile(rf"(?<![\w$€£.,/:-])(?=[\dotfsenadhTOFSENADH]){_ONE}", re.IGNORECASE)
+_RANGE_TAIL = re.compile(rf"\s*(?:-|–|—|to|(?P<and>and))\s*(?P<b>{_ONE})", re.IGNORECASE)
+#: How far back the qualifier window reaches (the longest qualifier plus "between").
+_BEFORE_WINDOW = 40
+_OPENERS = "(\"“‘'["
 
 _QUAL_OF = {w: q for q, ws in QUALIFIER_WORDS.items() for w in ws}
 _SPACES = re.compile(r"\s+")
@@ -188,24 +190,63 @@ def _range_ok(a: float, b: float) -> bool:
 def scan(text: str) -> list[NumberToken]:
     """Every figure in `text`, left to right, with ranges and qualifiers folded in."""
     out: list[NumberToken] = []
-    for m in NUMBER_RE.finditer(text):
-        a = parse_one(m.group("a"))
+    pos = 0
+    while True:
+        m = CORE_RE.search(text, pos)
+        if m is None:
+            return out
+        pos = m.end()
+        start_a = m.start()
+        a = parse_one(m.group(0))
         if a is None:
             continue
         value, vague = a
-        qual_raw = m.group("qual")
-        qualifier = _QUAL_OF.get(_SPACES.sub(" ", qual_raw.lower()), "exact") if qual_raw else "exact"
+        qualifier, start, between, after_from = _before(text, start_a)
         if vague and qualifier == "exact":
             qualifier = "at_least"
         high: float | None = None
-        end = m.end("a")
-        if m.group("b"):
-            b = parse_one(m.group("b"))
+        end = m.end()
+        tail = None if after_from else _RANGE_TAIL.match(text, end)
+        if tail and (not tail.group("and") or between):
+            b = parse_one(tail.group("b"))
             if b is not None and _range_ok(value, b[0]):
-                high, end = b[0], m.end("b")
+                high, end = b[0], tail.end()
                 qualifier = "range" if qualifier == "exact" else qualifier
-        raw_a = m.group("a")
-        year_like = bool(re.fullmatch(r"(1[89]|20)\d\d", raw_a)) and high is None
-        start = m.start("qual") if qual_raw else m.start("between") if m.group("between") else m.start("a")
-        out.append(NumberToken(value, high, qualifier, start, end, m.start("a"), year_like))
-    return out
+            pos = tail.end()
+        year_like = high is None and bool(_YEAR.fullmatch(m.group(0)))
+        out.append(NumberToken(value, high, qualifier, start, end, start_a, year_like))
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
+    """The words in front of a figure: (qualifier, span start, after "between", after "from").
+
+    Read as a dictionary lookup of the last one to three words, which is much cheaper than an
+    end-anchored regex over the window for every figure.
+    """
+    lo = max(0, at - _BEFORE_WINDOW)
+    window = text[lo:at]
+    if not window[-1:].isspace():
+        return "exact", at, False, False
+    words = [(m.start(), m.group(0)) for m in _WORD_RE.finditer(window)]
+    if words and lo > 0 and words[0][0] == 0 and not text[lo - 1].isspace():
+        words = words[1:]  # cut in the middle of a word
+    start, between, after_from = at, False, False
+    if words and words[-1][1].lower() in ("between", "from"):
+        w_start, w = words.pop()
+        between, after_from = w.lower() == "between", w.lower() == "from"
+        start = lo + w_start if between else at
+    for k in (3, 2, 1):
+        if len(words) < k:
+            continue
+        phrase = " ".join(w for _, w in words[-k:]).lower()
+        bare = phrase.lstrip(_OPENERS)
+        qualifier = _QUAL_OF.get(bare)
+        if qualifier:
+            return qualifier, lo + words[-k][0] + len(phrase) - len(bare), between, after_from
+    return "exact", start, between, after_from
+
+
+_WORD_RE = re.compile(r"\S+")

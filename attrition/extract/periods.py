@@ -183,7 +183,13 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
     return None, end
 
 
+def cue_matches(sentence: str) -> list[re.Match[str]]:
+    """The period cues of a sentence, in order (computed once per sentence by the caller)."""
+    return list(CUE_RE.finditer(sentence))
+
+
 def resolve(
+    cues: list[re.Match[str]],
     sentence: str,
     pos: int,
     end_pos: int,
@@ -199,7 +205,7 @@ def resolve(
     report = said_on or published
     best: re.Match[str] | None = None
     best_dist = 1 << 30
-    for m in CUE_RE.finditer(sentence):
+    for m in cues:
         dist = m.start() - end_pos if m.start() >= end_pos else max(0, pos - m.end())
         if dist < best_dist:
             best, best_dist = m, dist

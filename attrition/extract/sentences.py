@@ -123,6 +123,8 @@ CONFIRMED_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: Cheap pre-check: a document without any of these words has no caveat sentence.
+CAVEAT_HINT = re.compile(r"verif|confirm|disput|denie|reject|dismiss|geolocat", re.IGNORECASE)
 #: How many sentences back a caveat ("could not be independently verified") reaches.
 CAVEAT_REACH = 5
 
