@@ -111,7 +111,7 @@ def extract_incidents(text: str, published: date | None, claims: Sequence[Claim]
         Incidents bound to the text's content hash (doc_id None; see `extract_document_incidents`).
     """
     sentences = split_sentences(text)
-    drafts = _group(text, sentences, _mentions(text, sentences, claims))
+    drafts = _group(_mentions(text, sentences, claims))
     _attach_context(drafts, sentences)
     doc_hash = content_hash(text)
     out = [_build(text, sentences, d, published, claims, doc_hash) for d in drafts]
@@ -170,7 +170,8 @@ def _countable(c: Claim) -> bool:
 # -- 2. grouping ---------------------------------------------------------------------------------
 
 
-def _group(text: str, sentences: list[Span], mentions: list[_Mention]) -> list[_Draft]:
+def _group(mentions: list[_Mention]) -> list[_Draft]:
+    """Mentions, front to back, grouped into draft incidents (see the module docstring, step 2)."""
     drafts: list[_Draft] = []
     for m in mentions:
         target = _join_target(drafts, m)
