@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from extract_devset import DEVSET, SEEDS, documents, gold
+from tests.extract_devset import DEVSET, SEEDS, documents, gold
 from typer.testing import CliRunner
 
 from attrition.cli import app

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from extract_devset import SEEDS, seed_documents
+from tests.extract_devset import SEEDS, seed_documents
 
 from attrition.extract import extract_document
 from attrition.models import Claim
