@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from attrition.extract.baseline import extract_claims
+from attrition.extract.grammar import extract_claims
 from attrition.models import Claim, Document, content_hash
 
 __all__ = ["extract", "extract_document", "EXTRACTOR_VERSION"]

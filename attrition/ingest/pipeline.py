@@ -3,7 +3,8 @@
 Only this module knows the order of the stages for ingestion:
 
     discover paths -> read documents (bad input -> one-line error, skipped, counted)
-    -> drop documents already held (content hash) -> extract claims -> store batch (one transaction)
+    -> drop documents already held (content hash) -> extract claims -> extract incidents
+    -> store batch (one transaction) -> cluster near-duplicates and incidents
     -> record the run (counts and every error) in the ledger
 
 A batch is stored in one transaction, so a killed run leaves whole documents only, and a re-run
@@ -22,6 +23,8 @@ from typing import BinaryIO
 
 from attrition.dedupe import update_clusters
 from attrition.extract import EXTRACTOR_VERSION, extract_document
+from attrition.incidents import Incident, extract_document_incidents
+from attrition.incidents.store import recluster
 from attrition.ingest.readers import InputError, ReadOptions, discover, read_input
 from attrition.models import Claim, Document
 from attrition.store import Ledger
@@ -39,7 +42,8 @@ class IngestSummary:
 
     read: documents read successfully; new: stored now; present: already in the ledger (or
     repeated within this run); skipped: inputs rejected (see errors); ignored: files in the given
-    directories with suffixes we do not read; claims: claims stored now; clusters: near-duplicate
+    directories with suffixes we do not read; claims: claims stored now; incidents: incidents stored
+    now (docs/incidents.md); clusters: near-duplicate
     clusters (two or more documents) in the ledger after the run, recomputed only when new
     documents were stored (else 0).
     """
@@ -52,6 +56,7 @@ class IngestSummary:
     skipped: int = 0
     ignored: int = 0
     claims: int = 0
+    incidents: int = 0
     clusters: int = 0
     seconds: float = 0.0
     errors: list[InputError] = field(default_factory=list)
@@ -71,6 +76,7 @@ class IngestSummary:
             "skipped": self.skipped,
             "ignored": self.ignored,
             "claims": self.claims,
+            "incidents": self.incidents,
             "clusters": self.clusters,
             "seconds": round(self.seconds, 3),
             "errors": [str(e) for e in self.errors],
@@ -157,6 +163,9 @@ def _run(
     # Dedupe stage: near-duplicate clusters over the whole ledger, once new documents are in.
     if summary.new:
         summary.clusters = update_clusters(ledger).clusters
+    # Incident clusters (the same incident in several documents), once the new incidents are in.
+    if summary.incidents:
+        recluster(ledger)
 
     summary.seconds = time.perf_counter() - started
     ledger.finish_run(
@@ -223,10 +232,23 @@ def _flush(
             )
             continue
         batch.append((doc, got))
-    result = ledger.store(batch, run_id=summary.run_id, extractor_version=EXTRACTOR_VERSION)
+    incidents = {doc.hash: _incidents_of(doc, claims) for doc, claims in batch if doc.hash not in held}
+    result = ledger.store(
+        batch, run_id=summary.run_id, extractor_version=EXTRACTOR_VERSION, incidents_by_doc=incidents
+    )
     summary.new += result.new
     summary.present += result.present
     summary.claims += result.claims
+    summary.incidents += result.incidents
+
+
+def _incidents_of(doc: Document, claims: Sequence[Claim]) -> list[Incident]:
+    """Incidents of one document (docs/incidents.md); a grammar failure loses them, not the document."""
+    try:
+        return extract_document_incidents(doc, claims)
+    except Exception as exc:
+        log.error("incident extraction failed for %s: %r", doc.source or doc.id, exc)
+        return []
 
 
 def _record_error(summary: IngestSummary, hooks: Hooks, err: InputError) -> None:

@@ -8,7 +8,7 @@ half-written document, and re-running it stores exactly what is missing.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
@@ -21,8 +21,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
+from attrition.incidents.model import Incident, incident_row
 from attrition.models import Claim, Document, DocumentMeta, Period
-from attrition.store.schema import claims, documents, ingest_errors, ingest_runs
+from attrition.store.schema import claims, documents, incidents, ingest_errors, ingest_runs
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ class StoreResult:
     new: int = 0
     present: int = 0
     claims: int = 0
+    incidents: int = 0
     new_hashes: list[str] = field(default_factory=list)
 
 
@@ -163,11 +165,13 @@ class Ledger:
         *,
         run_id: int | None = None,
         extractor_version: str | None = None,
+        incidents_by_doc: Mapping[str, Sequence[Incident]] | None = None,
     ) -> StoreResult:
         """Store documents with their claims in one transaction; documents already held are skipped.
 
         A document identical to one earlier in the same batch counts as present, like one already
-        in the ledger.
+        in the ledger. `incidents_by_doc` (by document hash) lands in the same transaction, for new
+        documents only.
         """
         result = StoreResult()
         now = datetime.now().replace(microsecond=0)
@@ -175,6 +179,7 @@ class Ledger:
             held = _known(conn, documents.c.hash, (d.hash for d, _ in batch))
             doc_rows: list[dict[str, Any]] = []
             claim_rows: list[dict[str, Any]] = []
+            incident_rows: list[dict[str, Any]] = []
             for doc, doc_claims in batch:
                 h = doc.hash
                 if h in held:
@@ -186,9 +191,12 @@ class Ledger:
                 doc_rows.append(_document_row(doc, h, now, run_id))
                 for seq, claim in enumerate(doc_claims):
                     claim_rows.append(_claim_row(claim, seq, extractor_version))
+                incident_rows.extend(incident_row(i) for i in (incidents_by_doc or {}).get(h, ()))
             _insert_chunked(conn, documents, doc_rows)
             _insert_chunked(conn, claims, claim_rows)
+            _insert_chunked(conn, incidents, incident_rows)
             result.claims = len(claim_rows)
+            result.incidents = len(incident_rows)
         return result
 
     def store_series_claims(self, rows: Sequence[Claim]) -> int:

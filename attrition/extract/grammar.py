@@ -1,0 +1,856 @@
+"""The claim grammar: from figures to claims (category, side, claimant, period, hedges), then merging.
+
+Speed comes from the order of work: one regex finds all figures (`numbers.scan`); only sentences
+that hold a figure are analysed, and each figure is read from a short window around it:
+
+1. what is counted: a noun right after the figure ("17 tanks", "300,000 of Moscow's troops"), or an
+   outcome word beside a bare figure ("killing 12", "12 were wounded", "casualties ... 300 per day");
+2. what happened to it: the nearest outcome word (killed / wounded / casualties / captured) and, for
+   equipment, a loss verb rather than "supplied", "launched", "deployed";
+3. whose loss: a side word in the noun phrase, else the subject of a loss verb ("Russia has lost"),
+   else the enemy of the actor of a killing verb ("Ukrainian forces destroyed"), else "the enemy"
+   read from the claimant's side, else where civilians were hit ("in Kharkiv");
+4. the attribution, period, hedge and verification of the sentence (`sentences`, `periods`).
+
+Figures restated in a headline, caption or repeated paragraph merge into the first body mention.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, TypeVar
+
+from attrition.extract import periods
+from attrition.extract.lexicon import Lexicon, lexicon
+from attrition.extract.numbers import NumberToken, scan
+from attrition.extract.sentences import (
+    CAVEAT_HINT,
+    CAVEAT_REACH,
+    Attribution,
+    Sentence,
+    attribution,
+    headline_attribution,
+    hedged,
+    split,
+    verification,
+)
+from attrition.models import Claim, Period
+
+#: What a noun after a figure counts: a class (personnel, civilian, people, prisoners, outcome:X)
+#: or a category.
+NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "soldiers",
+            "soldier",
+            "troops",
+            "fighters",
+            "servicemen",
+            "servicemembers",
+            "personnel",
+            "men",
+            "militants",
+            "combatants",
+            "mercenaries",
+            "occupiers",
+            "invaders",
+            "paratroopers",
+            "marines",
+            "conscripts",
+            "reservists",
+            "officers",
+            "guys",
+            "members",
+            "recruits",
+            "convicts",
+            "sailors",
+            "sailor",
+            "soldier",
+            "pilots",
+            "crew",
+        ],
+        "personnel",
+    ),
+    "service members": "personnel",
+    "service personnel": "personnel",
+    "military personnel": "personnel",
+    **dict.fromkeys(
+        [
+            "civilians",
+            "residents",
+            "children",
+            "kids",
+            "women",
+            "villagers",
+            "passengers",
+            "inhabitants",
+            "journalists",
+            "patients",
+            "minors",
+            "students",
+            "worshippers",
+        ],
+        "civilian",
+    ),
+    "aid workers": "civilian",
+    "health workers": "civilian",
+    "medical workers": "civilian",
+    "people": "people",
+    "persons": "people",
+    "individuals": "people",
+    "lives": "people",
+    "casualties": "outcome:casualties",
+    "losses": "outcome:casualties",
+    "deaths": "outcome:killed",
+    "dead": "outcome:killed",
+    "fatalities": "outcome:killed",
+    "pows": "prisoners",
+    "prisoners of war": "prisoners",
+    "prisoners": "prisoners",
+    "captives": "prisoners",
+    "tanks": "tanks",
+    "main battle tanks": "tanks",
+    "tank": "tanks",
+    **dict.fromkeys(
+        (
+            "armored personnel vehicles",
+            "armoured personnel vehicles",
+            "armored personnel carriers",
+            "armoured personnel carriers",
+            "apcs",
+            "apvs",
+            "ifvs",
+            "afvs",
+            "infantry fighting vehicles",
+            "armored vehicles",
+            "armoured vehicles",
+            "armored combat vehicles",
+            "armoured combat vehicles",
+            "tanks and other armored combat vehicles",
+            "tanks and other armoured combat vehicles",
+            "tanks and armored vehicles",
+            "tanks and armoured vehicles",
+            "armored fighting vehicles",
+            "armoured fighting vehicles",
+            "bmps",
+            "bradleys",
+            "strykers",
+        ),
+        "armored_vehicles",
+    ),
+    **dict.fromkeys(
+        (
+            "artillery systems",
+            "artillery pieces",
+            "artillery guns",
+            "artillery",
+            "guns",
+            "howitzers",
+            "mlrs",
+            "multiple rocket launchers",
+            "multiple launch rocket systems",
+            "rocket launchers",
+            "mortars",
+            "self-propelled guns",
+            "himars",
+        ),
+        "artillery",
+    ),
+    **dict.fromkeys(
+        (
+            "air defense systems",
+            "air defence systems",
+            "air-defense systems",
+            "air-defence systems",
+            "anti-aircraft systems",
+            "sam systems",
+            "sams",
+            "air defense units",
+            "air defence units",
+            "anti-aircraft warfare systems",
+        ),
+        "air_defense",
+    ),
+    **dict.fromkeys(
+        (
+            "aircraft",
+            "planes",
+            "warplanes",
+            "jets",
+            "fighter jets",
+            "combat aircraft",
+            "airplanes",
+            "fighter aircraft",
+            "bombers",
+        ),
+        "aircraft",
+    ),
+    "helicopters": "helicopters",
+    "choppers": "helicopters",
+    **dict.fromkeys(
+        (
+            "drones",
+            "uavs",
+            "unmanned aerial vehicles",
+            "operational-tactical uavs",
+            "shahed drones",
+            "attack drones",
+            "kamikaze drones",
+        ),
+        "drones",
+    ),
+    **dict.fromkeys(
+        ("ships", "boats", "vessels", "warships", "naval vessels", "patrol boats", "submarines"), "ships"
+    ),
+    **dict.fromkeys(
+        (
+            "vehicles",
+            "trucks",
+            "motor vehicles",
+            "cars",
+            "fuel tanks",
+            "units of special equipment",
+            "special equipment units",
+            "vehicles and fuel tanks",
+            "military vehicles",
+            "pieces of special equipment",
+        ),
+        "vehicles_other",
+    ),
+}
+_EQUIPMENT = frozenset(
+    v for v in NOUNS.values() if ":" not in v and v not in ("personnel", "civilian", "people", "prisoners")
+)
+_MODIFIER = (
+    r"(?:of|(?:of\s+)?(?:the|their|its|our|his|more|other|additional|enemy|military|civilian|combat|modern|heavy|"
+    r"armed|field|foreign|young|elderly|Western|regular|unarmed|innocent|hostile|active|SIDE|[A-Za-z]+-(?:made|built|"
+    r"supplied|provided))(?:'s|’s)?)"
+)
+
+OUTCOMES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "killed or wounded",
+            "killed and wounded",
+            "killed or injured",
+            "killed and injured",
+            "dead or wounded",
+            "dead and wounded",
+            "killed, wounded",
+            "killed or captured",
+            "casualties",
+            "casualty",
+            "losses",
+            "lost",
+            "loses",
+            "lose",
+            "losing",
+            "put out of action",
+            "neutralized",
+            "neutralised",
+            "liquidated",
+            "eliminated",
+            "suffered",
+            "sustained",
+            "wiped out",
+        ),
+        "casualties",
+    ),
+    **dict.fromkeys(
+        (
+            "killed",
+            "dead",
+            "died",
+            "deaths",
+            "death toll",
+            "fatalities",
+            "killing",
+            "slain",
+            "shot dead",
+            "executed",
+            "lost their lives",
+            "perished",
+            "death",
+            "die",
+        ),
+        "killed",
+    ),
+    **dict.fromkeys(("wounded", "injured", "injuring", "wounding", "injuries", "hurt"), "wounded"),
+    **dict.fromkeys(
+        (
+            "captured",
+            "surrendered",
+            "taken prisoner",
+            "taken captive",
+            "capturing",
+            "laid down their arms",
+            "surrender",
+            "taken into captivity",
+            "prisoners of war",
+            "pows",
+        ),
+        "captured",
+    ),
+}
+_OUTCOME_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(k) for k in sorted(OUTCOMES, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_LOSS_VERB = r"lost|loses|lose|losing|suffered|suffers|sustained|sustains|losses|casualties"
+_KILL_VERB = (
+    r"destruction\s+of|killed|killing|kills|kill|destroyed|destroying|destroys|destroy|shot\s+down|shoot\s+down|downed|"
+    r"downing|eliminated|eliminating|captured|capturing|hit|struck|knocked\s+out|took\s+prisoner|"
+    r"liquidated|neutralized|neutralised|wiped\s+out|intercepted|wounded|injured|injuring|wounding"
+)
+_NONLOSS_VERB = (
+    r"supplied|supply|supplying|delivered|deliver|delivering|pledged|pledge|sent|send|sending|donated|"
+    r"received|receive|ordered|bought|buy|purchased|produced|produce|producing|manufactured|deployed|"
+    r"deploy|deploying|launched|launching|launches|fired|firing|used|operates|operate|possess|possesses|"
+    r"transferred|promised|provided|provide|providing|massed|amassed|mobilized|mobilised|recruited|"
+    r"gathered|stationed|trained|training|exchanged|swap|swapped|returned|released|freed|repatriated|"
+    r"evacuated|displaced|hospitalized|hospitalised|fled|rescued|treated|approved|build|built|"
+    r"owns|field|fielded|armed\s+with|equipped\s+with|fleet\s+of|arsenal\s+of|worth"
+)
+_VERB_RE = re.compile(
+    rf"\b(?:(?P<loss>{_LOSS_VERB})|(?P<kill>{_KILL_VERB})|(?P<non>{_NONLOSS_VERB}))\b", re.IGNORECASE
+)
+#: After a figure: "were killed by X" / "killed in the X attack": X attacked.
+_PASSIVE_AGENT = re.compile(
+    r"[^.;]{0,50}?\b(?:" + _KILL_VERB + r")\s+(?:by|in|during)\s+(?:an?\s+|the\s+)?", re.IGNORECASE
+)
+_PASSIVE_MARK = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: Pronouns that make the claimant's own side the actor ("its forces destroyed", "it had killed").
+_OWN_ACTOR = re.compile(r"\b(?:its|their|our|we|it|they)\b(?!\s+(?:is|was)\b)", re.IGNORECASE)
+_OBJECT_OF_COUNT = re.compile(
+    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))"
+    r"[\d,.]*\s+(?:of\s+)?(?:[A-Za-z'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_RELATIVE_NONLOSS = re.compile(
+    r"\s*(?:that\s+|which\s+)?(?:\S+\s+){0,2}?(?:had\s+|has\s+)?(?:launched|fired|sent|"
+    r"deployed|supplied|delivered|used)\b",
+    re.IGNORECASE,
+)
+_POSSESS_BEFORE = re.compile(
+    r"\b(?:has|have|had|owns|operates|with)\s+(?:(?!lost|been|destroyed|shot|downed|also|"
+    r"captured|hit)\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_AFTER_SIDE = re.compile(r"\s+(?:from|of|among|belonging\s+to)\s+", re.IGNORECASE)
+_N_OF_THE_M = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+[\d,]+", re.IGNORECASE)
+_INHERIT_OK = re.compile(r"^\s*(?:[,.;:)]|were|was|of|had|have|are|is|more|others|\Z)", re.IGNORECASE)
+_ATTACK_AFTER = re.compile(
+    r"\s*(?:\S+\s+){0,3}?(?:strikes?|attacks?|airstrikes?|shelling|raids?|offensive|forces|troops|"
+    r"drones?|missiles?|bombardment)\b",
+    re.IGNORECASE,
+)
+_NOT_COUNT_AFTER = re.compile(
+    r"^\s*(?:%|percent|per\s+cent|km\b|kilomet|miles?\b|met(?:er|re)s?\b|square|sq\b|years?\b|-year|months?\b|"
+    r"weeks?\b|days?\b|hours?\b|minutes?\b|a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|dollars|euros|pounds|usd\b|"
+    r"rubles|roubles|hryvnia|mm\b|millimet|caliber|calibre|th\b|st\b|nd\b|rd\b|times\b|points?\b|kg\b|tons?\b|"
+    r"tonnes?\b|degrees?\b|feet\b|foot\b|decades?\b|centuries\b|-(?:mm|km)|of\s+(?:them|which|those|these)\b)",
+    re.IGNORECASE,
+)
+_NOT_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:aged|age|ages|brigade|regiment|division|battalion|corps|no\.|number|page|article|resolution|"
+    r"route|highway|flight|unit|platoon|squad|army|\$|€|£|usd|rubles?|roubles?)\s*|[$€£]|"
+    r"\b(?:" + "|".join(periods.MONTHS) + r")\.?\s+)$",
+    re.IGNORECASE,
+)
+_MONTH_AFTER = re.compile(r"^\s+(?:" + "|".join(periods.MONTHS) + r")\b", re.IGNORECASE)
+_BARE_BEFORE = re.compile(
+    r"\b(?:killing|killed|wounding|wounded|injuring|injured|capturing|captured|toll\s+(?:of|at|to|has\s+risen\s+to|"
+    r"rose\s+to|reached|stands\s+at|stood\s+at|climbed\s+to|is|was)|losses\s+(?:of|at|to|reached|amounted\s+to|"
+    r"stood\s+at|totall?ed)|died|dead|by)\s+$"
+    r"|\b(?:total|toll|tally|number|figure|count|losses|casualties|rate|dead)\b[^.;:]{0,50}?\b(?:to|at|of|reached|hit|"
+    r"exceeded|passed|topped|stands\s+at|stood\s+at)\s+$",
+    re.IGNORECASE,
+)
+_BARE_RATE_AFTER = re.compile(r"^\s+(?:a|per|each|every)\s+(?:day|week|month)\b", re.IGNORECASE)
+_BARE_AFTER = re.compile(
+    r"^\s*(?:were|was|have\s+been|had\s+been|are|being|others)?\s*(?:killed|dead|died|wounded|"
+    r"injured|captured|surrendered|taken\s+prisoner|hurt)\b",
+    re.IGNORECASE,
+)
+_OF_WHICH_BEFORE = re.compile(r"\b(?:of\s+(?:which|them|those|these|whom)|including)\s*,?\s*$", re.IGNORECASE)
+_OF_WHICH_AFTER = re.compile(r"^\s*of\s+(?:them|which|those|these)\b", re.IGNORECASE)
+_CIVILIAN_MARK = re.compile(
+    r"\b(?:civilians?|residents?|children|people|apartment|hospital|school|market|"
+    r"health\s+ministry|humanitarian|homes?|residential)\b",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(
+    r"\b(?:in|into|inside|across|near|around|over|from|against|west\s+of|east\s+of|to|at|on|"
+    r"toward|towards|with|for|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+_T = TypeVar("_T")
+
+#: How far (characters) from a figure its outcome word and governing verb are looked for.
+OUTCOME_WINDOW = 90
+VERB_WINDOW = 160
+#: Headline and body figures merge when within this relative difference ("1020" vs "more than 1,000").
+MERGE_TOLERANCE = 0.05
+#: How far back (characters) a previous claim still lends its side to a figure that names none.
+PARAGRAPH_REACH = 400
+
+
+@dataclass(slots=True)
+class _Figure:
+    """A figure being read: its token, sentence, counted class and everything decided so far."""
+
+    tok: NumberToken
+    sent: Sentence
+    noun_end: int
+    cls: str
+    side_hint: str | None
+    enemy: bool
+    partitive: bool = False  # "13 of the 20 drones": what follows the noun describes the 20
+
+
+_NOUN_RES: dict[int, re.Pattern[str]] = {}
+
+
+def _noun_re(lex: Lexicon) -> re.Pattern[str]:
+    """`<modifiers> <noun>` right after a figure; modifiers may name a side ("Russian", "Moscow's")."""
+    key = id(lex)
+    if key not in _NOUN_RES:
+        sides = "|".join(re.escape(w) for w in sorted(lex.side_words, key=len, reverse=True))
+        nouns = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted([*NOUNS, *lex.plurals], key=len, reverse=True)
+        )
+        mod = _MODIFIER.replace("SIDE", sides)
+        _NOUN_RES[key] = re.compile(
+            rf"\s*(?P<mods>(?:{mod}\s+){{0,4}}?)(?P<noun>{nouns})(?![\w-])", re.IGNORECASE
+        )
+    return _NOUN_RES[key]
+
+
+_MEMO = threading.local()
+
+
+def _memo(kind: str, key: str, compute: Callable[[], _T]) -> _T:
+    """A per-document memo: sentence-level facts are computed once per document, whatever the number
+    of figures in the sentence. Cleared at the start of each document, so nothing leaks between them."""
+    table: dict[tuple[str, str], Any] = _MEMO.table
+    k = (kind, key)
+    if k not in table:
+        table[k] = compute()
+    return table[k]  # type: ignore[no-any-return]
+
+
+def _side_mentions(lex: Lexicon, s: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, side, locative) for each side word in sentence `s`."""
+    return _memo("sides", s, lambda: _find_side_mentions(lex, s))
+
+
+def _find_side_mentions(lex: Lexicon, s: str) -> list[tuple[int, int, str, bool]]:
+    out = []
+    for m in lex.side_re.finditer(s):
+        w = m.group("w")
+        side = lex.side_of(w) or lex.plurals.get(w.lower(), (None, False))[0]
+        if side:
+            out.append(
+                (m.start(), m.end(), side, bool(_LOCATIVE.search(s[max(0, m.start() - 12) : m.start()])))
+            )
+    return out
+
+
+def _actor_before(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> str | None:
+    """The side acting before offset `at` of sentence `s`: the nearest side word that is neither a place
+    ("in Ukraine") nor part of a counted phrase ("350 Ukrainian servicemen"), or a pronoun for the
+    claimant's own side ("its forces", "it had")."""
+    lo = max(0, at - VERB_WINDOW)
+    best_pos, best = -1, None
+    for start, _end, side, locative in _side_mentions(lex, s):
+        if lo <= start < at and not locative and not _OBJECT_OF_COUNT.search(s, max(0, start - 30), start):
+            best_pos, best = start, side
+    if claimant_side:
+        for m in _OWN_ACTOR.finditer(s, lo, at):
+            if m.start() > best_pos:
+                best_pos, best = m.start(), claimant_side
+    return best
+
+
+def _classify(
+    text: str, tok: NumberToken, sent: Sentence, lex: Lexicon, prev: _Figure | None
+) -> _Figure | None:
+    """What a figure counts, or None when it counts nothing this grammar records."""
+    before = text[max(sent.start, tok.start - 80) : tok.start]
+    after = text[tok.end : min(sent.end, tok.end + 80)]
+    if _NOT_COUNT_BEFORE.search(before[-30:]) or _MONTH_AFTER.match(after):
+        return None
+    noun_at = tok.end
+    nm = _N_OF_THE_M.match(text, tok.end, sent.end)
+    if nm:  # "13 of the 20 drones": what the second figure counts
+        noun_at = nm.end()
+    m = _noun_re(lex).match(text, noun_at, sent.end)
+    if m and not (tok.is_year_like and m.group("mods")):
+        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        mods = m.group("mods") or ""
+        cls = NOUNS.get(noun)
+        side_hint = None
+        if cls is None:
+            side_hint, military = lex.plurals[noun]
+            cls = "personnel" if military else "civilian"
+        for sm in lex.side_re.finditer(mods):
+            side_hint = side_hint or lex.side_of(sm.group("w"))
+        if side_hint is None:
+            side_hint = _side_after(lex, text, m.end(), sent.end)
+        low = mods.lower()
+        if "civilian" in low and cls in ("people", "outcome:killed", "outcome:casualties"):
+            cls = "civilian" if cls == "people" else cls + "+civilian"
+        elif "military" in low and cls == "people":
+            cls = "personnel"
+        return _Figure(tok, sent, m.end(), cls, side_hint, "enemy" in low, partitive=nm is not None)
+    if tok.is_year_like or _NOT_COUNT_AFTER.match(after):
+        if _OF_WHICH_AFTER.match(after) and prev is not None:
+            return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
+        return None
+    if (
+        _OF_WHICH_BEFORE.search(before)
+        and prev is not None
+        and prev.sent is sent
+        and _INHERIT_OK.match(after)
+    ):
+        return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
+    if _BARE_BEFORE.search(before) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
+        return _Figure(tok, sent, tok.end, "bare", None, False)
+    return None
+
+
+def _side_after(lex: Lexicon, text: str, pos: int, end: int) -> str | None:
+    """A side named right after the counted noun ("fighters from Hayat Tahrir al-Sham")."""
+    m = _AFTER_SIDE.match(text, pos, end)
+    if not m:
+        return None
+    sm = lex.side_re.match(text, m.end(), end)
+    return lex.side_of(sm.group("w")) if sm else None
+
+
+def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | None:
+    """The outcome word for a figure: after it ("45 were killed"), unless that word governs the next figure
+    ("killed 45 people and injured 79"); else before it; else anywhere in the sentence."""
+    s = fig.sent
+    hi = min(next_start, fig.noun_end + OUTCOME_WINDOW, s.end)
+    fwd = _OUTCOME_RE.search(text, fig.noun_end, hi)
+    if fwd and not (hi == next_start and not text[fwd.end() : next_start].strip(" ,")):
+        return OUTCOMES[re.sub(r"\s+", " ", fwd.group(0).lower())]
+    lo = max(prev_end, s.start, fig.tok.start - OUTCOME_WINDOW)
+    for window in ((lo, fig.tok.start), (max(s.start, fig.tok.start - VERB_WINDOW), fig.tok.start)):
+        back = list(_OUTCOME_RE.finditer(text, *window))
+        if back:
+            return OUTCOMES[re.sub(r"\s+", " ", back[-1].group(0).lower())]
+    far = fwd or _OUTCOME_RE.search(text, fig.noun_end, s.end)
+    return OUTCOMES[re.sub(r"\s+", " ", far.group(0).lower())] if far else None
+
+
+def _governing_verb(text: str, fig: _Figure) -> re.Match[str] | None:
+    """The nearest loss / killing / non-loss verb before the figure in its sentence, else just after it."""
+    lo = max(fig.sent.start, fig.tok.start - VERB_WINDOW)
+    found = list(_VERB_RE.finditer(text, lo, fig.tok.start))
+    if found:
+        return found[-1]
+    return _VERB_RE.search(text, fig.noun_end, min(fig.sent.end, fig.noun_end + 60))
+
+
+def _category(fig: _Figure, outcome: str | None, sentence: str) -> str | None:
+    """The claim category from what is counted and what happened to it."""
+    cls = fig.cls
+    if cls in _EQUIPMENT:
+        return cls
+    if cls.startswith("outcome:"):
+        outcome, _, civ = cls[len("outcome:") :].partition("+")
+        cls = "civilian" if civ else ("bare" if fig.side_hint is None else "personnel")
+    if cls == "prisoners":
+        return "personnel_captured"
+    if outcome is None:
+        return None
+    if cls in ("people", "bare"):
+        military = outcome == "casualties" or fig.enemy or (fig.side_hint is not None and cls == "bare")
+        cls = "personnel" if military or not _CIVILIAN_MARK.search(sentence) and cls == "bare" else "civilian"
+    if cls == "personnel":
+        return "personnel_" + outcome
+    if outcome in ("killed", "wounded"):
+        return "civilians_" + outcome
+    return None
+
+
+def _place(lex: Lexicon, s: str) -> tuple[str | None, str | None]:
+    """(place, attacker) named in a sentence: "in Kharkiv" is a place, "in U.S. strikes" an attacker."""
+    return _memo("place", s, lambda: _find_place(lex, s))
+
+
+def _find_place(lex: Lexicon, s: str) -> tuple[str | None, str | None]:
+    place = attacker = None
+    for _start, end, side, locative in _side_mentions(lex, s):
+        if _ATTACK_AFTER.match(s, end):
+            attacker = attacker or side
+        elif locative:
+            place = place or side
+    return place, attacker
+
+
+def _subject(
+    text: str,
+    fig: _Figure,
+    verb: re.Match[str] | None,
+    lex: Lexicon,
+    attr: Attribution | None,
+    category: str,
+    prev: Claim | None,
+) -> str | None:
+    """Whose loss the figure is (see the module docstring, step 3)."""
+    claimant_side = attr.side if attr else None
+    if fig.side_hint:
+        return fig.side_hint
+    if fig.enemy:
+        return lex.enemy_of(claimant_side)
+    civilian = category.startswith("civilians")
+    s = text[fig.sent.start : fig.sent.end]
+    rel = fig.tok.start - fig.sent.start
+    if fig.cls == "bare" and prev is not None and prev.start >= fig.sent.start:
+        return prev.subject  # "192 servicemen were killed and 511 wounded"
+    place, attacker = _place(lex, s)
+    agent = _PASSIVE_AGENT.match(text, fig.noun_end, fig.sent.end)
+    if agent:
+        at = agent.end() - fig.sent.start
+        ms = [m for m in _side_mentions(lex, s) if at <= m[0] < at + 6]
+        if ms:
+            attacker = ms[0][2]
+    if verb is not None and verb.start() < fig.tok.start:
+        vrel = verb.start() - fig.sent.start
+        actor = _actor_before(lex, s, vrel, claimant_side)
+        passive = _PASSIVE_MARK.search(s, max(0, vrel - 20), vrel)
+        if actor and (verb.group("loss") or passive):
+            return actor
+        if verb.group("kill") and actor:
+            attacker = actor
+    if civilian:
+        if place:
+            return place
+        if attacker and claimant_side and claimant_side in lex.sides[attacker].enemies:
+            return claimant_side  # a ministry of the side under attack counting its dead
+        return lex.civilians_hit_by(attacker) or _nearest_side(lex, s, rel) or _same_para(prev, fig)
+    if attacker:
+        return lex.enemy_of(attacker)
+    return _nearest_side(lex, s, rel) or _same_para(prev, fig)
+
+
+def _same_para(prev: Claim | None, fig: _Figure) -> str | None:
+    """The previous claim's side when it is in the same paragraph (the story is still about it)."""
+    return prev.subject if prev is not None and prev.start >= fig.sent.start - PARAGRAPH_REACH else None
+
+
+def _nearest_side(lex: Lexicon, s: str, rel: int) -> str | None:
+    """The nearest non-place side word before offset `rel`, else the first after it."""
+    mentions = [m for m in _side_mentions(lex, s) if not m[3]]
+    before = [m for m in mentions if m[1] <= rel]
+    if before:
+        return before[-1][2]
+    after = [m for m in mentions if m[0] >= rel]
+    return after[0][2] if after else None
+
+
+def _war_start(lex: Lexicon, subject: str | None) -> date | None:
+    side = lex.sides.get(subject or "")
+    return side.war_start if side else None
+
+
+def extract_claims(text: str, published: date | None) -> list[Claim]:
+    """Every claim in `text`, merged per figure, in order of first body mention."""
+    tokens = scan(text)
+    if not tokens:
+        return []
+    _MEMO.table = {}
+    lex = lexicon()
+    sentences, headline_words = split(text)
+    starts = [s.start for s in sentences]
+    default_attr = headline_attribution(headline_words, lex)
+    attr_cache: dict[int, tuple[Attribution | None, date | None]] = {}
+    last_attr: Attribution | None = None
+    last_para = -1
+    current: Attribution | None = None
+    claims: list[tuple[Claim, int, bool]] = []
+    prev: _Figure | None = None
+    figures: list[_Figure] = []
+    for tok in tokens:
+        i = bisect_right(starts, tok.num_start) - 1
+        if i < 0 or tok.num_start >= sentences[i].end:
+            continue
+        fig = _classify(text, tok, sentences[i], lex, prev)
+        if fig is not None:
+            figures.append(fig)
+            prev = fig
+    sent_index = {id(s): k for k, s in enumerate(sentences)}
+    figure_paras = {f.sent.para for f in figures}
+    for k, sent in enumerate(sentences):
+        if sent.display or sent.para not in figure_paras:
+            attr_cache[k] = (None, None)
+            continue
+        s = sent.text
+        found = attribution(s, lex, last_attr)
+        if found is not None:
+            last_attr = found
+            current = found
+        elif sent.para != last_para:
+            current = None
+        last_para = sent.para
+        attr_cache[k] = (current or default_attr, periods.statement_date(s, published))
+    for n, fig in enumerate(figures):
+        k = sent_index[id(fig.sent)]
+        attr, said_on = attr_cache[k]
+        if fig.sent.display:
+            attr = default_attr
+        if said_on is None:
+            said_on = _carried_date(attr_cache, sentences, k)
+        nxt = figures[n + 1].tok.start if n + 1 < len(figures) else len(text)
+        prv = figures[n - 1].noun_end if n > 0 else 0
+        sentence = fig.sent.text
+        outcome = _outcome(text, fig, nxt, prv) if fig.cls not in _EQUIPMENT else None
+        verb = _governing_verb(text, fig)
+        if _not_a_loss(text, fig, verb, outcome):
+            continue
+        category = _category(fig, outcome, sentence)
+        if category is None:
+            continue
+        prev_claim = claims[-1][0] if claims else None
+        subject = _subject(text, fig, verb, lex, attr, category, prev_claim)
+        cues = _memo("cues", sentence, lambda: periods.cue_matches(sentence))
+        period = periods.resolve(
+            cues,
+            sentence,
+            fig.tok.start - fig.sent.start,
+            fig.noun_end - fig.sent.start,
+            published,
+            said_on,
+            _war_start(lex, subject),
+        )
+        if period.kind == "same":  # "over the same period", "in that time": the last period named
+            named = [c.period for c, _, _ in claims if c.period.kind in ("day", "span")]
+            period = (
+                named[-1]
+                if named
+                else claims[-1][0].period
+                if claims
+                else Period(kind="event", end=said_on or published)
+            )
+        if period.kind == "cumulative" and period.start is None and claims:
+            last = claims[-1][0]
+            if last.period.kind == "cumulative" and sentences[claims[-1][1]].para == fig.sent.para:
+                period = replace(period, start=last.period.start)
+        claim = Claim(
+            doc_id=None,
+            claim_id="",
+            subject=subject,
+            category=category,
+            value=fig.tok.value,
+            value_high=fig.tok.value_high,
+            qualifier=fig.tok.qualifier,  # type: ignore[arg-type]
+            period=period,
+            claimant=attr.claimant if attr else None,
+            claimant_text=attr.claimant_text if attr else None,
+            via=attr.via if attr else (),
+            hedged=_memo("hedge", sentence, lambda: hedged(sentence))
+            or fig.tok.qualifier == "around"
+            and "estimat" in sentence.lower(),
+            verification=_memo("verif", sentence, lambda: verification(sentence)),
+            quote=text[fig.tok.start : fig.noun_end],
+            start=fig.tok.start,
+            end=fig.noun_end,
+            mentions=((fig.tok.start, fig.noun_end),),
+        )
+        claims.append((claim, k, fig.sent.display))
+    claims = _apply_caveats(text, claims, sentences)
+    return _merge(claims)
+
+
+def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: str | None) -> bool:
+    """Equipment supplied, launched or owned; troops deployed; prisoners exchanged: not losses."""
+    nonloss_before = verb is not None and verb.group("non") is not None and verb.start() < fig.tok.start
+    relative = not fig.partitive and _RELATIVE_NONLOSS.match(text, fig.noun_end, fig.sent.end)
+    if fig.cls in _EQUIPMENT:
+        owned = _POSSESS_BEFORE.search(text, max(fig.sent.start, fig.tok.start - 30), fig.tok.start)
+        return verb is None or verb.group("non") is not None or bool(relative) or bool(owned)
+    if fig.cls == "prisoners":
+        return verb is not None and verb.group("non") is not None
+    return fig.cls in ("personnel", "people") and nonloss_before and outcome is None
+
+
+def _carried_date(
+    cache: dict[int, tuple[Attribution | None, date | None]], sentences: list[Sentence], k: int
+) -> date | None:
+    """A statement date from an earlier sentence of the same paragraph ("said on Monday ... adding")."""
+    para = sentences[k].para
+    j = k - 1
+    while j >= 0 and sentences[j].para == para:
+        if cache[j][1] is not None:
+            return cache[j][1]
+        j -= 1
+    return None
+
+
+def _apply_caveats(
+    text: str,
+    claims: list[tuple[Claim, int, bool]], sentences: list[Sentence]
+) -> list[tuple[Claim, int, bool]]:
+    """A caveat ("has not been independently verified") covers the claims of the sentences before it."""
+    out = list(claims)
+    if not claims or not CAVEAT_HINT.search(text):
+        return out
+    for k, sent in enumerate(sentences):
+        status = verification(sent.text) if not sent.display else None
+        if status is None:
+            continue
+        for n, (c, ck, disp) in enumerate(out):
+            if k - CAVEAT_REACH <= ck < k and c.verification is None and not disp:
+                out[n] = (replace(c, verification=status), ck, disp)
+    return out
+
+
+def _compatible(a: Claim, b: Claim) -> bool:
+    """A display mention (headline, caption) restates a body figure: same outcome ("killed" in
+    personnel_killed / civilians_killed) and value within tolerance. Side and period are not compared:
+    headlines compress them ("two killed in shelling", "in 24 hours" for "on Sunday")."""
+    if a.category.rsplit("_", 1)[-1] != b.category.rsplit("_", 1)[-1]:
+        return False
+    if a.value == b.value and a.value_high == b.value_high:
+        return True
+    return abs(a.value - b.value) <= MERGE_TOLERANCE * max(a.value, b.value) and (
+        a.qualifier != "exact" or b.qualifier != "exact"
+    )
+
+
+def _merge(claims: list[tuple[Claim, int, bool]]) -> list[Claim]:
+    """One claim per figure: repeats and display restatements join the first body mention."""
+    body = [c for c, _, disp in claims if not disp]
+    display = [c for c, _, disp in claims if disp]
+    kept: list[Claim] = []
+    for c in body:
+        for n, k in enumerate(kept):
+            if (k.subject, k.category, k.value, k.value_high, k.period.kind, k.period.end) == (
+                c.subject,
+                c.category,
+                c.value,
+                c.value_high,
+                c.period.kind,
+                c.period.end,
+            ):
+                kept[n] = replace(k, mentions=k.mentions + c.mentions)
+                break
+        else:
+            kept.append(c)
+    for c in display:
+        for n, k in enumerate(kept):
+            if _compatible(k, c):
+                kept[n] = replace(k, mentions=k.mentions + c.mentions)
+                break
+        else:
+            kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept

@@ -1,0 +1,288 @@
+"""Periods: which stretch of time a figure covers, with dates resolved against the report date.
+
+The cues are a handful of compiled regexes searched in the sentence of a figure; the cue nearest to
+the figure wins, so "lost 1,020 soldiers in the past day, bringing the total to 390,580" gives a day
+and a cumulative figure. Dates are parsed by hand (month names, weekdays, years): the shapes news
+uses are few, and dateparser per sentence would cost more than the whole grammar.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from attrition.models import Period
+
+MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS: dict[str, int] = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
+_UNIT_DAYS = {
+    "day": 1,
+    "days": 1,
+    "week": 7,
+    "weeks": 7,
+    "month": 30,
+    "months": 30,
+    "year": 365,
+    "years": 365,
+}
+_SMALL = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": 3,
+    "a few": 3,
+    "few": 3,
+    "a": 1,
+    "one": 1,
+}
+
+#: An explicit date: "February 24, 2022", "24 February 2022", "Feb 24", "February 2022".
+DATE_RE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+    rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+
+_CUES: list[tuple[str, str]] = [
+    (
+        "rate",
+        r"\bper\s+(?:day|week|month)\b|\b(?:a|each|every)\s+(?:day|week|month)\b(?!\s+(?:earlier|before|ago))"
+        r"|\bdaily\s+average\b|\bon\s+average\b|\baverage\s+(?:daily|of)\b|\ba\s+day\s+on\s+average\b",
+    ),
+    (
+        "projection",
+        r"\bby\s+(?:the\s+(?:end|close|final\s+months|last\s+months)\s+of\s+|late\s+|early\s+)?(?P<pyear>20\d\d)\b|\bwill\s+have\b|\bwill\s+(?:reach|exceed|rise\s+to)\b"
+        r"|\bis\s+(?:expected|projected|forecast)\s+to\b|\bcould\s+reach\b",
+    ),
+    (
+        "day",
+        r"\b(?:past|previous|last|preceding)\s+(?:24|twenty-four)\s+hours\b|\b(?:past|previous|last)\s+day\b"
+        r"|\bin\s+(?:a|one)\s+(?:single\s+)?day\b|\bin\s+24\s+hours\b|\bover\s+the\s+day\b|\byesterday\b|\bovernight\b|\bdaily\s+(?:losses|toll|tally)\b"
+        r"|\bon\s+the\s+day\b|\bin\s+the\s+last\s+day\b",
+    ),
+    (
+        "span",
+        r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)"
+        r"\s+(?P<unit>days|weeks|months|years)\b|\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?P<unit1>week|month|year)\b"
+        r"|\blast\s+(?P<unit2>week|month|year)\b|\b(?:in|during|throughout|over)\s+(?P<syear>20\d\d)\b"
+        r"|\bin\s+the\s+(?:battle|fight|fighting|offensive|assault)\s+(?:for|on|around|near)\b|\bthis\s+(?P<unit3>week|month|year)\b"
+        r"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:month|year|week)\b",
+    ),
+    ("same", r"\b(?:over|in|during|for)\s+(?:the\s+same\s+(?:period|time)|that\s+(?:time|period))\b"),
+    (
+        "cumulative",
+        r"\bsince\b|\bin\s+total\b|\btotal(?:s|ed|led)?\b|\btally\b|\bso\s+far\b|\bto\s+date\b|\baltogether\b|\boverall\b"
+        r"|\bin\s+all\b|\bcumulative\b",
+    ),
+]
+_INCIDENT_RE = re.compile(
+    r"\b(?:attack|strike|strikes|shelling|explosion|blast|ambush|bombing|raid|airstrike)\b", re.IGNORECASE
+)
+_WEAK_SPAN = re.compile(
+    r"\b(?:during|in)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:offensive|counteroffensive|operation|"
+    r"battle|assault|campaign)\b",
+    re.IGNORECASE,
+)
+_PERFECT_TOTAL = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:lost|killed|wounded|identified|"
+    r"recorded|documented|confirmed|captured|died|injured)\b",
+    re.IGNORECASE,
+)
+_BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b", re.IGNORECASE)
+CUE_RE = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _CUES), re.IGNORECASE)
+_SINCE_WAR = re.compile(
+    r"since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+|its\s+|russia's\s+)?(?:full[-\s]scale\s+)?"
+    r"(?:war|invasion|conflict|fighting|aggression)|since\s+(?:the\s+)?(?:war|invasion|conflict|fighting)\s+(?:began|started|broke\s+out)"
+    r"|since\s+(?:russia|moscow)\s+invaded",
+    re.IGNORECASE,
+)
+_WEEKDAY_RE = re.compile(rf"\b(?:on\s+|last\s+)?(?P<wd>{_WEEKDAY})\b", re.IGNORECASE)
+_SAID_WEEKDAY = re.compile(
+    rf"\b(?:said|says|reported|announced|claimed|stated|told|wrote|added|published|posted)\s+(?:\w+\s+){{0,3}}?(?:on\s+)?(?P<wd>{_WEEKDAY})\b"
+    rf"|\b(?:on\s+)?(?P<wd2>{_WEEKDAY}),?\s+(?:\w+\s+){{0,4}}?(?:said|reported|announced|claimed)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True, frozen=True)
+class DateCue:
+    """A resolved date mentioned in a sentence and where it is."""
+
+    day: date
+    start: int
+    end: int
+    precision: str  # "day", "month" or "year"
+
+
+def weekday_date(name: str, published: date | None) -> date | None:
+    """The latest date on or before `published` that falls on weekday `name`."""
+    if published is None:
+        return None
+    back = (published.weekday() - WEEKDAYS[name.lower()]) % 7
+    return published - timedelta(days=back)
+
+
+def explicit_dates(sentence: str, published: date | None) -> list[DateCue]:
+    """Dates written out in a sentence; a year-less date is the latest one not after `published`."""
+    out: list[DateCue] = []
+    for m in DATE_RE.finditer(sentence):
+        month = MONTHS.get((m.group("m1") or m.group("m2") or m.group("m3")).lower().rstrip("."))
+        if month is None:
+            continue
+        year_s = m.group("y1") or m.group("y2") or m.group("y3")
+        day_s = m.group("d1") or m.group("d2")
+        day = int(day_s) if day_s else 1
+        year = int(year_s) if year_s else (published.year if published else None)
+        if year is None:
+            continue
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if not year_s and published and d > published:
+            d = date(year - 1, month, day)
+        out.append(DateCue(d, m.start(), m.end(), "day" if day_s else "month"))
+    return out
+
+
+def statement_date(sentence: str, published: date | None) -> date | None:
+    """The day a statement was made ("said on Monday"), or None."""
+    m = _SAID_WEEKDAY.search(sentence)
+    if m:
+        return weekday_date(m.group("wd") or m.group("wd2"), published)
+    if re.search(r"\b(?:said|reported|announced)\s+yesterday\b", sentence, re.IGNORECASE) and published:
+        return published - timedelta(days=1)
+    return None
+
+
+def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date | None]:
+    """Start and end of a span cue ("past three weeks", "in 2023", "last month")."""
+    g = m.groupdict()
+    if g.get("syear"):
+        y = int(g["syear"])
+        return date(y, 1, 1), date(y, 12, 31)
+    unit = g.get("unit") or g.get("unit1") or g.get("unit2") or g.get("unit3")
+    if unit and end is not None:
+        n_raw = (g.get("n") or "1").lower()
+        n = int(n_raw) if n_raw.isdigit() else _SMALL.get(n_raw, 1)
+        return end - timedelta(days=n * _UNIT_DAYS[unit.lower()]), end
+    return None, end
+
+
+def cue_matches(sentence: str) -> list[re.Match[str]]:
+    """The period cues of a sentence, in order (computed once per sentence by the caller)."""
+    return list(CUE_RE.finditer(sentence))
+
+
+def resolve(
+    cues: list[re.Match[str]],
+    sentence: str,
+    pos: int,
+    end_pos: int,
+    published: date | None,
+    said_on: date | None,
+    war_start: date | None,
+) -> Period:
+    """The period of the figure at offsets `pos`..`end_pos` of `sentence`.
+
+    said_on: the statement's date when stated (day and cumulative figures end then);
+    war_start: what "since the start of the war" means for the sides in this sentence.
+    """
+    report = said_on or published
+    best: re.Match[str] | None = None
+    best_dist = 1 << 30
+    for m in cues:
+        dist = m.start() - end_pos if m.start() >= end_pos else max(0, pos - m.end())
+        if dist < best_dist:
+            best, best_dist = m, dist
+    if best is None or best.lastgroup is None:
+        if _WEAK_SPAN.search(sentence):  # "during the offensive", with no sharper cue
+            return Period(kind="span", start=None, end=report)
+        return _default_period(sentence, published, report)
+    kind = best.lastgroup
+    if kind == "same":
+        return Period(kind="same")  # type: ignore[arg-type]
+    if kind not in ("rate", "projection", "day", "span", "cumulative"):
+        kind = next(k for k, _ in _CUES if best.group(k))
+    if kind == "day":
+        word = best.group(0).lower()
+        d = published - timedelta(days=1) if word == "yesterday" and published else report
+        # "a drone attack killed 11 yesterday": one incident, not a day's tally.
+        incident = word in ("yesterday", "overnight") and _INCIDENT_RE.search(sentence)
+        return Period(kind="event" if incident else "day", start=d, end=d)
+    if kind == "rate":
+        y = re.search(r"\b(?:in|during|throughout|over)\s+(20\d\d)\b", sentence)
+        if y:
+            return Period(kind="rate", start=date(int(y.group(1)), 1, 1), end=date(int(y.group(1)), 12, 31))
+        return Period(kind="rate")
+    if kind == "projection":
+        by = best if best.group("pyear") else _BY_YEAR.search(sentence)
+        if by is None:
+            return Period(kind="projection")
+        year_s = by.group("pyear")
+        year = int(year_s)
+        if published is not None and year <= published.year:
+            # "by the final months of 2023", written in 2024: a total as of then, not a forecast.
+            return Period(kind="cumulative", end=date(year, 12, 31))
+        horizon = date(year, 1, 1) if by.group(0).lower().split()[1] == year_s else date(year, 12, 31)
+        return Period(kind="projection", end=horizon)
+    if kind == "span":
+        start, end = _span_start(best, report)
+        return Period(kind="span", start=start, end=end)
+    return _cumulative(sentence, best, report, war_start)
+
+
+def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_start: date | None) -> Period:
+    """A running total: its start from "since <date>" or "since the start of the war"."""
+    start: date | None = None
+    if cue.group(0).lower() == "since":
+        after = sentence[cue.end() : cue.end() + 60]
+        dates = explicit_dates(after, report)
+        wd = re.match(rf"\s*(?:last\s+)?(?P<wd>{_WEEKDAY})\b", after, re.IGNORECASE)
+        if dates and dates[0].start <= 2:
+            start = dates[0].day
+        elif wd:
+            start = weekday_date(wd.group("wd"), report)
+        elif _SINCE_WAR.match(sentence, cue.start()):
+            start = war_start
+    else:
+        m = _SINCE_WAR.search(sentence)
+        if m:
+            start = war_start
+        else:
+            s = re.search(r"\bsince\s+", sentence, re.IGNORECASE)
+            if s:
+                dates = explicit_dates(sentence[s.end() : s.end() + 60], report)
+                start = dates[0].day if dates and dates[0].start == 0 else None
+    return Period(kind="cumulative", start=start, end=report)
+
+
+def _default_period(sentence: str, published: date | None, report: date | None) -> Period:
+    """No period cue: an incident on a named day or date, else an event as of the report date."""
+    said = _SAID_WEEKDAY.search(sentence)
+    said_at = said.start("wd" if said.group("wd") else "wd2") if said else -1
+    for m in _WEEKDAY_RE.finditer(sentence):
+        if m.start("wd") == said_at:
+            continue
+        d = weekday_date(m.group("wd"), published)
+        return Period(kind="event", start=d, end=d)
+    for cue in explicit_dates(sentence, published):
+        if cue.precision == "day":
+            return Period(kind="event", start=cue.day, end=cue.day)
+    if _PERFECT_TOTAL.search(sentence):  # "have been killed", "has lost": a running total
+        return Period(kind="cumulative", start=None, end=report)
+    return Period(kind="event", start=None, end=report)

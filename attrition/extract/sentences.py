@@ -1,0 +1,280 @@
+"""Sentences and what a sentence says about its figures: who claims them, hedges, caveats.
+
+A document is split into paragraphs (lines) and sentences once; only sentences holding a figure
+are analysed further. Headlines, standfirst bullets and captions ("display" lines: no closing
+punctuation, or bullets before the body) are marked so that their figures merge into the body's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from attrition.extract.lexicon import Lexicon
+
+#: Words ending in "." that do not end a sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "u.s",
+        "u.k",
+        "u.n",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "sgt",
+        "capt",
+        "adm",
+        "st",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "est",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "jr",
+        "sr",
+        "prof",
+        "rep",
+        "sen",
+        "gov",
+    ]
+)
+_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_TERMINAL = re.compile(r"[.!?][\"”’')\]]*\s*$")
+_BULLET = re.compile(r"^\s*(?:[-•*–]\s+)")
+_HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
+
+_CLAIM_VERBS = (
+    r"said|says|say|claimed|claims|claim|reported|reports|estimated|estimates|estimate|stated|states|"
+    r"announced|announces|identified|told|tells|wrote|writes|added|adds|posted|confirmed|confirms|agreed|agree|"
+    r"believes|believe|assessed|assesses|tallied|counted|recorded|noted|put\s+the\s+"
+    r"(?:figure|toll|number)|updated|published|insisted|alleged|acknowledged|admitted"
+)
+_VERB_RE = re.compile(rf"\b(?:{_CLAIM_VERBS})\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)", re.IGNORECASE)
+_INVERTED_RE = re.compile(
+    rf"(?:,|[\"”])\s*(?:{_CLAIM_VERBS})\s+(?P<c>(?:the\s+)?[A-Z][^,.;:\"“”]{{1,80}})", re.IGNORECASE
+)
+_ACCORDING_RE = re.compile(
+    r"\baccording\s+to\s+(?P<c>[^,.;:\"“”]{2,120}?)(?=\s*(?:[,.;:\"“”]|$|\s+on\s+[A-Z]|\s+in\s+[A-Z]))",
+    re.IGNORECASE,
+)
+_CITING_RE = re.compile(r"\bciting\s+(?P<c>[^,.;:\"“”]{2,100}?)(?=\s*(?:[,.;:\"“”]|$))", re.IGNORECASE)
+_NP_STOP = re.compile(
+    r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bas\b|\band\s+(?=[a-z]+\s+(?:said|told))", re.IGNORECASE
+)
+_PRONOUN = re.compile(
+    r"^(?:it|he|she|they|we|officials|the\s+(?:ministry|military|army|agency|statement|report|"
+    r"spokesman|spokeswoman|spokesperson|official|officials|office|outlet|"
+    r"governor|group|monitor|bulletin|think\s+tank|outlets?|open-source\s+group|air\s+force|navy))$",
+    re.IGNORECASE,
+)
+_NOT_CLAIMANT = re.compile(
+    r"\d|^(?:updated\s+)?(?:totals?|figures?|data|numbers?|reports?|it\s+is|this|there)\b", re.IGNORECASE
+)
+_ADJECTIVAL = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
+#: A phrase before the verb that has no head noun: the subject sits before an appositive
+#: ("Oryx, which counts ..., has confirmed").
+_HEADLESS = re.compile(r"^(?:which|who|whose|that|has|have|had|is|was|were|are|also)\b", re.IGNORECASE)
+_DETERMINERS = re.compile(
+    r"^(?:however|but|and|also|meanwhile|separately|earlier|later|on\s+\w+)\s+", re.IGNORECASE
+)
+_ADVERBS = re.compile(
+    r"\s+(?:broadly|also|previously|earlier|later|separately|now|had|has|have|on\s+\w+|in\s+a\s+"
+    r"\w+|late\s+on\s+\w+)$",
+    re.IGNORECASE,
+)
+
+HEDGE_RE = re.compile(
+    r"\b(?:reportedly|allegedly|alleged|estimated|estimates?|likely|may|might|possibly|probably|believed|"
+    r"thought\s+to|presumably|unconfirmed|if|would|purportedly|suggest(?:s|ed)?|appear(?:s|ed)?\s+to|"
+    r"could(?!\s+not))\b",
+    re.IGNORECASE,
+)
+UNVERIFIED_RE = re.compile(
+    r"\b(?:could|can|has|have|had|was|were|is|are|did)\s*(?:n[o']t)\s+(?:be(?:en)?\s+)?(?:immediately\s+|independently\s+"
+    r"|yet\s+)*(?:verif|confirm)|\bunverified\b|\bno\s+independent\s+(?:verification|confirmation)\b"
+    r"|\b(?:impossible|not\s+possible|unable)\s+to\s+(?:independently\s+)?(?:verify|confirm)"
+    r"|\bcannot\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)",
+    re.IGNORECASE,
+)
+DISPUTED_RE = re.compile(r"\b(?:disputed|denied|denies|rejected|dismissed)\b", re.IGNORECASE)
+CONFIRMED_RE = re.compile(
+    r"\b(?:visually\s+confirmed|independently\s+(?:verified|confirmed)|geolocated|"
+    r"confirmed\s+by)\b",
+    re.IGNORECASE,
+)
+
+#: Cheap pre-check: a document without any of these words has no caveat sentence.
+CAVEAT_HINT = re.compile(r"verif|confirm|disput|denie|reject|dismiss|geolocat", re.IGNORECASE)
+#: How many sentences back a caveat ("could not be independently verified") reaches.
+CAVEAT_REACH = 5
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence: offsets into the document, its paragraph, and whether it is display text."""
+
+    start: int
+    end: int
+    text: str
+    para: int
+    display: bool
+
+
+@dataclass(slots=True, frozen=True)
+class Attribution:
+    """Who a sentence's figures are attributed to: canonical name, words used, side, chain."""
+
+    claimant: str
+    claimant_text: str
+    side: str | None
+    via: tuple[str, ...] = ()
+
+
+def split(text: str) -> tuple[list[Sentence], str | None]:
+    """Sentences of `text` and the claimant named by a headline suffix ("...: Kyiv"), if any."""
+    out: list[Sentence] = []
+    headline_claimant: str | None = None
+    pos = 0
+    para = 0
+    seen_body = False
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        para += 1
+        display = not _TERMINAL.search(line) or (not seen_body and bool(_BULLET.match(line)))
+        if display and not seen_body and headline_claimant is None:
+            m = _HEADLINE_CLAIMANT.search(line)
+            if m:
+                headline_claimant = m.group("c").strip()
+        seen_body = seen_body or not display
+        s = 0
+        for b in _BOUNDARY.finditer(line):
+            word = re.search(r"([\w.]+)[.!?][\"”’')\]]*\s+$", line[: b.end()])
+            if word and (
+                word.group(1).lower() in ABBREVIATIONS
+                or (len(word.group(1)) == 1 and word.group(1).isalpha())
+            ):
+                continue
+            out.append(
+                Sentence(line_start + s, line_start + b.start() + 1, line[s : b.start() + 1], para, display)
+            )
+            s = b.end()
+        if s < len(line):
+            out.append(Sentence(line_start + s, line_start + len(line), line[s:], para, display))
+    return out, headline_claimant
+
+
+def _clean_np(np: str) -> str:
+    np = _DETERMINERS.sub("", np.strip())
+    prev = None
+    while prev != np:
+        prev = np
+        np = _ADVERBS.sub("", np)
+    return np.strip(" '’")
+
+
+def _subject_np(sentence: str, verb_start: int) -> str | None:
+    """The noun phrase before a reporting verb, back to the nearest clause boundary."""
+    before = sentence[:verb_start]
+    cut = 0
+    for m in _NP_STOP.finditer(before):
+        cut = m.end()
+    np = _clean_np(before[cut:])
+    if not np and before.rstrip().endswith(",") and not re.search(r"[\"“”]", before):
+        # "X, a Britain-based monitor, said": the head before the appositive.
+        np = _clean_np(before.split(",")[0])
+    words = np.split()
+    if not words or len(words) > 10 or _NOT_CLAIMANT.search(np):
+        return None
+    return np
+
+
+def attribution(sentence: str, lex: Lexicon, last: Attribution | None) -> Attribution | None:
+    """The attribution stated in `sentence`, or None when it states none.
+
+    "X said", "said X", "according to X", "X told Y"; "Y reported, citing X" gives X with Y in the
+    chain; pronouns and "the ministry" resolve to the previous attribution.
+    """
+    found: list[tuple[int, str]] = []
+    for m in _ACCORDING_RE.finditer(sentence):
+        found.append((m.start(), m.group("c").strip()))
+    for m in _VERB_RE.finditer(sentence):
+        if _ADJECTIVAL.search(sentence, 0, m.start()):  # "an estimated 450,000": not a reporting verb
+            continue
+        np = _subject_np(sentence, m.start())
+        if np and _HEADLESS.match(np):
+            head = re.match(r"[^,]{2,80}(?=,)", sentence)
+            np = _clean_np(head.group(0)) if head else None
+        if np:
+            found.append((m.start(), np))
+    for m in _INVERTED_RE.finditer(sentence):
+        np = _clean_np(m.group("c"))
+        if not _NOT_CLAIMANT.search(np) and len(np.split()) <= 10:
+            found.append((m.start(), np))
+    if not found:
+        return None
+    citing = _CITING_RE.search(sentence)
+    found.sort(key=lambda f: (lex.claimant_re.search(f[1]) is None, f[0]))
+    chain = [np for _, np in found]
+    if citing:
+        source = citing.group("c").strip()
+        via = tuple(dict.fromkeys(_resolve(np, lex, last)[0] for np in chain if np != source))
+        canon, side = _resolve(source, lex, last)
+        return Attribution(canon, source, side, via)
+    main = chain[0]
+    # "according to" beside a reporting verb: the verb's subject is the source, the other the chain.
+    via = tuple(dict.fromkeys(_resolve(np, lex, last)[0] for np in chain[1:] if np != main))
+    canon, side = _resolve(main, lex, last)
+    return Attribution(canon, main, side, via)
+
+
+def _resolve(np: str, lex: Lexicon, last: Attribution | None) -> tuple[str, str | None]:
+    if _PRONOUN.match(np) and last is not None:
+        return last.claimant, last.side
+    return lex.canonical_claimant(np)
+
+
+def headline_attribution(words: str | None, lex: Lexicon) -> Attribution | None:
+    """Attribution from a headline suffix, used for body sentences that state none."""
+    if not words:
+        return None
+    canon, side = lex.canonical_claimant(words)
+    return Attribution(canon, words, side)
+
+
+def hedged(sentence: str) -> bool:
+    """A hedge word applies to the sentence's figures."""
+    return bool(HEDGE_RE.search(sentence))
+
+
+def verification(sentence: str) -> str | None:
+    """The verification status a sentence states: unverified, disputed, confirmed, or None."""
+    if UNVERIFIED_RE.search(sentence):
+        return "unverified"
+    if DISPUTED_RE.search(sentence):
+        return "disputed"
+    if CONFIRMED_RE.search(sentence):
+        return "confirmed"
+    return None
