@@ -64,7 +64,7 @@ def test_overview_counts_and_latest(client: TestClient) -> None:
     assert body["counts"]["claims"] == web_data.TEXT_CLAIMS
     assert body["counts"]["series_rows"] == web_data.SERIES_ROWS
     assert all(c["origin"] == "text" for c in body["latest_claims"])
-    assert {"subject": "Russia", "category": "personnel_killed", "claims": 5} in body["by_subject_category"]
+    assert {"subject": "Russia", "category": "personnel_killed", "claims": 6} in body["by_subject_category"]
     assert body["checks"]["available"] is False
 
 
@@ -103,7 +103,7 @@ def test_cursor_pages_cover_every_claim_once_in_order(client: TestClient, sort: 
 
 def test_total_only_when_asked(client: TestClient) -> None:
     assert client.get("/api/claims").json()["total"] is None
-    assert client.get("/api/claims", params={"total": "true", "subject": "Russia"}).json()["total"] == 11
+    assert client.get("/api/claims", params={"total": "true", "subject": "Russia"}).json()["total"] == 12
     for window in ({"since": "2024-02-06", "until": "2024-02-06"}, {"since": "2024-02-07"}, {"until": "2024-02-06"}):
         listed = all_pages(client, **window)
         assert client.get("/api/claims", params={**window, "total": "true"}).json()["total"] == len(listed)
@@ -160,7 +160,7 @@ def test_timeline_lines_and_points(client: TestClient) -> None:
         "/api/timeline", params={"subject": "Russia", "category": "personnel_killed", "mode": "daily"}
     ).json()
     assert daily["series"] == []
-    assert daily["not_plotted"] == {"cumulative": 6}  # 3 text claims and 3 series rows
+    assert daily["not_plotted"] == {"cumulative": 6, "event": 1}  # cumulative: 3 text claims, 3 series rows
     assert [(p["date"], p["value"], p["claimant"]) for p in daily["points"]] == [
         ("2024-02-06", 1020, "Ukrainian military"),
         ("2024-02-07", 1010, "Ukrainian military"),
@@ -172,7 +172,7 @@ def test_csv_download_defuses_formulas(client: TestClient) -> None:
     r = client.get("/api/claims.csv", params={"subject": "Russia"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
-    assert len(rows) == 11
+    assert len(rows) == 12
     claimants = {row["claimant"] for row in rows}
     assert "'=HYPERLINK(\"http://x\")" in claimants
     assert not any(v.startswith("=") for row in rows for v in row.values() if v)
@@ -242,7 +242,19 @@ def test_check_report_after_a_run(sqlite_url: str) -> None:
         page = c.get("/checks?status=mismatch").text
         assert f'/documents/{web_data.MISQUOTE.hash}#span-{bad[0]["claim_id"]}' in page
         assert c.get("/api/overview").json()["checks"]["problems"] == 1
-        assert c.get("/api/incidents").json()["available"] is False
+
+
+def test_incidents_list(client: TestClient) -> None:
+    body = client.get("/api/incidents").json()
+    assert body["total"] == len(body["items"]) >= 1
+    first = body["items"][0]
+    assert first["doc_hash"] == web_data.INCIDENT.hash and first["document"]["outlet"] == "Daily Wire"
+    assert first["quote"] in web_data.INCIDENT.text
+    same_type = client.get("/api/incidents", params={"type": first["type"]}).json()["items"]
+    assert first["incident_id"] in {i["incident_id"] for i in same_type}
+    assert client.get("/api/incidents", params={"type": "no_such_type"}).json()["items"] == []
+    page = client.get("/incidents").text
+    assert f"/documents/{web_data.INCIDENT.hash}" in page
 
 
 def test_statistics_refresh_only_when_stale(sqlite_url: str) -> None:

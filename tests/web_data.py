@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from attrition.incidents import Incident, extract_document_incidents
 from attrition.models import Claim, Document, Period, make_claim_id
 from attrition.store import Ledger
 
@@ -43,6 +44,17 @@ MISQUOTE = Document(
     outlet="Some Blog",
     published=date(2024, 2, 7),
     text="According to Kyiv, Russia has lost 395,000 fighters so far.",
+)
+INCIDENT = Document(
+    id="intercept-0206",
+    title="Intercepted call",
+    outlet="Daily Wire",
+    published=date(2024, 2, 6),
+    text=(
+        "Twenty Russian soldiers died after a Russian tank fired on them near Avdiivka on Monday, according "
+        "to an intercepted phone call released by Ukrainian intelligence. The claim has not been "
+        "independently verified."
+    ),
 )
 HOSTILE = Document(
     id="hostile",
@@ -122,13 +134,23 @@ def series() -> list[Claim]:
     return rows
 
 
+def incident_batch() -> tuple[list[tuple[Document, list[Claim]]], dict[str, list[Incident]]]:
+    """The intercepted-call document, its figure, and the incident the incidents grammar reads."""
+    figure = _claim(INCIDENT, "Twenty Russian soldiers", "personnel_killed", 20, "event",
+                    claimant="Ukrainian intelligence", verification="unverified")  # fmt: skip
+    found = extract_document_incidents(INCIDENT, [figure])
+    return [(INCIDENT, [figure])], {INCIDENT.hash: found}
+
+
 def seed(url: str) -> None:
     with Ledger(url) as ledger:
         ledger.store(batch())
+        docs, found = incident_batch()
+        ledger.store(docs, incidents_by_doc=found)
         ledger.store_series_claims(series())
 
 
 #: Claims the seed stores: text claims and series rows.
-TEXT_CLAIMS = 9
-DOCUMENTS = 5
+TEXT_CLAIMS = 10
+DOCUMENTS = 6
 SERIES_ROWS = 3

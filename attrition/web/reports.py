@@ -4,8 +4,8 @@ Findings are written by `attrition check` (or POST /api/checks/run) through the 
 the web reads the stored table, so viewing a report never re-runs the checks. Each finding names
 the claim it tested, so the report links to the sentence the figure came from.
 
-The incidents table belongs to a stage that may land later: it is read by reflection when it
-exists, so its page needs no change when it does.
+Incidents (reported events and practices behind figures) are read from the incidents stage's
+table, each linked to its document.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from attrition.incidents.model import incident_from_row
 from attrition.models import plain_number
-from attrition.store.schema import claims, findings
+from attrition.store.schema import claims, documents, findings, incidents
 from attrition.web.queries import DEFAULT_LIMIT, Cursor, Page, keyset_page, parse_sort
 
-#: Rows read from a reflected table (incidents) for one page.
-MAX_REFLECTED_ROWS = 1000
 #: Sort keys of the check report: name -> column. "date" is the series report's date.
 FINDING_SORTS: dict[str, sa.Column[Any]] = {
     "date": findings.c.report_date,
@@ -119,14 +118,55 @@ def _iso(v: Any) -> str | None:
     return v.isoformat() if v is not None else None
 
 
-def table_rows(conn: Connection, name: str, *, limit: int = MAX_REFLECTED_ROWS) -> dict[str, Any]:
-    """Rows of a later stage's table (incidents) as plain JSON values, if the table exists."""
-    if not sa.inspect(conn).has_table(name):
-        return {"available": False, "columns": [], "rows": []}
-    table = sa.Table(name, sa.MetaData(), autoload_with=conn)
-    rows = conn.execute(sa.select(table).limit(limit)).mappings()
+INCIDENT_SORTS: dict[str, sa.Column[Any]] = {
+    "date": incidents.c.incident_date,
+    "type": incidents.c.type,
+    "count": incidents.c.victim_count,
+}
+
+
+def incidents_page(
+    conn: Connection,
+    *,
+    subject: str | None = None,
+    type: str | None = None,
+    sort: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    cursor: str | None = None,
+) -> Page:
+    """One page of incidents (the incidents stage's JSON shape) with their document's metadata."""
+    name, desc = parse_sort(sort, INCIDENT_SORTS, "-date")
+    sort_key = ("-" if desc else "") + name
+    cur = Cursor.decode(cursor, sort_key) if cursor else None
+    base = sa.select(
+        incidents,
+        documents.c.title.label("doc_title"),
+        documents.c.outlet.label("doc_outlet"),
+        documents.c.published.label("doc_published"),
+    ).select_from(incidents.outerjoin(documents, incidents.c.doc_hash == documents.c.hash))
+    if subject:
+        base = base.where(incidents.c.victim_side == subject)
+    if type:
+        base = base.where(incidents.c.type == type)
+    col = INCIDENT_SORTS[name]
+    rows, nxt = keyset_page(
+        conn, base, sort_name=sort_key, col=col, ident=incidents.c.incident_id, descending=desc, limit=limit,
+        cursor=cur, nullable=bool(col.nullable),
+    )  # fmt: skip
+    out = []
+    for r in rows:
+        d = incident_from_row(r).as_dict()
+        d["document"] = {"title": r["doc_title"], "outlet": r["doc_outlet"], "published": _iso(r["doc_published"])}
+        out.append(d)
+    total = int(conn.execute(sa.select(sa.func.count()).select_from(base.subquery())).scalar_one())
+    return Page(rows=out, next_cursor=nxt.encode() if nxt else None, total=total, limit=limit)
+
+
+def incident_facets(conn: Connection) -> dict[str, Any]:
+    """Incident types with their counts, and victim sides present (for the filter form)."""
+    by_type = sa.select(incidents.c.type, sa.func.count().label("n")).group_by(incidents.c.type)
+    sides = sa.select(incidents.c.victim_side).where(incidents.c.victim_side.is_not(None)).distinct()
     return {
-        "available": True,
-        "columns": [c.key for c in table.c],
-        "rows": [{k: _iso(v) if hasattr(v, "isoformat") else v for k, v in r.items()} for r in rows],
+        "types": {r.type: r.n for r in conn.execute(by_type.order_by(sa.func.count().desc()))},
+        "subjects": sorted(v for (v,) in conn.execute(sides)),
     }

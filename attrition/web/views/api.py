@@ -214,10 +214,18 @@ def checks(
     return {"ok": True, "summary": summary, "items": page.rows, "next_cursor": page.next_cursor, "limit": limit}
 
 
-def incidents(request: Request) -> dict[str, Any]:
-    """The incidents table (`available` is false until incidents have been extracted)."""
+def incidents(
+    request: Request,
+    subject: Annotated[str | None, Query(description="victim side, exact")] = None,
+    type: Annotated[str | None, Query(description="incident type (see docs/incidents.md)")] = None,
+    sort: Annotated[str, Query(description="date, type or count; prefix - for descending")] = "-date",
+    limit: Limit = queries.DEFAULT_LIMIT,
+    cursor: CursorParam = None,
+) -> dict[str, Any]:
+    """Incidents reported in documents (events and practices behind figures), newest first."""
     with ledger_of(request).connect() as conn:
-        return {"ok": True, **reports.table_rows(conn, "incidents")}
+        page = reports.incidents_page(conn, subject=subject or None, type=type or None, sort=sort, limit=limit, cursor=cursor)
+    return {"ok": True, "items": page.rows, "next_cursor": page.next_cursor, "total": page.total, "limit": limit}
 
 
 async def post_documents(request: Request) -> dict[str, Any]:

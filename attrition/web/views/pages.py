@@ -144,7 +144,18 @@ def checks(
     )  # fmt: skip
 
 
-def incidents(request: Request) -> HTMLResponse:
+def incidents(
+    request: Request,
+    subject: str | None = None,
+    type: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = queries.DEFAULT_LIMIT,
+    cursor: str | None = None,
+) -> HTMLResponse:
     with ledger_of(request).connect() as conn:
-        table = reports.table_rows(conn, "incidents")
-    return _render(request, "table.html", active="incidents", title="Incidents", table=table)
+        page = reports.incidents_page(conn, subject=subject or None, type=type or None, limit=limit, cursor=cursor)
+        facets = reports.incident_facets(conn)
+    params = {k: v for k, v in (("subject", subject), ("type", type)) if v}
+    next_link = "?" + urlencode({**params, "limit": limit, "cursor": page.next_cursor}) if page.next_cursor else None
+    return _render(
+        request, "incidents.html", active="incidents", page=page, facets=facets, flt=params, next_link=next_link
+    )

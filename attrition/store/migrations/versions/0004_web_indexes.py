@@ -5,7 +5,7 @@ on exactly (sort column, claim_id) the database reads one page straight from the
 sorting every matching row, which keeps a page of a 100,000-claim ledger in a few milliseconds.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
