@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 
 from attrition.extract import extract, extract_document
+from attrition.incidents.grammar import extract_incidents
+from attrition.incidents.model import Incident
 from attrition.models import CATEGORIES, Claim, Document, Period
 from attrition.store import ClaimFilter, Ledger, LedgerError
 
@@ -22,12 +24,14 @@ __all__ = [
     "Claim",
     "ClaimFilter",
     "Document",
+    "Incident",
     "Ledger",
     "LedgerError",
     "Period",
     "__version__",
     "extract",
     "extract_document",
+    "extract_incidents",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -18,11 +18,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+from attrition.incidents.model import Incident
 from attrition.models import Claim, DocumentMeta, plain_number
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -59,6 +60,22 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "source_office",
     "source_date",
 )
+
+
+#: Flat incident columns (CSV, Parquet): every field, lists joined (via with " > ", the chain's direction).
+INCIDENT_COLUMNS: tuple[str, ...] = (
+    "doc_id", "incident_id", "type", "generic", "perpetrator_side", "victim_side", "count", "claim_ids",
+    "place_text", "place", "date", "date_text", "evidence", "evidence_text", "verification",
+    "verification_text", "via", "quote", "start", "end", "cluster_id", "doc_hash",
+)  # fmt: skip
+
+
+def incident_flat_row(incident: Incident) -> dict[str, Any]:
+    """One incident as a flat row (claim ids space-separated, reporting chain joined with ' > ')."""
+    d = incident.as_dict()
+    d["claim_ids"] = " ".join(incident.claim_ids)
+    d["via"] = " > ".join(incident.via)
+    return d
 
 
 def flat_row(claim: Claim, doc: DocumentMeta | None = None) -> dict[str, Any]:
@@ -114,8 +131,8 @@ def write_jsonl(claims: Iterable[Claim], fh: IO[str]) -> int:
     return n
 
 
-def write_csv(rows: Iterable[dict[str, Any]], fh: IO[str]) -> int:
-    writer = csv.DictWriter(fh, fieldnames=list(FLAT_COLUMNS), extrasaction="ignore")
+def write_csv(rows: Iterable[dict[str, Any]], fh: IO[str], columns: Sequence[str] = FLAT_COLUMNS) -> int:
+    writer = csv.DictWriter(fh, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     n = 0
     for row in rows:
@@ -130,25 +147,25 @@ def csv_text(rows: Iterable[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def write_parquet(rows: Iterable[dict[str, Any]], path: Path) -> int:
+def write_parquet(rows: Iterable[dict[str, Any]], path: Path, columns: Sequence[str] = FLAT_COLUMNS) -> int:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:  # an optional extra
         raise RuntimeError("Parquet export needs pyarrow: pip install 'attrition[parquet]'") from exc
     rows = list(rows)
-    schema = pa.schema([(name, _arrow_type(pa, name)) for name in FLAT_COLUMNS])
+    schema = pa.schema([(name, _arrow_type(pa, name)) for name in columns])
     table = pa.Table.from_pylist(rows, schema=schema)
     pq.write_table(table, path)
     return len(rows)
 
 
 def _arrow_type(pa: Any, name: str) -> Any:
-    if name in ("value", "value_high", "low", "best", "high"):
+    if name in ("value", "value_high", "low", "best", "high", "count"):
         return pa.float64()
     if name in ("start", "end", "year"):
         return pa.int64()
-    if name == "hedged":
+    if name in ("hedged", "generic"):
         return pa.bool_()
     return pa.string()
 

@@ -112,3 +112,30 @@ def test_unreachable_database_is_one_line(tmp_path: Path) -> None:
     res = run("claims", "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert res.exit_code == 1
     assert res.output.startswith("error: cannot open ledger") and len(res.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_export_incidents(fmt: str, tmp_path: Path) -> None:
+    from attrition.export import INCIDENT_COLUMNS
+
+    text = (
+        "Twenty Russian soldiers died after a Russian tank fired on their own positions near Bakhmut on Monday, "
+        "according to an intercepted phone call released by Ukrainian intelligence. The audio has not been independently verified."
+    )
+    src = tmp_path / "d.jsonl"
+    src.write_text(json.dumps({"id": "ff", "text": text, "published": "2022-11-22"}) + "\n")
+    db = f"sqlite:///{tmp_path / 'l.db'}"
+    assert run("ingest", "--db", db, "-q", str(src)).exit_code == 0
+    out = tmp_path / f"incidents.{fmt}"
+    res = run("export", "--db", db, "--what", "incidents", "--format", fmt, "-o", str(out))
+    assert res.exit_code == 0, res.output
+    if fmt == "csv":
+        rows = list(csv.DictReader(out.open()))
+        assert list(rows[0]) == list(INCIDENT_COLUMNS) and rows[0]["type"] == "friendly_fire"
+    elif fmt == "jsonl":
+        (row,) = [json.loads(line) for line in out.read_text().splitlines()]
+        assert row["type"] == "friendly_fire" and row["evidence"] == "intercepted_communication"
+    else:
+        import pyarrow.parquet as pq
+
+        assert pq.read_table(out).column("type").to_pylist() == ["friendly_fire"]

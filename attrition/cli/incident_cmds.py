@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from pathlib import Path
@@ -14,17 +13,11 @@ from rich.table import Table
 from attrition.cli.app import DbOption, app, err, out
 from attrition.cli.ledger_cmds import open_ledger
 from attrition.cli.output import Format, FormatOption, parse_date, resolve_format
+from attrition.export import INCIDENT_COLUMNS, incident_flat_row, write_csv
 from attrition.extract import extract_document
 from attrition.incidents.evaluate import evaluate, load_documents, load_gold, render_report
 from attrition.incidents.model import INCIDENT_TYPES, Incident
 from attrition.incidents.store import IncidentFilter, query_incidents
-
-#: Columns of the CSV output: every field, lists joined (via with " > ", the chain's direction).
-CSV_FIELDS: tuple[str, ...] = (
-    "doc_id", "incident_id", "type", "generic", "perpetrator_side", "victim_side", "count", "claim_ids",
-    "place_text", "place", "date", "date_text", "evidence", "evidence_text", "verification",
-    "verification_text", "via", "quote", "start", "end", "cluster_id", "doc_hash",
-)  # fmt: skip
 
 
 @app.command("incidents")
@@ -64,19 +57,9 @@ def incidents_cmd(
         for i in rows:
             sys.stdout.write(json.dumps(i.as_dict(), ensure_ascii=False) + "\n")
     elif chosen is Format.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(CSV_FIELDS), extrasaction="ignore")
-        writer.writeheader()
-        for i in rows:
-            writer.writerow(_csv_row(i))
+        write_csv((incident_flat_row(i) for i in rows), sys.stdout, INCIDENT_COLUMNS)
     else:
         out.print(_table(rows))
-
-
-def _csv_row(i: Incident) -> dict[str, object]:
-    d = i.as_dict()
-    d["claim_ids"] = " ".join(i.claim_ids)
-    d["via"] = " > ".join(i.via)
-    return d
 
 
 def _table(rows: list[Incident]) -> Table:

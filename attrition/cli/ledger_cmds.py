@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -18,8 +19,17 @@ from attrition.cli.output import (
     print_summary,
     resolve_format,
 )
-from attrition.export import FORMATS, iter_flat, write_csv, write_jsonl, write_parquet
+from attrition.export import (
+    FORMATS,
+    INCIDENT_COLUMNS,
+    incident_flat_row,
+    iter_flat,
+    write_csv,
+    write_jsonl,
+    write_parquet,
+)
 from attrition.extract import extract_document
+from attrition.incidents.model import Incident
 from attrition.ingest import (
     DEFAULT_MAX_BYTES,
     Hooks,
@@ -29,6 +39,7 @@ from attrition.ingest import (
     ingest,
     read_documents,
 )
+from attrition.models import Claim, DocumentMeta
 from attrition.store import ClaimFilter, Ledger, LedgerError
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive) or '-' for stdin.")]
@@ -178,6 +189,7 @@ def claims_cmd(
 def export_cmd(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet.")] = "csv",
+    what: Annotated[str, typer.Option("--what", help="claims or incidents.")] = "claims",
     db: str | None = DbOption,
     subject: SubjectOpt = None,
     category: CategoryOpt = None,
@@ -187,19 +199,50 @@ def export_cmd(
     doc: DocOpt = None,
     origin: OriginOpt = None,
 ) -> None:
-    """Export claims: JSON Lines in the claim contract, or flat CSV/Parquet with UCDP-GED-aligned fields."""
+    """Export claims (JSON Lines in the contract, or flat CSV/Parquet with UCDP-GED-aligned fields) or incidents."""
     if fmt not in FORMATS:
         raise typer.BadParameter(f"expected one of {', '.join(FORMATS)}", param_hint="--format")
-    flt = _filter(subject, category, claimant, since, until, doc, origin, None)
+    if what not in ("claims", "incidents"):
+        raise typer.BadParameter("expected claims or incidents", param_hint="--what")
     with open_ledger(db) as ledger:
-        claims = ledger.claims(flt)
-        meta = ledger.document_meta({c.doc_hash for c in claims if c.doc_hash})
+        if what == "incidents":
+            from attrition.incidents.store import IncidentFilter, query_incidents
+
+            incidents = query_incidents(
+                ledger,
+                IncidentFilter(
+                    subject=subject,
+                    since=parse_date(since, "--since"),
+                    until=parse_date(until, "--until"),
+                    doc=doc,
+                ),
+            )
+            n = _export_incidents(incidents, fmt, output)
+        else:
+            flt = _filter(subject, category, claimant, since, until, doc, origin, None)
+            claims = ledger.claims(flt)
+            meta = ledger.document_meta({c.doc_hash for c in claims if c.doc_hash})
+            n = _export_claims(claims, meta, fmt, output)
+    err.print(f"wrote {n} {what} to {output}", markup=False, highlight=False)
+
+
+def _export_claims(claims: list[Claim], meta: dict[str, DocumentMeta], fmt: str, output: Path) -> int:
     if fmt == "parquet":
-        n = write_parquet(iter_flat(claims, meta), output)
-    else:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            n = write_jsonl(claims, fh) if fmt == "jsonl" else write_csv(iter_flat(claims, meta), fh)
-    err.print(f"wrote {n} claims to {output}", markup=False, highlight=False)
+        return write_parquet(iter_flat(claims, meta), output)
+    with open(output, "w", encoding="utf-8", newline="") as fh:
+        return write_jsonl(claims, fh) if fmt == "jsonl" else write_csv(iter_flat(claims, meta), fh)
+
+
+def _export_incidents(incidents: list[Incident], fmt: str, output: Path) -> int:
+    rows = (incident_flat_row(i) for i in incidents)
+    if fmt == "parquet":
+        return write_parquet(rows, output, INCIDENT_COLUMNS)
+    with open(output, "w", encoding="utf-8", newline="") as fh:
+        if fmt == "csv":
+            return write_csv(rows, fh, INCIDENT_COLUMNS)
+        for i in incidents:
+            fh.write(json.dumps(i.as_dict(), ensure_ascii=False) + "\n")
+        return len(incidents)
 
 
 @app.command("runs")

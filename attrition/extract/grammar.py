@@ -796,8 +796,7 @@ def _carried_date(
 
 
 def _apply_caveats(
-    text: str,
-    claims: list[tuple[Claim, int, bool]], sentences: list[Sentence]
+    text: str, claims: list[tuple[Claim, int, bool]], sentences: list[Sentence]
 ) -> list[tuple[Claim, int, bool]]:
     """A caveat ("has not been independently verified") covers the claims of the sentences before it."""
     out = list(claims)

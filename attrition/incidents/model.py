@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from attrition.models import plain_number
+
 INCIDENT_TYPES: tuple[str, ...] = (
     "friendly_fire",
     "killing_own_troops",
@@ -112,7 +114,7 @@ class Incident:
             "perpetrator_side": self.perpetrator_side,
             "victim_side": self.victim_side,
             "claim_ids": list(self.claim_ids),
-            "count": _num(self.count),
+            "count": plain_number(self.count),
             "place_text": self.place_text,
             "place": self.place,
             "date": self.date.isoformat() if self.date else None,
@@ -157,13 +159,6 @@ class Incident:
             mentions=tuple((int(a), int(b)) for a, b in d.get("mentions") or ()),
             cluster_id=d.get("cluster_id"),
         )
-
-
-def _num(v: float | None) -> int | float | None:
-    """Counts print as integers."""
-    if v is None:
-        return None
-    return int(v) if float(v).is_integer() else v
 
 
 # -- ledger rows (store/schema.py `incidents`); here so the ledger needs no query layer ---------
