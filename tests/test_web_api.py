@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
@@ -302,3 +303,23 @@ def test_serve_prints_the_url(monkeypatch: pytest.MonkeyPatch, sqlite_url: str) 
     attrition.web.serve(sqlite_url, "127.0.0.1", 8123, announce=out)
     assert out.getvalue().startswith("attrition dashboard: http://localhost:8123/  (read-only")
     assert ran == [{"host": "127.0.0.1", "port": 8123, "log_level": "warning"}]
+
+
+def test_timeline_draws_one_line_per_named_series(sqlite_url: str) -> None:
+    """Two series of one source in one category (field artillery, rocket launchers) stay two lines."""
+    rows = []
+    for name, values in (("field artillery", (100, 110)), ("MRL", (20, 21))):
+        for day, value in zip((1, 2), values, strict=True):
+            rows.append(
+                Claim(doc_id=None, claim_id=f"{name}-{day}", subject="Russia", category="artillery", value=value,
+                      period=Period(kind="cumulative", end=date(2024, 3, day)), origin="series",
+                      series={"source": "gs", "ref": "t", "row": str(day), "name": name})
+            )  # fmt: skip
+    with Ledger(sqlite_url) as ledger:
+        ledger.store_series_claims(rows)
+    with TestClient(create_app(sqlite_url)) as c:
+        body = c.get("/api/timeline", params={"subject": "Russia", "category": "artillery"}).json()
+    assert {s["source"]: [p["value"] for p in s["points"]] for s in body["series"]} == {
+        "gs: MRL": [20, 21],
+        "gs: field artillery": [100, 110],
+    }

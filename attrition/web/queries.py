@@ -387,7 +387,10 @@ def timeline(conn: Connection, *, subject: str, category: str, mode: TimelineMod
     for r in conn.execute(base.where(claims.c.origin == "series").order_by(CLAIM_WHEN)).mappings():
         if r["when"] is None:
             continue
-        source = str((r["series"] or {}).get("source") or "series")
+        # One line per series: a source can publish several series for one category (field
+        # artillery and rocket launchers are both "artillery"), each with its own name.
+        meta = r["series"] or {}
+        source = str(meta.get("source") or "series") + (f": {meta['name']}" if meta.get("name") else "")
         lines.setdefault(source, []).append(
             {"date": r["when"].isoformat(), "value": plain_number(r["value"]), "claim_id": r["claim_id"]}
         )
