@@ -6,14 +6,21 @@ Successful JSON responses carry `"ok": true` beside their payload; errors share 
 
 Read-only unless a token is given: the write endpoints (POST /api/documents, POST /api/checks/run)
 are not routed at all without one, and with one they need `Authorization: Bearer <token>`,
-compared in constant time (`attrition.web.security`).
+compared in constant time.
+
+Article text and titles are untrusted. Templates escape everything (autoescape on, no `|safe`),
+links from documents are kept only for http(s) URLs, and the Content-Security-Policy allows only
+this origin's scripts: markup that slipped past the escaping still could not run.
 """
 
 from __future__ import annotations
 
+import hmac
 import logging
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Request
@@ -25,9 +32,8 @@ from swagger_ui_bundle import swagger_ui_path
 
 from attrition import __version__
 from attrition.store import Ledger
-from attrition.web.errors import ERROR_RESPONSES, ErrorEnvelope, install_error_handlers
+from attrition.web.errors import ERROR_RESPONSES, ApiError, ErrorEnvelope, install_error_handlers
 from attrition.web.queries import refresh_statistics
-from attrition.web.security import require_token, safe_url, security_headers
 from attrition.web.views import api, pages
 
 log = logging.getLogger(__name__)
@@ -135,3 +141,54 @@ def _swagger(request: Request) -> HTMLResponse:
         swagger_css_url="/docs-assets/swagger-ui.css",
         swagger_favicon_url="/static/favicon.svg",
     )
+
+
+# -- security --------------------------------------------------------------------------------------
+
+#: Pages allow only this origin's scripts, styles and images.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+#: The API explorer (/docs) runs the Swagger UI bundle's own inline start-up script.
+DOCS_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+SAFE_LINK_SCHEMES = ("http", "https")
+
+
+def require_token(request: Request) -> None:
+    """Raise 401 unless the request carries the app's bearer token (constant-time comparison)."""
+    expected: str | None = request.app.state.token
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    ok = (
+        expected is not None
+        and scheme.lower() == "bearer"
+        and hmac.compare_digest(given.strip().encode(), expected.encode())
+    )
+    if not ok:
+        raise ApiError(401, "this endpoint needs the header 'Authorization: Bearer <ATTRITION_TOKEN>'")
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None: a `javascript:` link from an article is never rendered."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in SAFE_LINK_SCHEMES else None
+
+
+async def security_headers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    response = await call_next(request)
+    csp = DOCS_CONTENT_SECURITY_POLICY if request.url.path == "/docs" else CONTENT_SECURITY_POLICY
+    response.headers.setdefault("Content-Security-Policy", csp)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response

@@ -21,7 +21,7 @@ from attrition.models import CATEGORIES
 from attrition.reconcile import run_checks as run_checks_on
 from attrition.reconcile import save_findings
 from attrition.store import Ledger
-from attrition.web import queries, reports
+from attrition.web import queries
 from attrition.web.errors import ApiError
 from attrition.web.queries import MAX_LIMIT, TimelineMode, WebClaimFilter
 
@@ -83,7 +83,7 @@ def overview(request: Request) -> dict[str, Any]:
     ledger = ledger_of(request)
     counts = ledger.counts()
     with ledger.connect() as conn:
-        return {"ok": True, **queries.overview(conn, counts), "checks": reports.findings_summary(conn)}
+        return {"ok": True, **queries.overview(conn, counts), "checks": queries.findings_summary(conn)}
 
 
 def claims(
@@ -209,8 +209,8 @@ def checks(
 ) -> dict[str, Any]:
     """The check report: findings stored by the last check run, with a summary by kind and status."""
     with ledger_of(request).connect() as conn:
-        summary = reports.findings_summary(conn)
-        page = reports.findings_page(conn, kind=kind or None, status=status or None, sort=sort, limit=limit, cursor=cursor)
+        summary = queries.findings_summary(conn)
+        page = queries.findings_page(conn, kind=kind or None, status=status or None, sort=sort, limit=limit, cursor=cursor)
     return {"ok": True, "summary": summary, "items": page.rows, "next_cursor": page.next_cursor, "limit": limit}
 
 
@@ -224,7 +224,7 @@ def incidents(
 ) -> dict[str, Any]:
     """Incidents reported in documents (events and practices behind figures), newest first."""
     with ledger_of(request).connect() as conn:
-        page = reports.incidents_page(conn, subject=subject or None, type=type or None, sort=sort, limit=limit, cursor=cursor)
+        page = queries.incidents_page(conn, subject=subject or None, type=type or None, sort=sort, limit=limit, cursor=cursor)
     return {"ok": True, "items": page.rows, "next_cursor": page.next_cursor, "total": page.total, "limit": limit}
 
 
@@ -265,4 +265,4 @@ def run_checks(request: Request) -> dict[str, Any]:
     ledger = ledger_of(request)
     save_findings(ledger, run_checks_on(ledger))
     with ledger.connect() as conn:
-        return {"ok": True, "summary": reports.findings_summary(conn)}
+        return {"ok": True, "summary": queries.findings_summary(conn)}

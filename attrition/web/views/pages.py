@@ -13,7 +13,7 @@ from fastapi import Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from attrition.models import CATEGORIES
-from attrition.web import queries, reports
+from attrition.web import queries
 from attrition.web.errors import ApiError
 from attrition.web.queries import MAX_LIMIT, TimelineMode, WebClaimFilter
 from attrition.web.views.api import claim_filter, ledger_of
@@ -42,7 +42,7 @@ def overview(request: Request) -> HTMLResponse:
     counts = ledger.counts()
     with ledger.connect() as conn:
         data = queries.overview(conn, counts)
-        checks = reports.findings_summary(conn)
+        checks = queries.findings_summary(conn)
     return _render(request, "overview.html", active="overview", checks=checks, **data)
 
 
@@ -133,9 +133,9 @@ def checks(
     cursor: str | None = None,
 ) -> HTMLResponse:
     with ledger_of(request).connect() as conn:
-        summary = reports.findings_summary(conn)
-        facets = reports.finding_facets(conn)
-        page = reports.findings_page(conn, kind=kind or None, status=status or None, limit=limit, cursor=cursor)
+        summary = queries.findings_summary(conn)
+        facets = queries.finding_facets(conn)
+        page = queries.findings_page(conn, kind=kind or None, status=status or None, limit=limit, cursor=cursor)
     params = {k: v for k, v in (("kind", kind), ("status", status)) if v}
     next_link = "?" + urlencode({**params, "limit": limit, "cursor": page.next_cursor}) if page.next_cursor else None
     return _render(
@@ -152,8 +152,8 @@ def incidents(
     cursor: str | None = None,
 ) -> HTMLResponse:
     with ledger_of(request).connect() as conn:
-        page = reports.incidents_page(conn, subject=subject or None, type=type or None, limit=limit, cursor=cursor)
-        facets = reports.incident_facets(conn)
+        page = queries.incidents_page(conn, subject=subject or None, type=type or None, limit=limit, cursor=cursor)
+        facets = queries.incident_facets(conn)
     params = {k: v for k, v in (("subject", subject), ("type", type)) if v}
     next_link = "?" + urlencode({**params, "limit": limit, "cursor": page.next_cursor}) if page.next_cursor else None
     return _render(
