@@ -139,3 +139,13 @@ def test_export_incidents(fmt: str, tmp_path: Path) -> None:
         import pyarrow.parquet as pq
 
         assert pq.read_table(out).column("type").to_pylist() == ["friendly_fire"]
+
+
+def test_demo_builds_a_checked_ledger(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+    res = run("demo", "--db", db, "--no-serve")
+    assert res.exit_code == 0, res.output
+    assert "claims from 23 documents" in res.output
+    assert "checks:" in res.output
+    again = run("demo", "--db", db, "--no-serve")  # recreated, not appended to
+    assert "claims from 23 documents" in again.output

@@ -279,9 +279,22 @@ DEMO_TABLE_ROWS = 20
 @app.command("demo")
 def demo_cmd(
     db: Annotated[str, typer.Option("--db", help="Ledger for the demo (recreated).")] = "sqlite:///demo.db",
+    series: Annotated[
+        list[str] | None,
+        typer.Option("--series", help="Also import an official series you downloaded (path or URL; repeatable)."),
+    ] = None,
+    series_format: Annotated[
+        str, typer.Option("--series-format", help="Format of --series: general-staff, oryx or csv.")
+    ] = "general-staff",
+    serve: Annotated[bool, typer.Option("--serve/--no-serve", help="End by serving the dashboard.")] = True,
+    host: Annotated[str, typer.Option(help="Dashboard address.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Dashboard port.")] = 8000,
 ) -> None:
-    """Ingest the bundled demo corpus into a fresh SQLite ledger and show what it holds."""
+    """Ingest the bundled demo corpus into a fresh SQLite ledger, check it, show it, serve the dashboard."""
+    from collections import Counter
+
     from attrition.demo import corpus_path
+    from attrition.reconcile import import_series, run_checks, save_findings
 
     url = db_url(db)
     if url.startswith("sqlite:///"):
@@ -291,10 +304,21 @@ def demo_cmd(
     with open_ledger(url) as ledger:
         summary = run_ingest([str(corpus_path())], ledger, ReadOptions(), batch_size=200, quiet=False)
         print_summary(summary, title="demo corpus ingested")
-        claims = ledger.claims()
+        for location in series or []:
+            res = import_series(ledger, location, series_format)
+            err.print(f"series {location}: {res.added} rows added", markup=False, highlight=False)
+        findings = run_checks(ledger)
+        save_findings(ledger, findings)
+        claims = ledger.claims(ClaimFilter(origin="text"))
         counts = ledger.counts()
     out.print(f"[bold]{counts['claims']} claims from {counts['documents']} documents[/] in {url}")
     emit_claims(claims[:DEMO_TABLE_ROWS], Format.table)
     if len(claims) > DEMO_TABLE_ROWS:
         out.print(f"… {len(claims) - DEMO_TABLE_ROWS} more: attrition claims --db {url}")
+    by_status = Counter(f"{f.kind} {f.status}" for f in findings)
+    out.print("checks: " + (", ".join(f"{n} {k}" for k, n in sorted(by_status.items())) or "no findings"))
     sys.stdout.flush()
+    if serve:
+        from attrition.web import serve as serve_dashboard
+
+        serve_dashboard(url, host, port, announce=sys.stdout)
