@@ -92,6 +92,17 @@ class Document:
 
 
 @dataclass(slots=True, kw_only=True, frozen=True)
+class DocumentMeta:
+    """What a claim row needs to know of its document when shown or exported."""
+
+    doc_id: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: date | None
+
+
+@dataclass(slots=True, kw_only=True, frozen=True)
 class Period:
     """What stretch of time a figure covers.
 
@@ -177,8 +188,8 @@ class Claim:
             "claim_id": self.claim_id,
             "subject": self.subject,
             "category": self.category,
-            "value": _num(self.value),
-            "value_high": _num(self.value_high),
+            "value": plain_number(self.value),
+            "value_high": plain_number(self.value_high),
             "qualifier": self.qualifier,
             "period": self.period.as_dict(),
             "claimant": self.claimant,
@@ -226,7 +237,7 @@ class Claim:
         )
 
 
-def _num(v: float | None) -> int | float | None:
+def plain_number(v: float | None) -> int | float | None:
     """Counts print as integers; only true fractions keep a decimal point."""
     if v is None:
         return None

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from extract_devset import DEVSET, SEEDS, documents, gold
 from typer.testing import CliRunner
 
 from attrition.cli import app
 from attrition.evaluate import Report, evaluate, evaluate_files, score_document
 from attrition.models import Claim, Period
+from tests.extract_devset import DEVSET, SEEDS, documents, gold
 
 BASELINE = json.loads((DEVSET / "baseline.json").read_text(encoding="utf-8"))
 

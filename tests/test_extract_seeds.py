@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from extract_devset import SEEDS, seed_documents
 
 from attrition.extract import extract_document
 from attrition.models import Claim
+from tests.extract_devset import SEEDS, seed_documents
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed articles not found at {SEEDS}")
 

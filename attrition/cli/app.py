@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 
 import typer
 from rich.console import Console
@@ -16,9 +15,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+#: Table width when output is not a terminal (a pipe, a CI log): wide enough for a claims table.
+PIPE_WIDTH = 140
+
 #: Rich consoles: results go to stdout, progress and summaries to stderr.
 out = Console(soft_wrap=True)
 err = Console(stderr=True)
+for _console in (out, err):
+    if not _console.is_terminal and "COLUMNS" not in os.environ:
+        _console.width = PIPE_WIDTH
 
 DEFAULT_DB = "sqlite:///attrition.db"
 
@@ -36,8 +41,8 @@ DbOption = typer.Option(None, "--db", help="Ledger URL (default $ATTRITION_DB or
 
 def main() -> None:
     """Entry point of the `attrition` script."""
-    app(prog_name="attrition")
+    app(prog_name="attrition")  # exits via SystemExit
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

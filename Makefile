@@ -1,0 +1,42 @@
+# Two commands on a fresh machine:  make demo  |  make test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip
+
+.PHONY: install install-dev demo test lint bench system-deps clean
+
+# The package with its pinned runtime dependencies (SQLite, PostgreSQL driver, web, Parquet).
+install: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -c constraints.txt -e ".[all]"
+	@touch $@
+
+# Plus the test and lint tools.
+install-dev: $(VENV)/.installed-dev
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) install -q -c constraints.txt -e ".[dev]"
+	@touch $@
+
+demo: install
+	$(BIN)/attrition demo
+
+# System packages the tests use (PostgreSQL server, Debian's chromium): installed when missing and
+# running as root; otherwise those tests skip and say what to install.
+system-deps:
+	@bash scripts/system-deps.sh
+
+lint: install-dev
+	$(BIN)/ruff check attrition tests bench
+	$(BIN)/mypy
+
+test: install-dev system-deps lint
+	$(BIN)/python -m pytest
+
+bench: install-dev
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts demo.db* attrition.db*

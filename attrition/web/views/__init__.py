@@ -1,0 +1,1 @@
+"""Request handlers: `api` answers JSON, `pages` renders HTML from the same queries."""
