@@ -52,6 +52,7 @@ _SMALL = {
 
 #: An explicit date: "February 24, 2022", "24 February 2022", "Feb 24", "February 2022".
 DATE_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?=[A-Za-z0-9])"
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
     rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d))\b",
@@ -92,21 +93,27 @@ _CUES: list[tuple[str, str]] = [
     ),
 ]
 _INCIDENT_RE = re.compile(
-    r"\b(?:attacks?|strikes?|shelling|explosions?|blasts?|ambush|bombings?|raids?|airstrikes?)\b",
+    WORD_START
+    + r"\b(?:attacks?|strikes?|shelling|explosions?|blasts?|ambush|bombings?|raids?|airstrikes?)\b",
     re.IGNORECASE,
 )
 _WEAK_SPAN = re.compile(
-    r"\b(?:during|in)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:offensive|counteroffensive|operation|"
+    WORD_START
+    + r"\b(?:during|in)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:offensive|counteroffensive|operation|"
     r"battle|assault|campaign)\b",
     re.IGNORECASE,
 )
 _PERFECT_TOTAL = re.compile(
-    r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:lost|killed|wounded|suffered|sustained|identified|"
+    WORD_START
+    + r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:lost|killed|wounded|suffered|sustained|identified|"
     r"recorded|documented|confirmed|captured|died|injured)\b",
     re.IGNORECASE,
 )
 _IN_MONTH = re.compile(
-    r"\b(?:in|during|throughout)\s+(?P<m>" + "|".join(m for m in MONTHS if len(m) > 3) + r")\b(?!\s+\d)",
+    WORD_START
+    + r"\b(?:in|during|throughout)\s+(?P<m>"
+    + "|".join(m for m in MONTHS if len(m) > 3)
+    + r")\b(?!\s+\d)",
     re.IGNORECASE,
 )
 _STATEMENT_BETWEEN = re.compile(r"\b(?:that|said|says|told|added)\b", re.IGNORECASE)
@@ -118,9 +125,10 @@ _SINCE_WAR = re.compile(
     r"|since\s+(?:russia|moscow)\s+invaded",
     re.IGNORECASE,
 )
-_WEEKDAY_RE = re.compile(rf"\b(?:on\s+|last\s+)?(?P<wd>{_WEEKDAY})\b", re.IGNORECASE)
+_WEEKDAY_RE = re.compile(WORD_START + rf"\b(?:on\s+|last\s+)?(?P<wd>{_WEEKDAY})\b", re.IGNORECASE)
 _SAID_WEEKDAY = re.compile(
-    rf"\b(?:said|says|reported|announced|claimed|stated|told|wrote|added|published|posted)\s+(?:\w+\s+){{0,3}}?(?:on\s+)?(?P<wd>{_WEEKDAY})\b"
+    WORD_START
+    + rf"\b(?:said|says|reported|announced|claimed|stated|told|wrote|added|published|posted)\s+(?:\w+\s+){{0,3}}?(?:on\s+)?(?P<wd>{_WEEKDAY})\b"
     rf"|\b(?:on\s+)?(?P<wd2>{_WEEKDAY}),?\s+(?:\w+\s+){{0,4}}?(?:said|reported|announced|claimed)\b",
     re.IGNORECASE,
 )
