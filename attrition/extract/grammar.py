@@ -27,7 +27,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from attrition.extract import periods
-from attrition.extract.lexicon import WORD_START, Lexicon, lexicon
+from attrition.extract.lexicon import WORD_START, Lexicon, alternation, lexicon
 from attrition.extract.numbers import NumberToken, scan
 from attrition.extract.sentences import (
     CAVEAT_REACH,
@@ -228,9 +228,15 @@ NOUNS: dict[str, str] = {
 _EQUIPMENT = frozenset(
     v for v in NOUNS.values() if ":" not in v and v not in ("personnel", "civilian", "people", "prisoners")
 )
+#: Modifier words allowed between a figure and its noun ("17 Russian main battle tanks"); SIDE stands for
+#: the side words of the gazetteer.
+_MODIFIER_WORDS = (
+    *("the", "their", "its", "our", "his", "more", "other", "additional", "enemy", "military", "civilian"),
+    *("combat", "modern", "heavy", "armed", "field", "foreign", "young", "elderly", "Western", "regular"),
+    *("unarmed", "innocent", "hostile", "active"),
+)
 _MODIFIER = (
-    r"(?:of|(?:of\s+)?(?:the|their|its|our|his|more|other|additional|enemy|military|civilian|combat|modern|heavy|"
-    r"armed|field|foreign|young|elderly|Western|regular|unarmed|innocent|hostile|active|SIDE|[A-Za-z]+-(?:made|built|"
+    r"(?:of|(?:of\s+)?(?:" + "|".join(_MODIFIER_WORDS) + r"|SIDE|[A-Za-z]+-(?:made|built|"
     r"supplied|provided))(?:'s|’s)?)"
 )
 
@@ -301,7 +307,7 @@ OUTCOMES: dict[str, str] = {
     ),
 }
 _OUTCOME_RE = re.compile(
-    WORD_START + r"\b(?:" + "|".join(re.escape(k) for k in sorted(OUTCOMES, key=len, reverse=True)) + r")\b",
+    WORD_START + r"\b(?:" + alternation(OUTCOMES) + r")\b",
     re.IGNORECASE,
 )
 _LOSS_VERB = r"lost|loses|lose|losing|suffered|suffers|sustained|sustains|losses|casualties"
@@ -388,6 +394,24 @@ _BARE_BEFORE = re.compile(
     r"exceeded|passed|topped|stands\s+at|stood\s+at)\s+$",
     re.IGNORECASE,
 )
+#: Last words `_BARE_BEFORE` can end with: a cheap `endswith` gate in front of its backward search.
+_BARE_LAST = (
+    *("killing", "killed", "wounding", "wounded", "injuring", "injured", "capturing", "captured", "of", "at"),
+    *("to", "reached", "is", "was", "totaled", "totalled", "died", "dead", "by", "hit", "exceeded", "passed"),
+    "topped",
+)
+
+
+def _bare_before(before: str) -> bool:
+    """An outcome or total word right before a bare figure ("killing 12", "the toll rose to 34")."""
+    if not before[-1:].isspace():
+        return False
+    chunks = before.rsplit(None, 1)
+    return (
+        bool(chunks) and chunks[-1].lower().endswith(_BARE_LAST) and _BARE_BEFORE.search(before) is not None
+    )
+
+
 _BARE_RATE_AFTER = re.compile(r"^\s+(?:a|per|each|every)\s+(?:day|week|month)\b", re.IGNORECASE)
 _BARE_AFTER = re.compile(
     r"^\s*(?:were|was|have\s+been|had\s+been|are|being|others)?\s*(?:killed|dead|died|wounded|"
@@ -442,22 +466,47 @@ class _Figure:
     partitive: bool = False  # "13 of the 20 drones": what follows the noun describes the 20
 
 
-_NOUN_RES: dict[int, re.Pattern[str]] = {}
+_NOUN_RES: dict[int, tuple[re.Pattern[str], frozenset[str]]] = {}
+#: The first run of letters after a figure (after an optional closing quote and spaces).
+_FIRST_LETTERS = re.compile(r"[\"”’']?\s*([A-Za-z]+)(-?)")
 
 
-def _noun_re(lex: Lexicon) -> re.Pattern[str]:
-    """`<modifiers> <noun>` right after a figure; modifiers may name a side ("Russian", "Moscow's")."""
+def _first_letters(phrase: str) -> str:
+    """The first run of letters of a phrase, lower-cased ("Moscow's" -> "moscow", "U.S." -> "u")."""
+    m = re.search(r"[A-Za-z]+", phrase)
+    return m.group(0).lower() if m else ""
+
+
+def _noun_re(lex: Lexicon) -> tuple[re.Pattern[str], frozenset[str]]:
+    """`<modifiers> <noun>` right after a figure; modifiers may name a side ("Russian", "Moscow's").
+
+    With it, the set of first letter-runs any match can start with: most figures are followed by a
+    word outside it ("kilometres", "billion", "years"), and a set lookup rejects them before the
+    regex, with its long alternations, is tried.
+    """
     key = id(lex)
     if key not in _NOUN_RES:
-        sides = "|".join(re.escape(w) for w in sorted(lex.side_words, key=len, reverse=True))
-        nouns = "|".join(
-            re.escape(w).replace(r"\ ", r"\s+") for w in sorted([*NOUNS, *lex.plurals], key=len, reverse=True)
-        )
+        sides = alternation(lex.side_words)
+        noun_words = [*NOUNS, *lex.plurals]
+        nouns = alternation(noun_words, space=r"\s+")
         mod = _MODIFIER.replace("SIDE", sides)
-        _NOUN_RES[key] = re.compile(
-            rf"[\"”’']?\s*(?P<mods>(?:{mod}\s+){{0,4}}?)(?P<noun>{nouns})(?![\w-])", re.IGNORECASE
+        starts = {_first_letters(w) for w in [*noun_words, *lex.side_words, *_MODIFIER_WORDS, "of"]}
+        _NOUN_RES[key] = (
+            re.compile(
+                rf"[\"”’']?\s*(?P<mods>(?:{mod}\s+){{0,4}}?)(?P<noun>{nouns})(?![\w-])", re.IGNORECASE
+            ),
+            frozenset(starts),
         )
     return _NOUN_RES[key]
+
+
+def _match_noun(lex: Lexicon, text: str, pos: int, end: int) -> re.Match[str] | None:
+    """`_noun_re` at `pos`, tried only when the first word after the figure can start a match."""
+    pattern, starts = _noun_re(lex)
+    first = _FIRST_LETTERS.match(text, pos, end)
+    if first is None or (first.group(1).lower() not in starts and not first.group(2)):
+        return None
+    return pattern.match(text, pos, end)
 
 
 _MEMO = threading.local()
@@ -518,7 +567,7 @@ def _classify(
     nm = _N_OF_THE_M.match(text, tok.end, sent.end)
     if nm:  # "13 of the 20 drones": what the second figure counts
         noun_at = nm.end()
-    m = _noun_re(lex).match(text, noun_at, sent.end)
+    m = _match_noun(lex, text, noun_at, sent.end)
     if m and not (tok.is_year_like and m.group("mods")):
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         mods = m.group("mods") or ""
@@ -542,13 +591,13 @@ def _classify(
             return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
         return None
     if (
-        _OF_WHICH_BEFORE.search(before)
-        and prev is not None
+        prev is not None
         and prev.sent is sent
+        and _OF_WHICH_BEFORE.search(before)
         and _INHERIT_OK.match(after)
     ):
         return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
-    if _BARE_BEFORE.search(before) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
+    if _bare_before(before) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
         return _Figure(tok, sent, tok.end, "bare", None, False)
     return None
 
@@ -843,7 +892,11 @@ def _apply_caveats(
     out = list(claims)
     if not claims or not has_caveat_hint(text.lower()):
         return out
-    for k, sent in enumerate(sentences):
+    reach = {k for _, ck, disp in claims if not disp for k in range(ck + 1, ck + CAVEAT_REACH + 1)}
+    for k in sorted(reach):
+        if k >= len(sentences):
+            break
+        sent = sentences[k]
         status = verification(sent.text) if not sent.display else None
         if status is None:
             continue

@@ -135,9 +135,12 @@ CONFIRMED_RE = re.compile(
 CAVEAT_HINTS = ("verif", "confirm", "disput", "denie", "reject", "dismiss", "geolocat")
 
 
+_CAVEAT_HINT_RE = re.compile("|".join(CAVEAT_HINTS))
+
+
 def has_caveat_hint(lowered: str) -> bool:
-    """Whether lower-cased text may hold a verification statement (a substring test, no regex)."""
-    return any(h in lowered for h in CAVEAT_HINTS)
+    """Whether lower-cased text may hold a verification statement (one case-sensitive literal scan)."""
+    return _CAVEAT_HINT_RE.search(lowered) is not None
 
 
 #: How many sentences back a caveat ("could not be independently verified") reaches.
