@@ -27,7 +27,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from attrition.extract import periods
-from attrition.extract.lexicon import WORD_START, Lexicon, alternation, lexicon
+from attrition.extract.lexicon import WORD_START, Lexicon, alternation, lexicon, lowered
 from attrition.extract.numbers import NumberToken, scan
 from attrition.extract.sentences import (
     CAVEAT_REACH,
@@ -325,9 +325,9 @@ _NONLOSS_VERB = (
     r"evacuated|displaced|hospitalized|hospitalised|fled|rescued|treated|approved|build|built|"
     r"owns|field|fielded|armed\s+with|equipped\s+with|fleet\s+of|arsenal\s+of|worth"
 )
+#: Run on the `lowered` document (no IGNORECASE: see `lexicon.lowered`).
 _VERB_RE = re.compile(
-    WORD_START + rf"\b(?:(?P<loss>{_LOSS_VERB})|(?P<kill>{_KILL_VERB})|(?P<non>{_NONLOSS_VERB}))\b",
-    re.IGNORECASE,
+    WORD_START + rf"\b(?:(?P<loss>{_LOSS_VERB})|(?P<kill>{_KILL_VERB})|(?P<non>{_NONLOSS_VERB}))\b"
 )
 #: After a figure: "were killed by X" / "killed in the X attack": X attacked.
 _PASSIVE_AGENT = re.compile(
@@ -632,13 +632,14 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
     return OUTCOMES[re.sub(r"\s+", " ", far.group(0).lower())] if far else None
 
 
-def _governing_verb(text: str, fig: _Figure) -> re.Match[str] | None:
-    """The nearest loss / killing / non-loss verb before the figure in its sentence, else just after it."""
+def _governing_verb(low: str, fig: _Figure) -> re.Match[str] | None:
+    """The nearest loss / killing / non-loss verb before the figure in its sentence, else just after it
+    (`low`: the document, `lowered`)."""
     lo = max(fig.sent.start, fig.tok.start - VERB_WINDOW)
-    found = list(_VERB_RE.finditer(text, lo, fig.tok.start))
+    found = list(_VERB_RE.finditer(low, lo, fig.tok.start))
     if found:
         return found[-1]
-    return _VERB_RE.search(text, fig.noun_end, min(fig.sent.end, fig.noun_end + 60))
+    return _VERB_RE.search(low, fig.noun_end, min(fig.sent.end, fig.noun_end + 60))
 
 
 def _category(fig: _Figure, outcome: str | None, sentence: str) -> str | None:
@@ -756,6 +757,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
     _MEMO.table = {}
     lex = lexicon()
     sentences, headline_words = split(text)
+    low = lowered(text)
     starts = [s.start for s in sentences]
     default_attr = headline_attribution(headline_words, lex)
     attr_cache: dict[int, tuple[Attribution | None, date | None]] = {}
@@ -803,7 +805,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         prv = figures[n - 1].noun_end if n > 0 else 0
         sentence = fig.sent.text
         outcome = _outcome(text, fig, nxt, prv) if fig.cls not in _EQUIPMENT else None
-        verb = _governing_verb(text, fig)
+        verb = _governing_verb(low, fig)
         if _not_a_loss(text, fig, verb, outcome):
             continue
         category = _category(fig, outcome, sentence)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from attrition.extract.lexicon import WORD_START
+from attrition.extract.lexicon import WORD_START, lowered
 from attrition.models import Period
 
 MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -118,7 +118,8 @@ _IN_MONTH = re.compile(
 )
 _STATEMENT_BETWEEN = re.compile(r"\b(?:that|said|says|told|added)\b", re.IGNORECASE)
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b", re.IGNORECASE)
-CUE_RE = re.compile(WORD_START + "(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + ")", re.IGNORECASE)
+#: Run on `lowered` text (no IGNORECASE: see `lexicon.lowered`).
+CUE_RE = re.compile(WORD_START + "(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + ")")
 _SINCE_WAR = re.compile(
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+|its\s+|russia's\s+)?(?:full[-\s]scale\s+)?"
     r"(?:war|invasion|conflict|fighting|aggression)|since\s+(?:the\s+)?(?:war|invasion|conflict|fighting)\s+(?:began|started|broke\s+out)"
@@ -219,7 +220,7 @@ def _clause(sentence: str, pos: int, end_pos: int) -> tuple[int, int]:
 
 def cue_matches(sentence: str) -> list[re.Match[str]]:
     """The period cues of a sentence, in order (computed once per sentence by the caller)."""
-    return list(CUE_RE.finditer(sentence))
+    return list(CUE_RE.finditer(lowered(sentence)))
 
 
 def resolve(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attrition.extract.lexicon import WORD_START, Lexicon
+from attrition.extract.lexicon import WORD_START, Lexicon, lowered
 
 #: Words ending in "." that do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -72,9 +72,8 @@ _CLAIM_VERBS = (
     r"believes|believe|assessed|assesses|tallied|counted|recorded|documented|noted|put\s+the\s+"
     r"(?:figure|toll|number)|updated|published|insisted|alleged|acknowledged|admitted"
 )
-_VERB_RE = re.compile(
-    WORD_START + rf"\b(?:{_CLAIM_VERBS})\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)", re.IGNORECASE
-)
+#: Run on `lowered` text, like `HEDGE_RE` (no IGNORECASE: see `lexicon.lowered`).
+_VERB_RE = re.compile(WORD_START + rf"\b(?:{_CLAIM_VERBS})\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)")
 _INVERTED_RE = re.compile(
     rf"(?:,|[\"”])\s*(?:{_CLAIM_VERBS})\s+(?P<c>(?:the\s+)?[A-Z][^,.;:\"“”]{{1,80}})", re.IGNORECASE
 )
@@ -113,8 +112,7 @@ HEDGE_RE = re.compile(
     WORD_START
     + r"\b(?:reportedly|allegedly|alleged|estimated|estimates?|likely|may|might|possibly|probably|believed|"
     r"thought\s+to|presumably|unconfirmed|if|would|purportedly|suggest(?:s|ed)?|appear(?:s|ed)?\s+to|"
-    r"could(?!\s+not))\b",
-    re.IGNORECASE,
+    r"could(?!\s+not))\b"
 )
 UNVERIFIED_RE = re.compile(
     r"\b(?:could|can|has|have|had|was|were|is|are|did)\s*(?:n[o']t)\s+(?:be(?:en)?\s+)?(?:immediately\s+|independently\s+"
@@ -265,7 +263,7 @@ def candidates(sentence: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for m in _ACCORDING_RE.finditer(sentence):
         found.append((m.start(), m.group("c").strip()))
-    for m in _VERB_RE.finditer(sentence):
+    for m in _VERB_RE.finditer(lowered(sentence)):
         if _ADJECTIVAL.search(sentence, 0, m.start()) or _PASSIVE.search(sentence, 0, m.start()):
             continue  # "an estimated 450,000", "casualties were estimated at": not a reporting verb
         np = _subject_np(sentence, m.start())
@@ -317,7 +315,7 @@ def headline_attribution(words: str | None, lex: Lexicon) -> Attribution | None:
 
 def hedged(sentence: str) -> bool:
     """A hedge word applies to the sentence's figures."""
-    return bool(HEDGE_RE.search(sentence))
+    return bool(HEDGE_RE.search(lowered(sentence)))
 
 
 def verification(sentence: str) -> str | None:
