@@ -725,8 +725,27 @@ def _subject(
             return claimant_side  # a ministry of the side under attack counting its dead
         return lex.civilians_hit_by(attacker) or _nearest_side(lex, s, rel) or _same_para(prev, fig)
     if attacker:
+        if _victims_named(lex, s, attacker, verb.start() - fig.sent.start if verb is not None else 0):
+            return attacker  # fighting within one side: "Wagner forces shot down ..., Russian pilots killed"
         return lex.enemy_of(attacker)
     return _nearest_side(lex, s, rel) or _same_para(prev, fig)
+
+
+_VICTIM_AFTER = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|are)\b", re.IGNORECASE)
+
+
+def _victims_named(lex: Lexicon, s: str, attacker: str, verb_at: int) -> bool:
+    """The attacker's own side is named as the one hit: a side word with a counted noun that is the
+    passive subject ("Russian pilots were among those killed") or the object after the verb."""
+    for start, _end, side, locative in _side_mentions(lex, s):
+        if side != attacker or locative:
+            continue
+        noun = _match_noun(lex, s, _end, len(s))
+        if noun is None or noun.group("mods").strip():
+            continue
+        if start > verb_at > 0 or _VICTIM_AFTER.match(s, noun.end()):
+            return True
+    return False
 
 
 def _same_para(prev: Claim | None, fig: _Figure) -> str | None:
@@ -778,12 +797,16 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
     sent_index = {id(s): k for k, s in enumerate(sentences)}
     # Attribution flows forward inside a paragraph: only sentences up to a paragraph's last figure matter.
     last_figure_end = {f.sent.para: f.sent.end for f in figures}
+    para_start: dict[int, int] = {}
+    for sent in sentences:
+        para_start.setdefault(sent.para, sent.start)
     for k, sent in enumerate(sentences):
         if sent.display or sent.end > last_figure_end.get(sent.para, -1):
             attr_cache[k] = (None, None)
             continue
         s = sent.text
-        found = attribution(s, lex, last_attr, _memo("cands", s, partial(candidates, s)))
+        context = text[para_start.get(sent.para, sent.start) : sent.end]
+        found = attribution(s, lex, last_attr, _memo("cands", s, partial(candidates, s)), context)
         if found is not None:
             last_attr = found
             current = found

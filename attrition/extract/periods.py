@@ -100,7 +100,7 @@ _INCIDENT_RE = re.compile(
 _WEAK_SPAN = re.compile(
     WORD_START
     + r"\b(?:during|in)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:offensive|counteroffensive|operation|"
-    r"battle|assault|campaign)\b",
+    r"battle|assault|campaign|march|mutiny|rebellion|siege|incursion|advance)\b",
     re.IGNORECASE,
 )
 _PERFECT_TOTAL = re.compile(
@@ -189,6 +189,23 @@ def statement_date(sentence: str, published: date | None) -> date | None:
     return None
 
 
+def _dated_span(m: re.Match[str]) -> bool:
+    """Whether a span cue fixes its start ("past three weeks", "in 2023"), unlike "in the battle for X"."""
+    g = m.groupdict()
+    return any(g.get(k) for k in ("syear", "unit", "unit1", "unit2", "unit3"))
+
+
+def stated(cues: list[re.Match[str]], sentence: str, published: date | None) -> bool:
+    """Whether a sentence states any period or date of its own (a cue, a weekday, a date, a perfect)."""
+    return bool(
+        cues
+        or _WEAK_SPAN.search(sentence)
+        or _WEEKDAY_RE.search(sentence)
+        or _PERFECT_TOTAL.search(sentence)
+        or any(c.precision == "day" for c in explicit_dates(sentence, published))
+    )
+
+
 def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date | None]:
     """Start and end of a span cue ("past three weeks", "in 2023", "last month")."""
     g = m.groupdict()
@@ -241,12 +258,19 @@ def resolve(
     best: re.Match[str] | None = None
     best_dist = 1 << 30
     lo, hi = _clause(sentence, pos, end_pos)
-    for m in cues:
-        if m.start() < lo or m.end() > hi:
-            continue
+    in_clause = [m for m in cues if m.start() >= lo and m.end() <= hi]
+    if not in_clause and not _WEAK_SPAN.search(sentence):
+        # A clause without a cue of its own shares the frame set before it ("since Tuesday ..., while
+        # Baku put its own losses at 71"); a cue in a later clause belongs to that clause's figures.
+        in_clause = [m for m in cues if m.end() <= lo]
+    for m in in_clause:
         dist = m.start() - end_pos if m.start() >= end_pos else max(0, pos - m.end())
         if dist < best_dist:
             best, best_dist = m, dist
+    if best is not None and best.lastgroup == "span" and not _dated_span(best):
+        # "in the battle for Avdiivka in the past month": the cue with dates says more.
+        dated = [m for m in in_clause if m.lastgroup == "span" and _dated_span(m)]
+        best = dated[0] if dated else best
     if best is None or best.lastgroup is None:
         if _WEAK_SPAN.search(sentence):  # "during the offensive", with no sharper cue
             return Period(kind="span", start=None, end=report)

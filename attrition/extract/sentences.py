@@ -75,7 +75,8 @@ _CLAIM_VERBS = (
 #: Run on `lowered` text, like `HEDGE_RE` (no IGNORECASE: see `lexicon.lowered`).
 _VERB_RE = re.compile(WORD_START + rf"\b(?:{_CLAIM_VERBS})\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)")
 _INVERTED_RE = re.compile(
-    rf"(?:,|[\"”])\s*(?:{_CLAIM_VERBS})\s+(?P<c>(?:the\s+)?[A-Z][^,.;:\"“”]{{1,80}})", re.IGNORECASE
+    rf"(?:,|[\"”])\s*(?!told\b|tells\b)(?:{_CLAIM_VERBS})\s+(?P<c>(?:the\s+)?[A-Z][^,.;:\"“”]{{1,80}})",
+    re.IGNORECASE,
 )
 _ACCORDING_RE = re.compile(
     r"\baccording\s+to\s+(?P<c>[^,.;:\"“”]{2,120}?)(?=\s*(?:[,.;:\"“”]|$|\s+on\s+[A-Z]|\s+in\s+[A-Z]))",
@@ -233,7 +234,11 @@ def _subject_np(sentence: str, verb_start: int) -> str | None:
 
 
 def attribution(
-    sentence: str, lex: Lexicon, last: Attribution | None, found: list[tuple[int, str]] | None = None
+    sentence: str,
+    lex: Lexicon,
+    last: Attribution | None,
+    found: list[tuple[int, str]] | None = None,
+    context: str = "",
 ) -> Attribution | None:
     """The attribution stated in `sentence`, or None when it states none.
 
@@ -254,7 +259,7 @@ def attribution(
     main = chain[0]
     # "according to" beside a reporting verb: the verb's subject is the source, the other the chain.
     via = tuple(dict.fromkeys(_resolve(np, lex, last)[0] for np in chain[1:] if np != main))
-    canon, side = _resolve(main, lex, last)
+    canon, side = _resolve(main, lex, last, context or sentence)
     return Attribution(canon, main, side, via)
 
 
@@ -299,10 +304,55 @@ def clause_attribution(
     return Attribution(canon, before[-1][1], side)
 
 
-def _resolve(np: str, lex: Lexicon, last: Attribution | None) -> tuple[str, str | None]:
+#: Claimant phrases that name an institution or a spokesperson without saying whose ("the army said").
+_GENERIC_HEAD = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?(?P<inst>army|military|air\s+force|navy|general\s+staff|armed\s+forces|"
+    r"(?:defen[cs]e\s+)?ministry|ministry\s+of\s+defen[cs]e)$|"
+    r"^(?:the\s+|a\s+|an\s+)?(?:military\s+|army\s+)?(?P<person>spokes(?:man|woman|person))$",
+    re.IGNORECASE,
+)
+
+
+def _resolve(np: str, lex: Lexicon, last: Attribution | None, context: str = "") -> tuple[str, str | None]:
+    """Canonical claimant of a phrase. Pronouns and generic heads take the previous attribution; a generic
+    head with none is read from its `context` (the paragraph so far): "the army" with Ukraine acting is
+    "Ukraine's army", and "a spokesman" is the spokesperson of the institution the sentence names."""
     if _PRONOUN.match(np) and last is not None:
         return last.claimant, last.side
-    return lex.canonical_claimant(np)
+    canon, side = lex.canonical_claimant(np)
+    generic = _GENERIC_HEAD.match(np) if context and side is None else None
+    if generic is None:
+        return canon, side
+    named = [m.group(0) for m in lex.claimant_re.finditer(context) if m.group(0).lower() not in np.lower()]
+    if generic.group("person") and named:
+        return lex.canonical_claimant(named[0])
+    actor = _acting_side(context, lex)
+    if generic.group("inst") and actor is not None:
+        head = generic.group("inst")
+        for word, s in lex.side_words.items():
+            if s == actor:
+                for form in (f"{word} {head}", f"{word}'s {head}"):
+                    found = lex.claimant_re.fullmatch(form) or lex.claimant_re.search(form)
+                    if found is not None and found.group(0).lower() == form.lower():
+                        return lex.canonical_claimant(form)
+    return canon, side
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|into|near|across|over|from|against|at|on|of|to)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _acting_side(context: str, lex: Lexicon) -> str | None:
+    """The first side named in `context` as an actor: not a place ("in Ukraine") and not a counted
+    object ("40 Russian soldiers")."""
+    for m in lex.side_re.finditer(context):
+        before = context[max(0, m.start() - 20) : m.start()]
+        if _LOCATIVE_BEFORE.search(before) or re.search(r"\d\s*$", before):
+            continue
+        word = m.group("w")
+        return lex.side_of(word) or lex.plurals.get(word.lower(), (None, False))[0]
+    return None
 
 
 def headline_attribution(words: str | None, lex: Lexicon) -> Attribution | None:
