@@ -79,6 +79,14 @@ NOUNS: dict[str, str] = {
         ],
         "personnel",
     ),
+    **dict.fromkeys(
+        ("serviceman", "servicewoman", "fighter", "militant", "officer", "airman", "airmen"), "personnel"
+    ),
+    **dict.fromkeys(("marine", "paratrooper", "conscript", "pilot", "guardsman", "guardsmen"), "personnel"),
+    **dict.fromkeys(
+        ("civilian", "child", "boy", "girl", "resident", "journalist", "teenager", "baby"), "civilian"
+    ),
+    **dict.fromkeys(("man", "woman", "person"), "people"),
     "service members": "personnel",
     "service personnel": "personnel",
     "military personnel": "personnel",
@@ -233,7 +241,7 @@ _EQUIPMENT = frozenset(
 _MODIFIER_WORDS = (
     *("the", "their", "its", "our", "his", "more", "other", "additional", "enemy", "military", "civilian"),
     *("combat", "modern", "heavy", "armed", "field", "foreign", "young", "elderly", "Western", "regular"),
-    *("unarmed", "innocent", "hostile", "active"),
+    *("unarmed", "innocent", "hostile", "active", "army", "navy", "national", "guard", "reserve", "special"),
 )
 _MODIFIER = (
     r"(?:of|(?:of\s+)?(?:" + "|".join(_MODIFIER_WORDS) + r"|SIDE|[A-Za-z]+-(?:made|built|"
@@ -391,20 +399,23 @@ _BARE_BEFORE = re.compile(
     r"rose\s+to|reached|stands\s+at|stood\s+at|climbed\s+to|is|was)|losses\s+(?:of|at|to|reached|amounted\s+to|"
     r"stood\s+at|totall?ed)|died|dead|by|injuries\s+to|deaths\s+of)\s+$"
     r"|\b(?:total|toll|tally|number|figure|count|losses|casualties|rate|dead)\b[^.;:]{0,50}?\b(?:to|at|of|reached|hit|"
-    r"exceeded|passed|topped|stands\s+at|stood\s+at)\s+$",
+    r"exceeded|passed|topped|stands\s+at|stood\s+at|be|is|are|was|were|numbered)\s+$"
+    # an appositive after the counted word: "heavy losses, possibly as many as 120,000"
+    r"|\b(?:losses|casualties|toll|dead|killed|wounded)\s*,\s*(?:possibly|perhaps|probably|maybe|likely|reportedly)?\s*$",
     re.IGNORECASE,
 )
 #: Last words `_BARE_BEFORE` can end with: a cheap `endswith` gate in front of its backward search.
 _BARE_LAST = (
     *("killing", "killed", "wounding", "wounded", "injuring", "injured", "capturing", "captured", "of", "at"),
     *("to", "reached", "is", "was", "totaled", "totalled", "died", "dead", "by", "hit", "exceeded", "passed"),
-    "topped",
+    *("topped", "be", "are", "were", "numbered", ",", "possibly", "perhaps", "probably", "maybe", "likely"),
+    "reportedly",
 )
 
 
 def _bare_before(before: str) -> bool:
     """An outcome or total word right before a bare figure ("killing 12", "the toll rose to 34")."""
-    if not before[-1:].isspace():
+    if not before[-1:].isspace() and not before.endswith(","):
         return False
     chunks = before.rsplit(None, 1)
     return (
@@ -628,8 +639,17 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
         back = list(_OUTCOME_RE.finditer(text, *window))
         if back:
             return OUTCOMES[re.sub(r"\s+", " ", back[-1].group(0).lower())]
-    far = fwd or _OUTCOME_RE.search(text, fig.noun_end, s.end)
-    return OUTCOMES[re.sub(r"\s+", " ", far.group(0).lower())] if far else None
+    # An outcome word that governs the next figure is not this one's ("Two men opened fire, killing
+    # three people": the gunmen were not killed).
+    far = _OUTCOME_RE.search(text, fwd.end(), s.end) if governs_next and fwd else fwd
+    far = far or (None if governs_next else _OUTCOME_RE.search(text, fig.noun_end, s.end))
+    if far:
+        return OUTCOMES[re.sub(r"\s+", " ", far.group(0).lower())]
+    # "the true toll could be as high as 100": a toll counts the dead.
+    return "killed" if fig.cls == "bare" and _TOLL_BEFORE.search(text, s.start, fig.tok.start) else None
+
+
+_TOLL_BEFORE = re.compile(r"\btoll\b", re.IGNORECASE)
 
 
 def _governing_verb(low: str, fig: _Figure) -> re.Match[str] | None:
@@ -835,6 +855,15 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         if category is None:
             continue
         prev_claim = claims[-1][0] if claims else None
+        if (
+            fig.cls == "bare"
+            and category.startswith("personnel_")
+            and prev_claim is not None
+            and prev_claim.category.startswith("civilians_")
+            and sentences[claims[-1][1]].para == fig.sent.para
+            and category in ("personnel_killed", "personnel_wounded")
+        ):  # a bare figure in a paragraph about civilians counts them too ("the true toll could be 100")
+            category = "civilians_" + category.split("_", 1)[1]
         subject = _subject(text, fig, verb, lex, attr, category, prev_claim)
         cues = _memo("cues", sentence, partial(periods.cue_matches, sentence))
         period = periods.resolve(

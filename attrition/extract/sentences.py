@@ -79,7 +79,8 @@ _INVERTED_RE = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING_RE = re.compile(
-    r"\baccording\s+to\s+(?P<c>[^,.;:\"“”]{2,120}?)(?=\s*(?:[,.;:\"“”]|$|\s+on\s+[A-Z]|\s+in\s+[A-Z]))",
+    r"\baccording\s+to\s+(?P<c>(?:[^,.;:\"“”]|(?<=\b[A-Z])\.){2,120}?)"
+    r"(?=\s*(?:[,;:\"“”]|(?<!\b[A-Z])\.|$|\s+on\s+[A-Z]|\s+in\s+[A-Z]))",
     re.IGNORECASE,
 )
 _CITING_RE = re.compile(r"\bciting\s+(?P<c>[^,.;:\"“”]{2,100}?)(?=\s*(?:[,.;:\"“”]|$))", re.IGNORECASE)
