@@ -30,6 +30,7 @@ from attrition.extract import periods
 from attrition.extract.lexicon import WORD_START, Lexicon, alternation, lexicon, lowered
 from attrition.extract.numbers import NumberToken, scan
 from attrition.extract.sentences import (
+    BULLETIN_LINE,
     CAVEAT_REACH,
     Attribution,
     Sentence,
@@ -475,6 +476,7 @@ class _Figure:
     side_hint: str | None
     enemy: bool
     partitive: bool = False  # "13 of the 20 drones": what follows the noun describes the 20
+    table: str | None = None  # a loss-table row: "cumulative" for the total, "day" for the "(+N)"
 
 
 _NOUN_RES: dict[int, tuple[re.Pattern[str], frozenset[str]]] = {}
@@ -570,6 +572,8 @@ def _classify(
     text: str, tok: NumberToken, sent: Sentence, lex: Lexicon, prev: _Figure | None
 ) -> _Figure | None:
     """What a figure counts, or None when it counts nothing this grammar records."""
+    if sent.bulletin:
+        return _table_figure(text, tok, sent)
     before = text[max(sent.start, tok.start - 80) : tok.start]
     after = text[tok.end : min(sent.end, tok.end + 80)]
     if _not_a_count_before(before) or _MONTH_AFTER.match(after) or _PART_OF.search(before[-30:]):
@@ -613,6 +617,84 @@ def _classify(
     return None
 
 
+#: Loss-table labels that are not counted nouns elsewhere (General Staff bulletin wording).
+TABLE_LABELS: dict[str, str] = {
+    "air defence means": "air_defense",
+    "air defense means": "air_defense",
+    "anti-aircraft warfare systems": "air_defense",
+    "uav operational-tactical level": "drones",
+    "operational-tactical level uavs": "drones",
+    "warships / boats": "ships",
+    "warships/boats": "ships",
+    "submarines": "ships",
+    "automotive technology and fuel tanks": "vehicles_other",
+    "vehicles and fuel tanks": "vehicles_other",
+    "special equipment": "vehicles_other",
+    "armoured combat vehicles": "armored_vehicles",
+    "armored combat vehicles": "armored_vehicles",
+    "aircraft": "aircraft",
+}
+
+
+def _table_figure(text: str, tok: NumberToken, sent: Sentence) -> _Figure | None:
+    """A figure in a loss-table row: the label says what it counts, its place says which period (the
+    running total, or the day's change in brackets); the losses are the enemy's of the publisher."""
+    row = BULLETIN_LINE.match(sent.text)
+    if row is None:
+        return None
+    label = re.sub(r"\s+", " ", row.group("label").strip().lower())
+    cls = TABLE_LABELS.get(label) or NOUNS.get(label)
+    if cls is None or ":" in cls or cls in ("civilian", "people"):
+        return None
+    day = text[max(sent.start, tok.start - 3) : tok.start].replace(" ", "").endswith("(+")
+    return _Figure(tok, sent, tok.end, cls, None, True, table="day" if day else "cumulative")
+
+
+#: One person killed or wounded, named by an article and a noun ("a soldier was shot dead") or by a rank
+#: and a name ("Lt. Col. Moiseev died from his wounds"): a claim of 1 (the noun or name is its quote).
+_INDIVIDUAL_HINTS = (" was killed", " was shot dead", " died", " was wounded", " was injured", " been killed")
+_ONE_PERSON = (
+    r"(?:soldier|serviceman|servicewoman|civilian|man|woman|child|boy|girl|officer|fighter|militant|"
+    r"journalist|resident|pilot|paratrooper|marine|conscript|teenager)"
+)
+_OUTCOME_AFTER_ONE = (
+    r"(?=\s+(?:was\s+|has\s+been\s+|had\s+been\s+)(?:\w+\s+)?(?:killed|shot\s+dead|wounded|injured)\b"
+    r"|\s+(?:has\s+|had\s+)?died\b)"
+)
+_ARTICLE_ONE = re.compile(
+    r"\ban?\s+(?:(?!was\b|were\b)[a-z'’.-]+\s+){0,3}?" + _ONE_PERSON + _OUTCOME_AFTER_ONE
+)
+_RANK_ONE = re.compile(
+    r"\b(?:(?:Lt|Lieut|Col|Gen|Maj|Capt|Sgt|Pvt|Cpl)\.?|Lieutenant|Colonel|General|Major|Captain|Sergeant|"
+    r"Private|Corporal|Commander)(?:\s+(?:Col|Gen)\.?|\s+(?:Colonel|General))?(?:\s+[A-Z][\w'’-]+){1,3}"
+    + _OUTCOME_AFTER_ONE
+)
+
+
+def _individuals(text: str, low: str) -> list[NumberToken]:
+    """Figures of one: "a soldier was shot dead", "Lt. Col. Moiseev died". Only the short stretch before
+    each outcome phrase is searched, which keeps this off the cost of documents without one."""
+    found: dict[int, NumberToken] = {}
+    for hint in _INDIVIDUAL_HINTS:
+        at = low.find(hint)
+        while at >= 0:
+            lo, hi = max(0, at - INDIVIDUAL_REACH), at + len(hint) + 12
+            for m in _ARTICLE_ONE.finditer(low, lo, hi):
+                found.setdefault(
+                    m.start(), NumberToken(1.0, None, "exact", m.start(), m.start() + 1, m.start(), False)
+                )
+            for m in _RANK_ONE.finditer(text, lo, hi):
+                found.setdefault(
+                    m.start(), NumberToken(1.0, None, "exact", m.start(), m.end(), m.start(), False)
+                )
+            at = low.find(hint, at + 1)
+    return list(found.values())
+
+
+#: How far before its outcome phrase ("was killed") a person's noun or name may start.
+INDIVIDUAL_REACH = 60
+
+
 def _side_after(lex: Lexicon, text: str, pos: int, end: int) -> str | None:
     """A side named right after the counted noun ("fighters from Hayat Tahrir al-Sham")."""
     m = _AFTER_SIDE.match(text, pos, end)
@@ -649,6 +731,8 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
     return "killed" if fig.cls == "bare" and _TOLL_BEFORE.search(text, s.start, fig.tok.start) else None
 
 
+#: A sentence that continues the previous one's report ("also", "added").
+_CONTINUES = re.compile(r"\b(?:also|added|adding|in\s+addition|as\s+well)\b", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(r"\btoll\b", re.IGNORECASE)
 
 
@@ -790,13 +874,14 @@ def _war_start(lex: Lexicon, subject: str | None) -> date | None:
 
 def extract_claims(text: str, published: date | None) -> list[Claim]:
     """Every claim in `text`, merged per figure, in order of first body mention."""
-    tokens = scan(text)
+    low = lowered(text)
+    tokens = scan(text) + _individuals(text, low)
     if not tokens:
         return []
+    tokens.sort(key=lambda t: t.start)
     _MEMO.table = {}
     lex = lexicon()
     sentences, headline_words = split(text)
-    low = lowered(text)
     starts = [s.start for s in sentences]
     default_attr = headline_attribution(headline_words, lex)
     attr_cache: dict[int, tuple[Attribution | None, date | None]] = {}
@@ -849,7 +934,9 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         sentence = fig.sent.text
         outcome = _outcome(text, fig, nxt, prv) if fig.cls not in _EQUIPMENT else None
         verb = _governing_verb(low, fig)
-        if _not_a_loss(text, fig, verb, outcome):
+        if fig.table is not None:
+            outcome = "casualties"  # the bulletin's personnel row counts killed, wounded and captured
+        elif _not_a_loss(text, fig, verb, outcome):
             continue
         category = _category(fig, outcome, sentence)
         if category is None:
@@ -875,6 +962,21 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             said_on,
             _war_start(lex, subject),
         )
+        report = said_on or published
+        if fig.table == "day":
+            period = Period(kind="day", start=report, end=report)
+        elif fig.table == "cumulative":
+            period = Period(kind="cumulative", start=_war_start(lex, subject), end=report)
+        elif (
+            period.kind == "event"
+            and prev_claim is not None
+            and prev_claim.period.kind in ("span", "cumulative")
+            and claims[-1][1] < k
+            and sentences[claims[-1][1]].para == fig.sent.para
+            and _CONTINUES.search(sentence)
+            and not periods.stated(cues, sentence, published)
+        ):  # "He said Russia had also lost 200 tanks": the period of the report it continues
+            period = prev_claim.period
         if period.kind == "same":  # "over the same period", "in that time": the last period named
             named = [c.period for c, _, _ in claims if c.period.kind in ("day", "span")]
             period = (

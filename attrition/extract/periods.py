@@ -1,5 +1,8 @@
 """Periods: which stretch of time a figure covers, with dates resolved against the report date.
 
+Every regex here is compiled for lower-case text (no IGNORECASE, see `lexicon.lowered`): the public
+functions lower-case the sentence they are given.
+
 The cues are a handful of compiled regexes searched in the sentence of a figure; the cue nearest to
 the figure wins, so "lost 1,020 soldiers in the past day, bringing the total to 390,580" gives a day
 and a cumulative figure. Dates are parsed by hand (month names, weekdays, years): the shapes news
@@ -56,7 +59,6 @@ DATE_RE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
     rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d))\b",
-    re.IGNORECASE,
 )
 
 _CUES: list[tuple[str, str]] = [
@@ -95,43 +97,37 @@ _CUES: list[tuple[str, str]] = [
 _INCIDENT_RE = re.compile(
     WORD_START
     + r"\b(?:attacks?|strikes?|shelling|explosions?|blasts?|ambush|bombings?|raids?|airstrikes?)\b",
-    re.IGNORECASE,
 )
 _WEAK_SPAN = re.compile(
     WORD_START
     + r"\b(?:during|in)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:offensive|counteroffensive|operation|"
     r"battle|assault|campaign|march|mutiny|rebellion|siege|incursion|advance)\b",
-    re.IGNORECASE,
 )
 _PERFECT_TOTAL = re.compile(
     WORD_START
     + r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:lost|killed|wounded|suffered|sustained|identified|"
     r"recorded|documented|confirmed|captured|died|injured)\b",
-    re.IGNORECASE,
 )
 _IN_MONTH = re.compile(
     WORD_START
     + r"\b(?:in|during|throughout)\s+(?P<m>"
     + "|".join(m for m in MONTHS if len(m) > 3)
     + r")\b(?!\s+\d)",
-    re.IGNORECASE,
 )
-_STATEMENT_BETWEEN = re.compile(r"\b(?:that|said|says|told|added)\b", re.IGNORECASE)
-_BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b", re.IGNORECASE)
+_STATEMENT_BETWEEN = re.compile(r"\b(?:that|said|says|told|added)\b")
+_BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b")
 #: Run on `lowered` text (no IGNORECASE: see `lexicon.lowered`).
 CUE_RE = re.compile(WORD_START + "(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + ")")
 _SINCE_WAR = re.compile(
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+|its\s+|russia's\s+)?(?:full[-\s]scale\s+)?"
     r"(?:war|invasion|conflict|fighting|aggression)|since\s+(?:the\s+)?(?:war|invasion|conflict|fighting)\s+(?:began|started|broke\s+out)"
     r"|since\s+(?:russia|moscow)\s+invaded",
-    re.IGNORECASE,
 )
-_WEEKDAY_RE = re.compile(WORD_START + rf"\b(?:on\s+|last\s+)?(?P<wd>{_WEEKDAY})\b", re.IGNORECASE)
+_WEEKDAY_RE = re.compile(WORD_START + rf"\b(?:on\s+|last\s+)?(?P<wd>{_WEEKDAY})\b")
 _SAID_WEEKDAY = re.compile(
     WORD_START
     + rf"\b(?:said|says|reported|announced|claimed|stated|told|wrote|added|published|posted)\s+(?:\w+\s+){{0,3}}?(?:on\s+)?(?P<wd>{_WEEKDAY})\b"
     rf"|\b(?:on\s+)?(?P<wd2>{_WEEKDAY}),?\s+(?:\w+\s+){{0,4}}?(?:said|reported|announced|claimed)\b",
-    re.IGNORECASE,
 )
 
 
@@ -155,6 +151,7 @@ def weekday_date(name: str, published: date | None) -> date | None:
 
 def explicit_dates(sentence: str, published: date | None) -> list[DateCue]:
     """Dates written out in a sentence; a year-less date is the latest one not after `published`."""
+    sentence = lowered(sentence)
     out: list[DateCue] = []
     for m in DATE_RE.finditer(sentence):
         month = MONTHS.get((m.group("m1") or m.group("m2") or m.group("m3")).lower().rstrip("."))
@@ -178,13 +175,14 @@ def explicit_dates(sentence: str, published: date | None) -> list[DateCue]:
 
 def statement_date(sentence: str, published: date | None) -> date | None:
     """The day a statement was made ("said on Monday"), or None."""
+    sentence = lowered(sentence)
     low = sentence.lower()
     if "day" not in low:  # every weekday name ends in "day"; so does "yesterday"
         return None
     m = _SAID_WEEKDAY.search(sentence)
     if m:
         return weekday_date(m.group("wd") or m.group("wd2"), published)
-    if re.search(r"\b(?:said|reported|announced)\s+yesterday\b", sentence, re.IGNORECASE) and published:
+    if re.search(r"\b(?:said|reported|announced)\s+yesterday\b", sentence) and published:
         return published - timedelta(days=1)
     return None
 
@@ -197,6 +195,7 @@ def _dated_span(m: re.Match[str]) -> bool:
 
 def stated(cues: list[re.Match[str]], sentence: str, published: date | None) -> bool:
     """Whether a sentence states any period or date of its own (a cue, a weekday, a date, a perfect)."""
+    sentence = lowered(sentence)
     return bool(
         cues
         or _WEAK_SPAN.search(sentence)
@@ -220,7 +219,7 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
     return None, end
 
 
-_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;")
 
 
 def _clause(sentence: str, pos: int, end_pos: int) -> tuple[int, int]:
@@ -254,6 +253,7 @@ def resolve(
     said_on: the statement's date when stated (day and cumulative figures end then);
     war_start: what "since the start of the war" means for the sides in this sentence.
     """
+    sentence = lowered(sentence)  # the module's regexes are compiled for lower-case text
     report = said_on or published
     best: re.Match[str] | None = None
     best_dist = 1 << 30
@@ -326,7 +326,7 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
     if cue.group(0).lower() == "since":
         after = sentence[cue.end() : cue.end() + SINCE_REACH]
         dates = explicit_dates(after, report)
-        wd = re.match(rf"\s*(?:last\s+)?(?P<wd>{_WEEKDAY})\b", after, re.IGNORECASE)
+        wd = re.match(rf"\s*(?:last\s+)?(?P<wd>{_WEEKDAY})\b", after)
         if dates and dates[0].start <= 2:
             start = dates[0].day
         elif wd:
@@ -340,7 +340,7 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
         if m:
             start = war_start
         else:
-            s = re.search(r"\bsince\s+", sentence, re.IGNORECASE)
+            s = re.search(r"\bsince\s+", sentence)
             if s:
                 dates = explicit_dates(sentence[s.end() : s.end() + 60], report)
                 start = dates[0].day if dates and dates[0].start == 0 else None

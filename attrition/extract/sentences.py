@@ -63,6 +63,14 @@ _OPENERS = "\"“‘'(["
 #: Closing quotes and brackets that may follow a sentence's final punctuation.
 _CLOSERS = "\"”’')]"
 _BULLET = re.compile(r"^\s*(?:[-•*–]\s+)")
+#: A row of a loss table as the General Staff publishes it: "personnel — about 352,650 (+760)",
+#: "tanks ‒ 6,365 (+17)", "UAV operational-tactical level: 7,500 (+20)": a label, a dash or colon,
+#: the running total, the day's change in brackets.
+BULLETIN_LINE = re.compile(
+    r"^\s*(?:[-•*]\s+)?(?P<label>[A-Za-z][A-Za-z /'’,-]{1,70}?)\s*(?:[—–‒-]+|:)\s*(?:about\s+|approximately\s+|"
+    r"close\s+to\s+|almost\s+)?\d[\d, \u00a0]*\s*\(\+\s*\d[\d,]*\s*\)\s*[;,.]?\s*$",
+    re.IGNORECASE,
+)
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
 _CLAIM_VERBS = (
@@ -156,6 +164,7 @@ class Sentence:
     text: str
     para: int
     display: bool
+    bulletin: bool = False  # a loss-table row: "tanks ‒ 6,365 (+17)"
 
 
 @dataclass(slots=True, frozen=True)
@@ -188,9 +197,16 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
         pos += len(line) + 1
         if not line.strip():
             continue
-        para += 1
+        bulletin = "(+" in line and BULLETIN_LINE.match(line) is not None
+        if bulletin and out and (out[-1].text.rstrip().endswith(":") or out[-1].bulletin):
+            # A loss-table row joins the paragraph that introduces it ("... were approximately:").
+            for sent in out:
+                if sent.para == para:
+                    sent.display = False
+        else:
+            para += 1
         terminal = line.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?"))
-        display = not terminal or (not seen_body and bool(_BULLET.match(line)))
+        display = not bulletin and (not terminal or (not seen_body and bool(_BULLET.match(line))))
         if display and not seen_body and headline_claimant is None:
             m = _HEADLINE_CLAIMANT.search(line)
             if m:
@@ -205,7 +221,7 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
             )
             s = b.end()
         if s < len(line):
-            out.append(Sentence(line_start + s, line_start + len(line), line[s:], para, display))
+            out.append(Sentence(line_start + s, line_start + len(line), line[s:], para, display, bulletin))
     return out, headline_claimant
 
 
