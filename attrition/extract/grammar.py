@@ -839,15 +839,17 @@ _VICTIM_AFTER = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|are)\b", re.I
 
 
 def _victims_named(lex: Lexicon, s: str, attacker: str, verb_at: int) -> bool:
-    """The attacker's own side is named as the one hit: a side word with a counted noun that is the
-    passive subject ("Russian pilots were among those killed") or the object after the verb."""
+    """The attacker's own side is named as the one hit: a side word with a counted noun that is counted
+    ("shot down six Russian helicopters"), the passive subject ("Russian pilots were among those
+    killed") or the object after the verb."""
     for start, _end, side, locative in _side_mentions(lex, s):
         if side != attacker or locative:
             continue
         noun = _match_noun(lex, s, _end, len(s))
-        if noun is None or noun.group("mods").strip():
+        if noun is None:
             continue
-        if start > verb_at > 0 or _VICTIM_AFTER.match(s, noun.end()):
+        counted = _OBJECT_OF_COUNT.search(s, max(0, start - 30), start) is not None
+        if counted or start > verb_at > 0 or _VICTIM_AFTER.match(s, noun.end()):
             return True
     return False
 

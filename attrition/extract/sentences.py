@@ -242,8 +242,11 @@ def _subject_np(sentence: str, verb_start: int) -> str | None:
         cut = m.end()
     np = _clean_np(before[cut:])
     if not np and before.rstrip().endswith(",") and not re.search(r"[\"“”]", before):
-        # "X, a Britain-based monitor, said": the head before the appositive.
-        np = _clean_np(before.split(",")[0])
+        # "X, a Britain-based monitor, said": the head before the appositive; "the spokesman for the
+        # group, Oleksandr Shtupun, told": the name in the appositive.
+        last = _clean_np(before.rstrip().rstrip(",").rsplit(",", 1)[-1])
+        named = bool(re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+$", last))
+        np = last if named else _clean_np(before.split(",")[0])
     words = np.split()
     if not words or len(words) > 10 or _NOT_CLAIMANT.search(np):
         return None
