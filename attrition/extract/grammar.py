@@ -426,7 +426,7 @@ def _bare_before(before: str) -> bool:
 
 _BARE_RATE_AFTER = re.compile(r"^\s+(?:a|per|each|every)\s+(?:day|week|month)\b", re.IGNORECASE)
 _BARE_AFTER = re.compile(
-    r"^\s*(?:were|was|have\s+been|had\s+been|are|being|others)?\s*(?:killed|dead|died|wounded|"
+    r"^\s*(?:others\s+)?(?:were|was|have\s+been|had\s+been|are|being|others)?\s*(?:killed|dead|died|wounded|"
     r"injured|captured|surrendered|taken\s+prisoner|hurt)\b",
     re.IGNORECASE,
 )
@@ -574,6 +574,8 @@ def _classify(
     """What a figure counts, or None when it counts nothing this grammar records."""
     if sent.bulletin:
         return _table_figure(text, tok, sent)
+    if tok.value == 1 and tok.end > tok.num_start + 1 and _RANK_ONE.match(text, tok.start):
+        return _Figure(tok, sent, tok.end, "personnel", None, False)  # "Major Serhiy Bondar died"
     before = text[max(sent.start, tok.start - 80) : tok.start]
     after = text[tok.end : min(sent.end, tok.end + 80)]
     if _not_a_count_before(before) or _MONTH_AFTER.match(after) or _PART_OF.search(before[-30:]):
@@ -723,8 +725,7 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
             return OUTCOMES[re.sub(r"\s+", " ", back[-1].group(0).lower())]
     # An outcome word that governs the next figure is not this one's ("Two men opened fire, killing
     # three people": the gunmen were not killed).
-    far = _OUTCOME_RE.search(text, fwd.end(), s.end) if governs_next and fwd else fwd
-    far = far or (None if governs_next else _OUTCOME_RE.search(text, fig.noun_end, s.end))
+    far = None if governs_next else fwd or _OUTCOME_RE.search(text, fig.noun_end, s.end)
     if far:
         return OUTCOMES[re.sub(r"\s+", " ", far.group(0).lower())]
     # "the true toll could be as high as 100": a toll counts the dead.

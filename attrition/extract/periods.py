@@ -105,7 +105,7 @@ _WEAK_SPAN = re.compile(
 )
 _PERFECT_TOTAL = re.compile(
     WORD_START
-    + r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:lost|killed|wounded|suffered|sustained|identified|"
+    + r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|also\s+)?(?:been\s+)?(?:lost|killed|wounded|suffered|sustained|identified|"
     r"recorded|documented|confirmed|captured|died|injured)\b",
 )
 _IN_MONTH = re.compile(
@@ -127,7 +127,7 @@ _WEEKDAY_RE = re.compile(WORD_START + rf"\b(?:on\s+|last\s+)?(?P<wd>{_WEEKDAY})\
 _SAID_WEEKDAY = re.compile(
     WORD_START
     + rf"\b(?:said|says|reported|announced|claimed|stated|told|wrote|added|published|posted)\s+(?:\w+\s+){{0,3}}?(?:on\s+)?(?P<wd>{_WEEKDAY})\b"
-    rf"|\b(?:on\s+)?(?P<wd2>{_WEEKDAY}),?\s+(?:\w+\s+){{0,4}}?(?:said|reported|announced|claimed)\b",
+    rf"|(?<!since\s)\b(?:on\s+)?(?P<wd2>{_WEEKDAY}),?\s+(?:\w+\s+){{0,4}}?(?:said|reported|announced|claimed)\b",
 )
 
 
