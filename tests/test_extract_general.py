@@ -216,3 +216,13 @@ def test_gunmen_are_not_counted_as_killed() -> None:
 def test_dozens_is_24_at_least() -> None:
     c = one("Dozens of Russian soldiers were killed in the attack, Ukrainian officials said.")
     assert (c.value, c.qualifier, c.subject, c.category) == (24, "at_least", "Russia", "personnel_killed")
+
+
+def test_later_items_of_a_weapons_list_are_not_losses() -> None:
+    found = claims(
+        "Russia hits Ukraine with 127 missiles and 109 drones, 7 killed: Zelensky\n"
+        "At least seven people were killed across Ukraine overnight, President Volodymyr Zelensky said."
+    )
+    assert [(c.category, c.value) for c in found] == [("civilians_killed", 7)]
+    found = claims("Ukraine shot down 20 drones and 5 tanks with 12 missiles, the air force said.")
+    assert [(c.category, c.value) for c in found] == [("drones", 20), ("tanks", 5)]

@@ -360,6 +360,12 @@ _POSSESS_BEFORE = re.compile(
     r"captured|hit)\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: A later item of a list of weapons used: "hits Ukraine with 127 missiles and 109 drones".
+_WITH_LIST = re.compile(
+    r"\bwith\s+(?:[\d,.]+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*(?:,\s*(?:and\s+)?|and\s+)"
+    r"(?:(?:[\d,.]+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
+    re.IGNORECASE,
+)
 _AFTER_SIDE = re.compile(r"\s+(?:from|of|among|belonging\s+to)\s+", re.IGNORECASE)
 _N_OF_THE_M = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+[\d,]+", re.IGNORECASE)
 _INHERIT_OK = re.compile(r"^\s*(?:[,.;:)]|were|was|of|had|have|are|is|more|others|\Z)", re.IGNORECASE)
@@ -1025,6 +1031,7 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
     relative = not fig.partitive and _RELATIVE_NONLOSS.match(text, fig.noun_end, fig.sent.end)
     if fig.cls in _EQUIPMENT:
         owned = _POSSESS_BEFORE.search(text, max(fig.sent.start, fig.tok.start - 30), fig.tok.start)
+        owned = owned or _WITH_LIST.search(text, max(fig.sent.start, fig.tok.start - 80), fig.tok.start)
         return verb is None or verb.group("non") is not None or bool(relative) or bool(owned)
     if fig.cls == "prisoners":
         return verb is not None and verb.group("non") is not None
