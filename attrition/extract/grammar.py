@@ -400,7 +400,7 @@ def _not_a_count_before(before: str) -> bool:
     return last in _LABEL_WORDS
 
 
-_MONTH_AFTER = re.compile(r"^\s+(?:" + "|".join(periods.MONTHS) + r")\b", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"^\s+(?:" + alternation(periods.MONTHS) + r")\b", re.IGNORECASE)
 _BARE_BEFORE = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|capturing|captured|toll\s+(?:of|at|to|has\s+risen\s+to|"
     r"rose\s+to|reached|stands\s+at|stood\s+at|climbed\s+to|is|was)|losses\s+(?:of|at|to|reached|amounted\s+to|"
@@ -584,7 +584,8 @@ def _classify(
         return _Figure(tok, sent, tok.end, "personnel", None, False)  # "Major Serhiy Bondar died"
     before = text[max(sent.start, tok.start - 80) : tok.start]
     after = text[tok.end : min(sent.end, tok.end + 80)]
-    if _not_a_count_before(before) or _MONTH_AFTER.match(after) or _PART_OF.search(before[-30:]):
+    tail = before[-30:]
+    if _not_a_count_before(before) or _MONTH_AFTER.match(after) or "of" in tail and _PART_OF.search(tail):
         return None
     noun_at = tok.end
     nm = _N_OF_THE_M.match(text, tok.end, sent.end)
