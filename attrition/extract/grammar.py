@@ -43,304 +43,30 @@ from attrition.extract.sentences import (
     split,
     verification,
 )
+from attrition.extract.vocabulary import (
+    EQUIPMENT,
+    KILL_VERB,
+    LOSS_VERB,
+    MODIFIER,
+    MODIFIER_WORDS,
+    NONLOSS_VERB,
+    NOUNS,
+    OUTCOMES,
+    TABLE_LABELS,
+)
 from attrition.models import Claim, Period
 
-#: What a noun after a figure counts: a class (personnel, civilian, people, prisoners, outcome:X)
-#: or a category.
-NOUNS: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "soldiers",
-            "soldier",
-            "troops",
-            "fighters",
-            "servicemen",
-            "servicemembers",
-            "personnel",
-            "men",
-            "militants",
-            "combatants",
-            "mercenaries",
-            "occupiers",
-            "invaders",
-            "paratroopers",
-            "marines",
-            "conscripts",
-            "reservists",
-            "officers",
-            "guys",
-            "members",
-            "recruits",
-            "convicts",
-            "sailors",
-            "sailor",
-            "soldier",
-            "pilots",
-            "crew",
-        ],
-        "personnel",
-    ),
-    **dict.fromkeys(
-        ("serviceman", "servicewoman", "fighter", "militant", "officer", "airman", "airmen"), "personnel"
-    ),
-    **dict.fromkeys(("marine", "paratrooper", "conscript", "pilot", "guardsman", "guardsmen"), "personnel"),
-    **dict.fromkeys(
-        ("civilian", "child", "boy", "girl", "resident", "journalist", "teenager", "baby"), "civilian"
-    ),
-    **dict.fromkeys(("man", "woman", "person"), "people"),
-    "service members": "personnel",
-    "service personnel": "personnel",
-    "military personnel": "personnel",
-    **dict.fromkeys(
-        [
-            "civilians",
-            "residents",
-            "children",
-            "kids",
-            "women",
-            "villagers",
-            "passengers",
-            "inhabitants",
-            "journalists",
-            "patients",
-            "minors",
-            "students",
-            "worshippers",
-        ],
-        "civilian",
-    ),
-    "aid workers": "civilian",
-    "health workers": "civilian",
-    "medical workers": "civilian",
-    "people": "people",
-    "persons": "people",
-    "individuals": "people",
-    "lives": "people",
-    "casualties": "outcome:casualties",
-    "losses": "outcome:casualties",
-    "deaths": "outcome:killed",
-    "dead": "outcome:killed",
-    "fatalities": "outcome:killed",
-    "pows": "prisoners",
-    "prisoners of war": "prisoners",
-    "prisoners": "prisoners",
-    "captives": "prisoners",
-    "tanks": "tanks",
-    "main battle tanks": "tanks",
-    "tank": "tanks",
-    **dict.fromkeys(
-        (
-            "armored personnel vehicles",
-            "armoured personnel vehicles",
-            "armored personnel carriers",
-            "armoured personnel carriers",
-            "apcs",
-            "apvs",
-            "ifvs",
-            "afvs",
-            "infantry fighting vehicles",
-            "armored vehicles",
-            "armoured vehicles",
-            "armored combat vehicles",
-            "armoured combat vehicles",
-            "tanks and other armored combat vehicles",
-            "tanks and other armoured combat vehicles",
-            "tanks and armored vehicles",
-            "tanks and armoured vehicles",
-            "armored fighting vehicles",
-            "armoured fighting vehicles",
-            "bmps",
-            "bradleys",
-            "strykers",
-        ),
-        "armored_vehicles",
-    ),
-    **dict.fromkeys(
-        (
-            "artillery systems",
-            "artillery pieces",
-            "artillery guns",
-            "artillery",
-            "guns",
-            "howitzers",
-            "mlrs",
-            "multiple rocket launchers",
-            "multiple launch rocket systems",
-            "rocket launchers",
-            "mortars",
-            "self-propelled guns",
-            "himars",
-        ),
-        "artillery",
-    ),
-    **dict.fromkeys(
-        (
-            "air defense systems",
-            "air defence systems",
-            "air-defense systems",
-            "air-defence systems",
-            "anti-aircraft systems",
-            "sam systems",
-            "sams",
-            "air defense units",
-            "air defence units",
-            "anti-aircraft warfare systems",
-        ),
-        "air_defense",
-    ),
-    **dict.fromkeys(
-        (
-            "aircraft",
-            "planes",
-            "warplanes",
-            "jets",
-            "fighter jets",
-            "combat aircraft",
-            "airplanes",
-            "fighter aircraft",
-            "bombers",
-        ),
-        "aircraft",
-    ),
-    "helicopters": "helicopters",
-    "choppers": "helicopters",
-    **dict.fromkeys(
-        (
-            "drones",
-            "uavs",
-            "unmanned aerial vehicles",
-            "operational-tactical uavs",
-            "shahed drones",
-            "attack drones",
-            "kamikaze drones",
-        ),
-        "drones",
-    ),
-    **dict.fromkeys(
-        ("ships", "boats", "vessels", "warships", "naval vessels", "patrol boats", "submarines"), "ships"
-    ),
-    **dict.fromkeys(
-        (
-            "vehicles",
-            "trucks",
-            "motor vehicles",
-            "fuel tanks",
-            "units of special equipment",
-            "special equipment units",
-            "vehicles and fuel tanks",
-            "military vehicles",
-            "pieces of special equipment",
-        ),
-        "vehicles_other",
-    ),
-}
-_EQUIPMENT = frozenset(
-    v for v in NOUNS.values() if ":" not in v and v not in ("personnel", "civilian", "people", "prisoners")
-)
-#: Modifier words allowed between a figure and its noun ("17 Russian main battle tanks"); SIDE stands for
-#: the side words of the gazetteer.
-_MODIFIER_WORDS = (
-    *("the", "their", "its", "our", "his", "more", "other", "additional", "enemy", "military", "civilian"),
-    *("combat", "modern", "heavy", "armed", "field", "foreign", "young", "elderly", "Western", "regular"),
-    *("unarmed", "innocent", "hostile", "active", "army", "navy", "national", "guard", "reserve", "special"),
-)
-_MODIFIER = (
-    r"(?:of|(?:of\s+)?(?:" + "|".join(_MODIFIER_WORDS) + r"|SIDE|[A-Za-z]+-(?:made|built|"
-    r"supplied|provided))(?:'s|’s)?)"
-)
-
-OUTCOMES: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "killed or wounded",
-            "killed and wounded",
-            "killed or injured",
-            "killed and injured",
-            "dead or wounded",
-            "dead and wounded",
-            "killed, wounded",
-            "killed or captured",
-            "casualties",
-            "casualty",
-            "losses",
-            "lost",
-            "loses",
-            "lose",
-            "losing",
-            "put out of action",
-            "neutralized",
-            "neutralised",
-            "liquidated",
-            "eliminated",
-            "suffered",
-            "sustained",
-            "wiped out",
-        ),
-        "casualties",
-    ),
-    **dict.fromkeys(
-        (
-            "killed",
-            "dead",
-            "died",
-            "deaths",
-            "death toll",
-            "fatalities",
-            "killing",
-            "slain",
-            "shot dead",
-            "executed",
-            "bodies",
-            "lost their lives",
-            "perished",
-            "death",
-            "die",
-        ),
-        "killed",
-    ),
-    **dict.fromkeys(("wounded", "injured", "injuring", "wounding", "injuries", "hurt"), "wounded"),
-    **dict.fromkeys(
-        (
-            "captured",
-            "surrendered",
-            "taken prisoner",
-            "taken captive",
-            "capturing",
-            "laid down their arms",
-            "surrender",
-            "taken into captivity",
-            "prisoners of war",
-            "pows",
-        ),
-        "captured",
-    ),
-}
 _OUTCOME_RE = re.compile(
     WORD_START + r"\b(?:" + alternation(OUTCOMES) + r")\b",
     re.IGNORECASE,
 )
-_LOSS_VERB = r"lost|loses|lose|losing|suffered|suffers|sustained|sustains|losses|casualties"
-_KILL_VERB = (
-    r"destruction\s+of|killed|killing|kills|kill|destroyed|destroying|destroys|destroy|shot\s+down|shoot\s+down|downed|"
-    r"downing|eliminated|eliminating|captured|capturing|hit|struck|knocked\s+out|took\s+prisoner|"
-    r"liquidated|neutralized|neutralised|wiped\s+out|intercepted|wounded|injured|injuring|wounding"
-)
-_NONLOSS_VERB = (
-    r"supplied|supply|supplying|delivered|deliver|delivering|pledged|pledge|sent|send|sending|donated|"
-    r"received|receive|ordered|bought|buy|purchased|produced|produce|producing|manufactured|deployed|"
-    r"deploy|deploying|launched|launching|launches|fired|firing|used|operates|operate|possess|possesses|"
-    r"transferred|promised|provided|provide|providing|massed|amassed|mobilized|mobilised|recruited|"
-    r"gathered|stationed|trained|training|exchanged|swap|swapped|returned|released|freed|repatriated|"
-    r"evacuated|displaced|hospitalized|hospitalised|fled|rescued|treated|approved|build|built|"
-    r"owns|field|fielded|armed\s+with|equipped\s+with|fleet\s+of|arsenal\s+of|worth"
-)
 #: Run on the `lowered` document (no IGNORECASE: see `lexicon.lowered`).
 _VERB_RE = re.compile(
-    WORD_START + rf"\b(?:(?P<loss>{_LOSS_VERB})|(?P<kill>{_KILL_VERB})|(?P<non>{_NONLOSS_VERB}))\b"
+    WORD_START + rf"\b(?:(?P<loss>{LOSS_VERB})|(?P<kill>{KILL_VERB})|(?P<non>{NONLOSS_VERB}))\b"
 )
 #: After a figure: "were killed by X" / "killed in the X attack": X attacked.
 _PASSIVE_AGENT = re.compile(
-    r"[^.;]{0,50}?\b(?:" + _KILL_VERB + r")\s+(?:by|in|during)\s+(?:an?\s+|the\s+)?", re.IGNORECASE
+    r"[^.;]{0,50}?\b(?:" + KILL_VERB + r")\s+(?:by|in|during)\s+(?:an?\s+|the\s+)?", re.IGNORECASE
 )
 _PASSIVE_MARK = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: Pronouns that make the claimant's own side the actor ("its forces destroyed", "it had killed").
@@ -508,8 +234,8 @@ def _noun_re(lex: Lexicon) -> tuple[re.Pattern[str], frozenset[str]]:
         sides = alternation(lex.side_words)
         noun_words = [*NOUNS, *lex.plurals]
         nouns = alternation(noun_words, space=r"\s+")
-        mod = _MODIFIER.replace("SIDE", sides)
-        starts = {_first_letters(w) for w in [*noun_words, *lex.side_words, *_MODIFIER_WORDS, "of"]}
+        mod = MODIFIER.replace("SIDE", sides)
+        starts = {_first_letters(w) for w in [*noun_words, *lex.side_words, *MODIFIER_WORDS, "of"]}
         _NOUN_RES[key] = (
             re.compile(
                 rf"[\"”’']?\s*(?P<mods>(?:{mod}\s+){{0,4}}?)(?P<noun>{nouns})(?![\w-])", re.IGNORECASE
@@ -626,25 +352,6 @@ def _classify(
     return None
 
 
-#: Loss-table labels that are not counted nouns elsewhere (General Staff bulletin wording).
-TABLE_LABELS: dict[str, str] = {
-    "air defence means": "air_defense",
-    "air defense means": "air_defense",
-    "anti-aircraft warfare systems": "air_defense",
-    "uav operational-tactical level": "drones",
-    "operational-tactical level uavs": "drones",
-    "warships / boats": "ships",
-    "warships/boats": "ships",
-    "submarines": "ships",
-    "automotive technology and fuel tanks": "vehicles_other",
-    "vehicles and fuel tanks": "vehicles_other",
-    "special equipment": "vehicles_other",
-    "armoured combat vehicles": "armored_vehicles",
-    "armored combat vehicles": "armored_vehicles",
-    "aircraft": "aircraft",
-}
-
-
 def _table_figure(text: str, tok: NumberToken, sent: Sentence) -> _Figure | None:
     """A figure in a loss-table row: the label says what it counts, its place says which period (the
     running total, or the day's change in brackets); the losses are the enemy's of the publisher."""
@@ -757,7 +464,7 @@ def _governing_verb(low: str, fig: _Figure) -> re.Match[str] | None:
 def _category(fig: _Figure, outcome: str | None, sentence: str) -> str | None:
     """The claim category from what is counted and what happened to it."""
     cls = fig.cls
-    if cls in _EQUIPMENT:
+    if cls in EQUIPMENT:
         return cls
     if cls.startswith("outcome:"):
         outcome, _, civ = cls[len("outcome:") :].partition("+")
@@ -942,7 +649,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         nxt = figures[n + 1].tok.start if n + 1 < len(figures) else len(text)
         prv = figures[n - 1].noun_end if n > 0 else 0
         sentence = fig.sent.text
-        outcome = _outcome(text, fig, nxt, prv) if fig.cls not in _EQUIPMENT else None
+        outcome = _outcome(text, fig, nxt, prv) if fig.cls not in EQUIPMENT else None
         verb = _governing_verb(low, fig)
         if fig.table is not None:
             outcome = "casualties"  # the bulletin's personnel row counts killed, wounded and captured
@@ -1030,7 +737,7 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
     """Equipment supplied, launched or owned; troops deployed; prisoners exchanged: not losses."""
     nonloss_before = verb is not None and verb.group("non") is not None and verb.start() < fig.tok.start
     relative = not fig.partitive and _RELATIVE_NONLOSS.match(text, fig.noun_end, fig.sent.end)
-    if fig.cls in _EQUIPMENT:
+    if fig.cls in EQUIPMENT:
         owned = _POSSESS_BEFORE.search(text, max(fig.sent.start, fig.tok.start - 30), fig.tok.start)
         owned = owned or _WITH_LIST.search(text, max(fig.sent.start, fig.tok.start - 80), fig.tok.start)
         return verb is None or verb.group("non") is not None or bool(relative) or bool(owned)
