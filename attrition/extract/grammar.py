@@ -599,6 +599,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
     _MEMO.table = {}
     lex = lexicon()
     sentences, headline_words = split(text)
+    caveats = has_caveat_hint(low)  # without a hint word, no sentence states a verification
     starts = [s.start for s in sentences]
     default_attr = headline_attribution(headline_words, lex)
     attr_cache: dict[int, tuple[Attribution | None, date | None]] = {}
@@ -722,14 +723,14 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             hedged=_memo("hedge", sentence, partial(hedged, sentence))
             or fig.tok.qualifier == "around"
             and "estimat" in sentence.lower(),
-            verification=_memo("verif", sentence, partial(verification, sentence)),
+            verification=_memo("verif", sentence, partial(verification, sentence)) if caveats else None,
             quote=text[fig.tok.start : fig.noun_end],
             start=fig.tok.start,
             end=fig.noun_end,
             mentions=((fig.tok.start, fig.noun_end),),
         )
         claims.append((claim, k, fig.sent.display))
-    claims = _apply_caveats(text, claims, sentences)
+    claims = _apply_caveats(claims, sentences) if caveats else claims
     return _merge(claims)
 
 
@@ -760,11 +761,11 @@ def _carried_date(
 
 
 def _apply_caveats(
-    text: str, claims: list[tuple[Claim, int, bool]], sentences: list[Sentence]
+    claims: list[tuple[Claim, int, bool]], sentences: list[Sentence]
 ) -> list[tuple[Claim, int, bool]]:
     """A caveat ("has not been independently verified") covers the claims of the sentences before it."""
     out = list(claims)
-    if not claims or not has_caveat_hint(text.lower()):
+    if not claims:
         return out
     reach = {k for _, ck, disp in claims if not disp for k in range(ck + 1, ck + CAVEAT_REACH + 1)}
     for k in sorted(reach):
