@@ -298,7 +298,7 @@ def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
     last = window.rsplit(None, 1)[-1].lower() if window.strip() else ""
     if last not in _LAST_WORDS:  # fast path: most figures follow "in", "of", "the"...
         return "exact", at, False, False
-    words = [(m.start(), m.group(0)) for m in _WORD_RE.finditer(window)]
+    words = _last_words(window, _QUALIFIER_WORDS_MAX + 1)
     if words and lo > 0 and words[0][0] == 0 and not text[lo - 1].isspace():
         words = words[1:]  # cut in the middle of a word
     start, between, after_from = at, False, False
@@ -317,6 +317,18 @@ def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
     return "exact", start, between, after_from
 
 
-_WORD_RE = re.compile(r"\S+")
+def _last_words(window: str, n: int) -> list[tuple[int, str]]:
+    """(offset, word) of the last `n` whitespace-separated words of `window`, in order."""
+    out: list[tuple[int, str]] = []
+    pos = len(window)
+    for w in reversed(window.rsplit(None, n)[-n:]):
+        pos = window.rfind(w, 0, pos)
+        out.append((pos, w))
+    out.reverse()
+    return out
+
+
+#: The longest qualifier phrase, in words ("more than" is 2, "in excess of" 3).
+_QUALIFIER_WORDS_MAX = max(len(w.split()) for ws in QUALIFIER_WORDS.values() for w in ws)
 #: Last words of the qualifier phrases, plus "between" and "from": a figure after any other word has none.
 _LAST_WORDS = frozenset(w.split()[-1] for w in _QUAL_OF) | {"between", "from"}
