@@ -79,3 +79,22 @@ def test_not_tokens(text: str) -> None:
 
 def test_year_is_marked() -> None:
     assert scan("in 2023")[0].is_year_like
+
+
+def test_every_number_word_has_a_find_prefix() -> None:
+    """The word scan finds number words through shared prefixes; a word without one would never be seen."""
+    from attrition.extract.numbers import _START_NEEDLES, _START_WORDS
+
+    assert all(any((" " + w).startswith(p) for p in _START_NEEDLES) for w in _START_WORDS)
+
+
+def test_grouped_alternation_matches_like_a_plain_one() -> None:
+    import re
+
+    from attrition.extract.lexicon import alternation
+
+    words = ["Russia", "Russian", "russians", "Kyiv", "U.S.", "al-Sham", "the Houthis"]
+    fast = re.compile(r"\b(?:" + alternation(words) + r")\b", re.IGNORECASE)
+    plain = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
+    text = "RUSSIAN troops, russia's army, the Houthis and KYIV; U.S. and al-sham Russians"
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -281,7 +281,9 @@ def demo_cmd(
     db: Annotated[str, typer.Option("--db", help="Ledger for the demo (recreated).")] = "sqlite:///demo.db",
     series: Annotated[
         list[str] | None,
-        typer.Option("--series", help="Also import an official series you downloaded (path or URL; repeatable)."),
+        typer.Option(
+            "--series", help="Also import an official series you downloaded (path or URL; repeatable)."
+        ),
     ] = None,
     series_format: Annotated[
         str, typer.Option("--series-format", help="Format of --series: general-staff, oryx or csv.")

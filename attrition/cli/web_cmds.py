@@ -20,7 +20,9 @@ def serve(
     try:
         from attrition.web import serve as run_server
     except ImportError as exc:
-        err.print(f"[red]the dashboard needs the web extra: pip install 'attrition[web]' ({exc.name} missing)[/]")
+        err.print(
+            f"[red]the dashboard needs the web extra: pip install 'attrition[web]' ({exc.name} missing)[/]"
+        )
         raise typer.Exit(2) from exc
     try:
         run_server(db_url(db), host, port, token=os.environ.get("ATTRITION_TOKEN") or None)

@@ -27,9 +27,10 @@ from functools import partial
 from typing import Any, TypeVar
 
 from attrition.extract import periods
-from attrition.extract.lexicon import WORD_START, Lexicon, lexicon
+from attrition.extract.lexicon import WORD_START, Lexicon, alternation, lexicon, lowered
 from attrition.extract.numbers import NumberToken, scan
 from attrition.extract.sentences import (
+    BULLETIN_LINE,
     CAVEAT_REACH,
     Attribution,
     Sentence,
@@ -42,290 +43,30 @@ from attrition.extract.sentences import (
     split,
     verification,
 )
+from attrition.extract.vocabulary import (
+    EQUIPMENT,
+    KILL_VERB,
+    LOSS_VERB,
+    MODIFIER,
+    MODIFIER_WORDS,
+    NONLOSS_VERB,
+    NOUNS,
+    OUTCOMES,
+    TABLE_LABELS,
+)
 from attrition.models import Claim, Period
 
-#: What a noun after a figure counts: a class (personnel, civilian, people, prisoners, outcome:X)
-#: or a category.
-NOUNS: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "soldiers",
-            "soldier",
-            "troops",
-            "fighters",
-            "servicemen",
-            "servicemembers",
-            "personnel",
-            "men",
-            "militants",
-            "combatants",
-            "mercenaries",
-            "occupiers",
-            "invaders",
-            "paratroopers",
-            "marines",
-            "conscripts",
-            "reservists",
-            "officers",
-            "guys",
-            "members",
-            "recruits",
-            "convicts",
-            "sailors",
-            "sailor",
-            "soldier",
-            "pilots",
-            "crew",
-        ],
-        "personnel",
-    ),
-    "service members": "personnel",
-    "service personnel": "personnel",
-    "military personnel": "personnel",
-    **dict.fromkeys(
-        [
-            "civilians",
-            "residents",
-            "children",
-            "kids",
-            "women",
-            "villagers",
-            "passengers",
-            "inhabitants",
-            "journalists",
-            "patients",
-            "minors",
-            "students",
-            "worshippers",
-        ],
-        "civilian",
-    ),
-    "aid workers": "civilian",
-    "health workers": "civilian",
-    "medical workers": "civilian",
-    "people": "people",
-    "persons": "people",
-    "individuals": "people",
-    "lives": "people",
-    "casualties": "outcome:casualties",
-    "losses": "outcome:casualties",
-    "deaths": "outcome:killed",
-    "dead": "outcome:killed",
-    "fatalities": "outcome:killed",
-    "pows": "prisoners",
-    "prisoners of war": "prisoners",
-    "prisoners": "prisoners",
-    "captives": "prisoners",
-    "tanks": "tanks",
-    "main battle tanks": "tanks",
-    "tank": "tanks",
-    **dict.fromkeys(
-        (
-            "armored personnel vehicles",
-            "armoured personnel vehicles",
-            "armored personnel carriers",
-            "armoured personnel carriers",
-            "apcs",
-            "apvs",
-            "ifvs",
-            "afvs",
-            "infantry fighting vehicles",
-            "armored vehicles",
-            "armoured vehicles",
-            "armored combat vehicles",
-            "armoured combat vehicles",
-            "tanks and other armored combat vehicles",
-            "tanks and other armoured combat vehicles",
-            "tanks and armored vehicles",
-            "tanks and armoured vehicles",
-            "armored fighting vehicles",
-            "armoured fighting vehicles",
-            "bmps",
-            "bradleys",
-            "strykers",
-        ),
-        "armored_vehicles",
-    ),
-    **dict.fromkeys(
-        (
-            "artillery systems",
-            "artillery pieces",
-            "artillery guns",
-            "artillery",
-            "guns",
-            "howitzers",
-            "mlrs",
-            "multiple rocket launchers",
-            "multiple launch rocket systems",
-            "rocket launchers",
-            "mortars",
-            "self-propelled guns",
-            "himars",
-        ),
-        "artillery",
-    ),
-    **dict.fromkeys(
-        (
-            "air defense systems",
-            "air defence systems",
-            "air-defense systems",
-            "air-defence systems",
-            "anti-aircraft systems",
-            "sam systems",
-            "sams",
-            "air defense units",
-            "air defence units",
-            "anti-aircraft warfare systems",
-        ),
-        "air_defense",
-    ),
-    **dict.fromkeys(
-        (
-            "aircraft",
-            "planes",
-            "warplanes",
-            "jets",
-            "fighter jets",
-            "combat aircraft",
-            "airplanes",
-            "fighter aircraft",
-            "bombers",
-        ),
-        "aircraft",
-    ),
-    "helicopters": "helicopters",
-    "choppers": "helicopters",
-    **dict.fromkeys(
-        (
-            "drones",
-            "uavs",
-            "unmanned aerial vehicles",
-            "operational-tactical uavs",
-            "shahed drones",
-            "attack drones",
-            "kamikaze drones",
-        ),
-        "drones",
-    ),
-    **dict.fromkeys(
-        ("ships", "boats", "vessels", "warships", "naval vessels", "patrol boats", "submarines"), "ships"
-    ),
-    **dict.fromkeys(
-        (
-            "vehicles",
-            "trucks",
-            "motor vehicles",
-            "fuel tanks",
-            "units of special equipment",
-            "special equipment units",
-            "vehicles and fuel tanks",
-            "military vehicles",
-            "pieces of special equipment",
-        ),
-        "vehicles_other",
-    ),
-}
-_EQUIPMENT = frozenset(
-    v for v in NOUNS.values() if ":" not in v and v not in ("personnel", "civilian", "people", "prisoners")
-)
-_MODIFIER = (
-    r"(?:of|(?:of\s+)?(?:the|their|its|our|his|more|other|additional|enemy|military|civilian|combat|modern|heavy|"
-    r"armed|field|foreign|young|elderly|Western|regular|unarmed|innocent|hostile|active|SIDE|[A-Za-z]+-(?:made|built|"
-    r"supplied|provided))(?:'s|’s)?)"
-)
-
-OUTCOMES: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "killed or wounded",
-            "killed and wounded",
-            "killed or injured",
-            "killed and injured",
-            "dead or wounded",
-            "dead and wounded",
-            "killed, wounded",
-            "killed or captured",
-            "casualties",
-            "casualty",
-            "losses",
-            "lost",
-            "loses",
-            "lose",
-            "losing",
-            "put out of action",
-            "neutralized",
-            "neutralised",
-            "liquidated",
-            "eliminated",
-            "suffered",
-            "sustained",
-            "wiped out",
-        ),
-        "casualties",
-    ),
-    **dict.fromkeys(
-        (
-            "killed",
-            "dead",
-            "died",
-            "deaths",
-            "death toll",
-            "fatalities",
-            "killing",
-            "slain",
-            "shot dead",
-            "executed",
-            "bodies",
-            "lost their lives",
-            "perished",
-            "death",
-            "die",
-        ),
-        "killed",
-    ),
-    **dict.fromkeys(("wounded", "injured", "injuring", "wounding", "injuries", "hurt"), "wounded"),
-    **dict.fromkeys(
-        (
-            "captured",
-            "surrendered",
-            "taken prisoner",
-            "taken captive",
-            "capturing",
-            "laid down their arms",
-            "surrender",
-            "taken into captivity",
-            "prisoners of war",
-            "pows",
-        ),
-        "captured",
-    ),
-}
 _OUTCOME_RE = re.compile(
-    WORD_START + r"\b(?:" + "|".join(re.escape(k) for k in sorted(OUTCOMES, key=len, reverse=True)) + r")\b",
+    WORD_START + r"\b(?:" + alternation(OUTCOMES) + r")\b",
     re.IGNORECASE,
 )
-_LOSS_VERB = r"lost|loses|lose|losing|suffered|suffers|sustained|sustains|losses|casualties"
-_KILL_VERB = (
-    r"destruction\s+of|killed|killing|kills|kill|destroyed|destroying|destroys|destroy|shot\s+down|shoot\s+down|downed|"
-    r"downing|eliminated|eliminating|captured|capturing|hit|struck|knocked\s+out|took\s+prisoner|"
-    r"liquidated|neutralized|neutralised|wiped\s+out|intercepted|wounded|injured|injuring|wounding"
-)
-_NONLOSS_VERB = (
-    r"supplied|supply|supplying|delivered|deliver|delivering|pledged|pledge|sent|send|sending|donated|"
-    r"received|receive|ordered|bought|buy|purchased|produced|produce|producing|manufactured|deployed|"
-    r"deploy|deploying|launched|launching|launches|fired|firing|used|operates|operate|possess|possesses|"
-    r"transferred|promised|provided|provide|providing|massed|amassed|mobilized|mobilised|recruited|"
-    r"gathered|stationed|trained|training|exchanged|swap|swapped|returned|released|freed|repatriated|"
-    r"evacuated|displaced|hospitalized|hospitalised|fled|rescued|treated|approved|build|built|"
-    r"owns|field|fielded|armed\s+with|equipped\s+with|fleet\s+of|arsenal\s+of|worth"
-)
+#: Run on the `lowered` document (no IGNORECASE: see `lexicon.lowered`).
 _VERB_RE = re.compile(
-    WORD_START + rf"\b(?:(?P<loss>{_LOSS_VERB})|(?P<kill>{_KILL_VERB})|(?P<non>{_NONLOSS_VERB}))\b",
-    re.IGNORECASE,
+    WORD_START + rf"\b(?:(?P<loss>{LOSS_VERB})|(?P<kill>{KILL_VERB})|(?P<non>{NONLOSS_VERB}))\b"
 )
 #: After a figure: "were killed by X" / "killed in the X attack": X attacked.
 _PASSIVE_AGENT = re.compile(
-    r"[^.;]{0,50}?\b(?:" + _KILL_VERB + r")\s+(?:by|in|during)\s+(?:an?\s+|the\s+)?", re.IGNORECASE
+    r"[^.;]{0,50}?\b(?:" + KILL_VERB + r")\s+(?:by|in|during)\s+(?:an?\s+|the\s+)?", re.IGNORECASE
 )
 _PASSIVE_MARK = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: Pronouns that make the claimant's own side the actor ("its forces destroyed", "it had killed").
@@ -343,6 +84,12 @@ _RELATIVE_NONLOSS = re.compile(
 _POSSESS_BEFORE = re.compile(
     r"\b(?:has|have|had|owns|operates|with)\s+(?:(?!lost|been|destroyed|shot|downed|also|"
     r"captured|hit)\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: A later item of a list of weapons used: "hits Ukraine with 127 missiles and 109 drones".
+_WITH_LIST = re.compile(
+    r"\bwith\s+(?:[\d,.]+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*(?:,\s*(?:and\s+)?|and\s+)"
+    r"(?:(?:[\d,.]+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
     re.IGNORECASE,
 )
 _AFTER_SIDE = re.compile(r"\s+(?:from|of|among|belonging\s+to)\s+", re.IGNORECASE)
@@ -379,18 +126,39 @@ def _not_a_count_before(before: str) -> bool:
     return last in _LABEL_WORDS
 
 
-_MONTH_AFTER = re.compile(r"^\s+(?:" + "|".join(periods.MONTHS) + r")\b", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"^\s+(?:" + alternation(periods.MONTHS) + r")\b", re.IGNORECASE)
 _BARE_BEFORE = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|capturing|captured|toll\s+(?:of|at|to|has\s+risen\s+to|"
     r"rose\s+to|reached|stands\s+at|stood\s+at|climbed\s+to|is|was)|losses\s+(?:of|at|to|reached|amounted\s+to|"
     r"stood\s+at|totall?ed)|died|dead|by|injuries\s+to|deaths\s+of)\s+$"
     r"|\b(?:total|toll|tally|number|figure|count|losses|casualties|rate|dead)\b[^.;:]{0,50}?\b(?:to|at|of|reached|hit|"
-    r"exceeded|passed|topped|stands\s+at|stood\s+at)\s+$",
+    r"exceeded|passed|topped|stands\s+at|stood\s+at|be|is|are|was|were|numbered)\s+$"
+    # an appositive after the counted word: "heavy losses, possibly as many as 120,000"
+    r"|\b(?:losses|casualties|toll|dead|killed|wounded)\s*,\s*(?:possibly|perhaps|probably|maybe|likely|reportedly)?\s*$",
     re.IGNORECASE,
 )
+#: Last words `_BARE_BEFORE` can end with: a cheap `endswith` gate in front of its backward search.
+_BARE_LAST = (
+    *("killing", "killed", "wounding", "wounded", "injuring", "injured", "capturing", "captured", "of", "at"),
+    *("to", "reached", "is", "was", "totaled", "totalled", "died", "dead", "by", "hit", "exceeded", "passed"),
+    *("topped", "be", "are", "were", "numbered", ",", "possibly", "perhaps", "probably", "maybe", "likely"),
+    "reportedly",
+)
+
+
+def _bare_before(before: str) -> bool:
+    """An outcome or total word right before a bare figure ("killing 12", "the toll rose to 34")."""
+    if not before[-1:].isspace() and not before.endswith(","):
+        return False
+    chunks = before.rsplit(None, 1)
+    return (
+        bool(chunks) and chunks[-1].lower().endswith(_BARE_LAST) and _BARE_BEFORE.search(before) is not None
+    )
+
+
 _BARE_RATE_AFTER = re.compile(r"^\s+(?:a|per|each|every)\s+(?:day|week|month)\b", re.IGNORECASE)
 _BARE_AFTER = re.compile(
-    r"^\s*(?:were|was|have\s+been|had\s+been|are|being|others)?\s*(?:killed|dead|died|wounded|"
+    r"^\s*(?:others\s+)?(?:were|was|have\s+been|had\s+been|are|being|others)?\s*(?:killed|dead|died|wounded|"
     r"injured|captured|surrendered|taken\s+prisoner|hurt)\b",
     re.IGNORECASE,
 )
@@ -440,24 +208,50 @@ class _Figure:
     side_hint: str | None
     enemy: bool
     partitive: bool = False  # "13 of the 20 drones": what follows the noun describes the 20
+    table: str | None = None  # a loss-table row: "cumulative" for the total, "day" for the "(+N)"
 
 
-_NOUN_RES: dict[int, re.Pattern[str]] = {}
+_NOUN_RES: dict[int, tuple[re.Pattern[str], frozenset[str]]] = {}
+#: The first run of letters after a figure (after an optional closing quote and spaces).
+_FIRST_LETTERS = re.compile(r"[\"”’']?\s*([A-Za-z]+)(-?)")
 
 
-def _noun_re(lex: Lexicon) -> re.Pattern[str]:
-    """`<modifiers> <noun>` right after a figure; modifiers may name a side ("Russian", "Moscow's")."""
+def _first_letters(phrase: str) -> str:
+    """The first run of letters of a phrase, lower-cased ("Moscow's" -> "moscow", "U.S." -> "u")."""
+    m = re.search(r"[A-Za-z]+", phrase)
+    return m.group(0).lower() if m else ""
+
+
+def _noun_re(lex: Lexicon) -> tuple[re.Pattern[str], frozenset[str]]:
+    """`<modifiers> <noun>` right after a figure; modifiers may name a side ("Russian", "Moscow's").
+
+    With it, the set of first letter-runs any match can start with: most figures are followed by a
+    word outside it ("kilometres", "billion", "years"), and a set lookup rejects them before the
+    regex, with its long alternations, is tried.
+    """
     key = id(lex)
     if key not in _NOUN_RES:
-        sides = "|".join(re.escape(w) for w in sorted(lex.side_words, key=len, reverse=True))
-        nouns = "|".join(
-            re.escape(w).replace(r"\ ", r"\s+") for w in sorted([*NOUNS, *lex.plurals], key=len, reverse=True)
-        )
-        mod = _MODIFIER.replace("SIDE", sides)
-        _NOUN_RES[key] = re.compile(
-            rf"[\"”’']?\s*(?P<mods>(?:{mod}\s+){{0,4}}?)(?P<noun>{nouns})(?![\w-])", re.IGNORECASE
+        sides = alternation(lex.side_words)
+        noun_words = [*NOUNS, *lex.plurals]
+        nouns = alternation(noun_words, space=r"\s+")
+        mod = MODIFIER.replace("SIDE", sides)
+        starts = {_first_letters(w) for w in [*noun_words, *lex.side_words, *MODIFIER_WORDS, "of"]}
+        _NOUN_RES[key] = (
+            re.compile(
+                rf"[\"”’']?\s*(?P<mods>(?:{mod}\s+){{0,4}}?)(?P<noun>{nouns})(?![\w-])", re.IGNORECASE
+            ),
+            frozenset(starts),
         )
     return _NOUN_RES[key]
+
+
+def _match_noun(lex: Lexicon, text: str, pos: int, end: int) -> re.Match[str] | None:
+    """`_noun_re` at `pos`, tried only when the first word after the figure can start a match."""
+    pattern, starts = _noun_re(lex)
+    first = _FIRST_LETTERS.match(text, pos, end)
+    if first is None or (first.group(1).lower() not in starts and not first.group(2)):
+        return None
+    return pattern.match(text, pos, end)
 
 
 _MEMO = threading.local()
@@ -510,15 +304,20 @@ def _classify(
     text: str, tok: NumberToken, sent: Sentence, lex: Lexicon, prev: _Figure | None
 ) -> _Figure | None:
     """What a figure counts, or None when it counts nothing this grammar records."""
+    if sent.bulletin:
+        return _table_figure(text, tok, sent)
+    if tok.value == 1 and tok.end > tok.num_start + 1 and _RANK_ONE.match(text, tok.start):
+        return _Figure(tok, sent, tok.end, "personnel", None, False)  # "Major Serhiy Bondar died"
     before = text[max(sent.start, tok.start - 80) : tok.start]
     after = text[tok.end : min(sent.end, tok.end + 80)]
-    if _not_a_count_before(before) or _MONTH_AFTER.match(after) or _PART_OF.search(before[-30:]):
+    tail = before[-30:]
+    if _not_a_count_before(before) or _MONTH_AFTER.match(after) or "of" in tail and _PART_OF.search(tail):
         return None
     noun_at = tok.end
     nm = _N_OF_THE_M.match(text, tok.end, sent.end)
     if nm:  # "13 of the 20 drones": what the second figure counts
         noun_at = nm.end()
-    m = _noun_re(lex).match(text, noun_at, sent.end)
+    m = _match_noun(lex, text, noun_at, sent.end)
     if m and not (tok.is_year_like and m.group("mods")):
         noun = re.sub(r"\s+", " ", m.group("noun").lower())
         mods = m.group("mods") or ""
@@ -542,15 +341,74 @@ def _classify(
             return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
         return None
     if (
-        _OF_WHICH_BEFORE.search(before)
-        and prev is not None
+        prev is not None
         and prev.sent is sent
+        and _OF_WHICH_BEFORE.search(before)
         and _INHERIT_OK.match(after)
     ):
         return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
-    if _BARE_BEFORE.search(before) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
+    if _bare_before(before) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
         return _Figure(tok, sent, tok.end, "bare", None, False)
     return None
+
+
+def _table_figure(text: str, tok: NumberToken, sent: Sentence) -> _Figure | None:
+    """A figure in a loss-table row: the label says what it counts, its place says which period (the
+    running total, or the day's change in brackets); the losses are the enemy's of the publisher."""
+    row = BULLETIN_LINE.match(sent.text)
+    if row is None:
+        return None
+    label = re.sub(r"\s+", " ", row.group("label").strip().lower())
+    cls = TABLE_LABELS.get(label) or NOUNS.get(label)
+    if cls is None or ":" in cls or cls in ("civilian", "people"):
+        return None
+    day = text[max(sent.start, tok.start - 3) : tok.start].replace(" ", "").endswith("(+")
+    return _Figure(tok, sent, tok.end, cls, None, True, table="day" if day else "cumulative")
+
+
+#: One person killed or wounded, named by an article and a noun ("a soldier was shot dead") or by a rank
+#: and a name ("Lt. Col. Moiseev died from his wounds"): a claim of 1 (the noun or name is its quote).
+_INDIVIDUAL_HINTS = (" was killed", " was shot dead", " died", " was wounded", " was injured", " been killed")
+_ONE_PERSON = (
+    r"(?:soldier|serviceman|servicewoman|civilian|man|woman|child|boy|girl|officer|fighter|militant|"
+    r"journalist|resident|pilot|paratrooper|marine|conscript|teenager)"
+)
+_OUTCOME_AFTER_ONE = (
+    r"(?=\s+(?:was\s+|has\s+been\s+|had\s+been\s+)(?:\w+\s+)?(?:killed|shot\s+dead|wounded|injured)\b"
+    r"|\s+(?:has\s+|had\s+)?died\b)"
+)
+_ARTICLE_ONE = re.compile(
+    r"\ban?\s+(?:(?!was\b|were\b)[a-z'’.-]+\s+){0,3}?" + _ONE_PERSON + _OUTCOME_AFTER_ONE
+)
+_RANK_ONE = re.compile(
+    r"\b(?:(?:Lt|Lieut|Col|Gen|Maj|Capt|Sgt|Pvt|Cpl)\.?|Lieutenant|Colonel|General|Major|Captain|Sergeant|"
+    r"Private|Corporal|Commander)(?:\s+(?:Col|Gen)\.?|\s+(?:Colonel|General))?(?:\s+[A-Z][\w'’-]+){1,3}"
+    + _OUTCOME_AFTER_ONE
+)
+
+
+def _individuals(text: str, low: str) -> list[NumberToken]:
+    """Figures of one: "a soldier was shot dead", "Lt. Col. Moiseev died". Only the short stretch before
+    each outcome phrase is searched, which keeps this off the cost of documents without one."""
+    found: dict[int, NumberToken] = {}
+    for hint in _INDIVIDUAL_HINTS:
+        at = low.find(hint)
+        while at >= 0:
+            lo, hi = max(0, at - INDIVIDUAL_REACH), at + len(hint) + 12
+            for m in _ARTICLE_ONE.finditer(low, lo, hi):
+                found.setdefault(
+                    m.start(), NumberToken(1.0, None, "exact", m.start(), m.start() + 1, m.start(), False)
+                )
+            for m in _RANK_ONE.finditer(text, lo, hi):
+                found.setdefault(
+                    m.start(), NumberToken(1.0, None, "exact", m.start(), m.end(), m.start(), False)
+                )
+            at = low.find(hint, at + 1)
+    return list(found.values())
+
+
+#: How far before its outcome phrase ("was killed") a person's noun or name may start.
+INDIVIDUAL_REACH = 60
 
 
 def _side_after(lex: Lexicon, text: str, pos: int, end: int) -> str | None:
@@ -579,23 +437,34 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
         back = list(_OUTCOME_RE.finditer(text, *window))
         if back:
             return OUTCOMES[re.sub(r"\s+", " ", back[-1].group(0).lower())]
-    far = fwd or _OUTCOME_RE.search(text, fig.noun_end, s.end)
-    return OUTCOMES[re.sub(r"\s+", " ", far.group(0).lower())] if far else None
+    # An outcome word that governs the next figure is not this one's ("Two men opened fire, killing
+    # three people": the gunmen were not killed).
+    far = None if governs_next else fwd or _OUTCOME_RE.search(text, fig.noun_end, s.end)
+    if far:
+        return OUTCOMES[re.sub(r"\s+", " ", far.group(0).lower())]
+    # "the true toll could be as high as 100": a toll counts the dead.
+    return "killed" if fig.cls == "bare" and _TOLL_BEFORE.search(text, s.start, fig.tok.start) else None
 
 
-def _governing_verb(text: str, fig: _Figure) -> re.Match[str] | None:
-    """The nearest loss / killing / non-loss verb before the figure in its sentence, else just after it."""
+#: A sentence that continues the previous one's report ("also", "added").
+_CONTINUES = re.compile(r"\b(?:also|added|adding|in\s+addition|as\s+well)\b", re.IGNORECASE)
+_TOLL_BEFORE = re.compile(r"\btoll\b", re.IGNORECASE)
+
+
+def _governing_verb(low: str, fig: _Figure) -> re.Match[str] | None:
+    """The nearest loss / killing / non-loss verb before the figure in its sentence, else just after it
+    (`low`: the document, `lowered`)."""
     lo = max(fig.sent.start, fig.tok.start - VERB_WINDOW)
-    found = list(_VERB_RE.finditer(text, lo, fig.tok.start))
+    found = list(_VERB_RE.finditer(low, lo, fig.tok.start))
     if found:
         return found[-1]
-    return _VERB_RE.search(text, fig.noun_end, min(fig.sent.end, fig.noun_end + 60))
+    return _VERB_RE.search(low, fig.noun_end, min(fig.sent.end, fig.noun_end + 60))
 
 
 def _category(fig: _Figure, outcome: str | None, sentence: str) -> str | None:
     """The claim category from what is counted and what happened to it."""
     cls = fig.cls
-    if cls in _EQUIPMENT:
+    if cls in EQUIPMENT:
         return cls
     if cls.startswith("outcome:"):
         outcome, _, civ = cls[len("outcome:") :].partition("+")
@@ -675,8 +544,29 @@ def _subject(
             return claimant_side  # a ministry of the side under attack counting its dead
         return lex.civilians_hit_by(attacker) or _nearest_side(lex, s, rel) or _same_para(prev, fig)
     if attacker:
+        if _victims_named(lex, s, attacker, verb.start() - fig.sent.start if verb is not None else 0):
+            return attacker  # fighting within one side: "Wagner forces shot down ..., Russian pilots killed"
         return lex.enemy_of(attacker)
     return _nearest_side(lex, s, rel) or _same_para(prev, fig)
+
+
+_VICTIM_AFTER = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|are)\b", re.IGNORECASE)
+
+
+def _victims_named(lex: Lexicon, s: str, attacker: str, verb_at: int) -> bool:
+    """The attacker's own side is named as the one hit: a side word with a counted noun that is counted
+    ("shot down six Russian helicopters"), the passive subject ("Russian pilots were among those
+    killed") or the object after the verb."""
+    for start, _end, side, locative in _side_mentions(lex, s):
+        if side != attacker or locative:
+            continue
+        noun = _match_noun(lex, s, _end, len(s))
+        if noun is None:
+            continue
+        counted = _OBJECT_OF_COUNT.search(s, max(0, start - 30), start) is not None
+        if counted or start > verb_at > 0 or _VICTIM_AFTER.match(s, noun.end()):
+            return True
+    return False
 
 
 def _same_para(prev: Claim | None, fig: _Figure) -> str | None:
@@ -701,12 +591,15 @@ def _war_start(lex: Lexicon, subject: str | None) -> date | None:
 
 def extract_claims(text: str, published: date | None) -> list[Claim]:
     """Every claim in `text`, merged per figure, in order of first body mention."""
-    tokens = scan(text)
+    low = lowered(text)
+    tokens = scan(text) + _individuals(text, low)
     if not tokens:
         return []
+    tokens.sort(key=lambda t: t.start)
     _MEMO.table = {}
     lex = lexicon()
     sentences, headline_words = split(text)
+    caveats = has_caveat_hint(low)  # without a hint word, no sentence states a verification
     starts = [s.start for s in sentences]
     default_attr = headline_attribution(headline_words, lex)
     attr_cache: dict[int, tuple[Attribution | None, date | None]] = {}
@@ -727,12 +620,16 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
     sent_index = {id(s): k for k, s in enumerate(sentences)}
     # Attribution flows forward inside a paragraph: only sentences up to a paragraph's last figure matter.
     last_figure_end = {f.sent.para: f.sent.end for f in figures}
+    para_start: dict[int, int] = {}
+    for sent in sentences:
+        para_start.setdefault(sent.para, sent.start)
     for k, sent in enumerate(sentences):
         if sent.display or sent.end > last_figure_end.get(sent.para, -1):
             attr_cache[k] = (None, None)
             continue
         s = sent.text
-        found = attribution(s, lex, last_attr, _memo("cands", s, partial(candidates, s)))
+        context = text[para_start.get(sent.para, sent.start) : sent.end]
+        found = attribution(s, lex, last_attr, _memo("cands", s, partial(candidates, s)), context)
         if found is not None:
             last_attr = found
             current = found
@@ -753,14 +650,25 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         nxt = figures[n + 1].tok.start if n + 1 < len(figures) else len(text)
         prv = figures[n - 1].noun_end if n > 0 else 0
         sentence = fig.sent.text
-        outcome = _outcome(text, fig, nxt, prv) if fig.cls not in _EQUIPMENT else None
-        verb = _governing_verb(text, fig)
-        if _not_a_loss(text, fig, verb, outcome):
+        outcome = _outcome(text, fig, nxt, prv) if fig.cls not in EQUIPMENT else None
+        verb = _governing_verb(low, fig)
+        if fig.table is not None:
+            outcome = "casualties"  # the bulletin's personnel row counts killed, wounded and captured
+        elif _not_a_loss(text, fig, verb, outcome):
             continue
         category = _category(fig, outcome, sentence)
         if category is None:
             continue
         prev_claim = claims[-1][0] if claims else None
+        if (
+            fig.cls == "bare"
+            and category.startswith("personnel_")
+            and prev_claim is not None
+            and prev_claim.category.startswith("civilians_")
+            and sentences[claims[-1][1]].para == fig.sent.para
+            and category in ("personnel_killed", "personnel_wounded")
+        ):  # a bare figure in a paragraph about civilians counts them too ("the true toll could be 100")
+            category = "civilians_" + category.split("_", 1)[1]
         subject = _subject(text, fig, verb, lex, attr, category, prev_claim)
         cues = _memo("cues", sentence, partial(periods.cue_matches, sentence))
         period = periods.resolve(
@@ -772,6 +680,21 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             said_on,
             _war_start(lex, subject),
         )
+        report = said_on or published
+        if fig.table == "day":
+            period = Period(kind="day", start=report, end=report)
+        elif fig.table == "cumulative":
+            period = Period(kind="cumulative", start=_war_start(lex, subject), end=report)
+        elif (
+            period.kind == "event"
+            and prev_claim is not None
+            and prev_claim.period.kind in ("span", "cumulative")
+            and claims[-1][1] < k
+            and sentences[claims[-1][1]].para == fig.sent.para
+            and _CONTINUES.search(sentence)
+            and not periods.stated(cues, sentence, published)
+        ):  # "He said Russia had also lost 200 tanks": the period of the report it continues
+            period = prev_claim.period
         if period.kind == "same":  # "over the same period", "in that time": the last period named
             named = [c.period for c, _, _ in claims if c.period.kind in ("day", "span")]
             period = (
@@ -800,14 +723,14 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             hedged=_memo("hedge", sentence, partial(hedged, sentence))
             or fig.tok.qualifier == "around"
             and "estimat" in sentence.lower(),
-            verification=_memo("verif", sentence, partial(verification, sentence)),
+            verification=_memo("verif", sentence, partial(verification, sentence)) if caveats else None,
             quote=text[fig.tok.start : fig.noun_end],
             start=fig.tok.start,
             end=fig.noun_end,
             mentions=((fig.tok.start, fig.noun_end),),
         )
         claims.append((claim, k, fig.sent.display))
-    claims = _apply_caveats(text, claims, sentences)
+    claims = _apply_caveats(claims, sentences) if caveats else claims
     return _merge(claims)
 
 
@@ -815,8 +738,9 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
     """Equipment supplied, launched or owned; troops deployed; prisoners exchanged: not losses."""
     nonloss_before = verb is not None and verb.group("non") is not None and verb.start() < fig.tok.start
     relative = not fig.partitive and _RELATIVE_NONLOSS.match(text, fig.noun_end, fig.sent.end)
-    if fig.cls in _EQUIPMENT:
+    if fig.cls in EQUIPMENT:
         owned = _POSSESS_BEFORE.search(text, max(fig.sent.start, fig.tok.start - 30), fig.tok.start)
+        owned = owned or _WITH_LIST.search(text, max(fig.sent.start, fig.tok.start - 80), fig.tok.start)
         return verb is None or verb.group("non") is not None or bool(relative) or bool(owned)
     if fig.cls == "prisoners":
         return verb is not None and verb.group("non") is not None
@@ -837,13 +761,17 @@ def _carried_date(
 
 
 def _apply_caveats(
-    text: str, claims: list[tuple[Claim, int, bool]], sentences: list[Sentence]
+    claims: list[tuple[Claim, int, bool]], sentences: list[Sentence]
 ) -> list[tuple[Claim, int, bool]]:
     """A caveat ("has not been independently verified") covers the claims of the sentences before it."""
     out = list(claims)
-    if not claims or not has_caveat_hint(text.lower()):
+    if not claims:
         return out
-    for k, sent in enumerate(sentences):
+    reach = {k for _, ck, disp in claims if not disp for k in range(ck + 1, ck + CAVEAT_REACH + 1)}
+    for k in sorted(reach):
+        if k >= len(sentences):
+            break
+        sent = sentences[k]
         status = verification(sent.text) if not sent.display else None
         if status is None:
             continue

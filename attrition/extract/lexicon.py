@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -16,6 +17,20 @@ from importlib import resources
 #: Prefix for word-list regexes whose every alternative starts a word with a letter: it rejects the
 #: positions inside words before the alternation is tried, which halves the cost of such scans.
 WORD_START = r"(?<![A-Za-z])(?=[A-Za-z])"
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def lowered(text: str) -> str:
+    """`text` lower-cased with every offset kept (a few characters lower-case to two: "İ").
+
+    Why: word-list regexes compiled without IGNORECASE and run on this copy are several times faster
+    (Python's `re` skips a branch on its first character only when it is case-sensitive), and their
+    match offsets are offsets into `text`.
+    """
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
 @dataclass(slots=True, frozen=True)
@@ -76,8 +91,24 @@ class Lexicon:
         return clean, None
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def alternation(words: Iterable[str], space: str = r"\ ") -> str:
+    """A regex alternation of literal words for an IGNORECASE pattern, longest first, grouped by first
+    letter: `(?-i:[Rr])(?:ussian|ussia)|(?-i:[Kk])(?:yiv)`.
+
+    Why: under IGNORECASE, Python's `re` tries every alternative in turn at each position; a
+    case-sensitive character class at the head of a branch lets it skip a whole group on its first
+    character, which makes scans with gazetteer-sized alternations several times faster. The words
+    matched are the same as a plain `a|b|c` (longest first), case-insensitively.
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(w[0].lower(), []).append(w[1:])
+    out = []
+    for head, rests in groups.items():
+        cased = head.upper() != head.lower()
+        first = f"(?-i:[{re.escape(head.upper())}{re.escape(head)}])" if cased else re.escape(head)
+        out.append(first + "(?:" + "|".join(re.escape(r).replace(r"\ ", space) for r in rests) + ")")
+    return "|".join(out)
 
 
 @cache
@@ -104,7 +135,7 @@ def lexicon() -> Lexicon:
     side_re = re.compile(
         WORD_START
         + r"(?<![\w-])(?:the\s+)?(?P<w>"
-        + _alternation([*side_words, *plurals])
+        + alternation([*side_words, *plurals])
         + r")(?:'s|’s|')?(?![\w-])",
         re.IGNORECASE,
     )
@@ -115,6 +146,6 @@ def lexicon() -> Lexicon:
         for a in spec["aliases"]:
             aliases.setdefault(a.lower(), canon)
     claimant_re = re.compile(
-        WORD_START + r"(?<![\w-])(?:" + _alternation(list(aliases)) + r")(?![\w-])", re.IGNORECASE
+        WORD_START + r"(?<![\w-])(?:" + alternation(list(aliases)) + r")(?![\w-])", re.IGNORECASE
     )
     return Lexicon(sides, side_words, plurals, side_re, aliases, claimant_side, claimant_re)

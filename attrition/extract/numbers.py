@@ -244,26 +244,40 @@ def _word_starts(text: str) -> list[int]:
     """Offsets where a number word starts as a whole word.
 
     The text is lower-cased (length-preserving) with every character that may open a word mapped to a
-    space, so that one `str.find(" " + word)` per number word finds all candidates.
+    space, so that `str.find(" " + prefix)` finds all candidates; one prefix serves several words
+    ("fo": four, fourteen, forty), and the whole word is then checked at each hit.
     """
-    low = " " + (text.lower() if text.isascii() else text.translate(_ASCII_LOWER)).translate(
-        _OPENERS_TO_SPACE
-    )
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two ("İ"): keep offsets aligned
+        low = text.translate(_ASCII_LOWER)
+    for c in _OPENER_CHARS:
+        if c in low:
+            low = low.replace(c, " ")
+    low = " " + low
     out = []
-    n = len(low)
-    for w in _START_WORDS:
-        needle = " " + w
-        i = low.find(needle)
+    find = low.find
+    whole = _START_WORD_RE.match
+    for needle in _START_NEEDLES:
+        i = find(needle)
         while i >= 0:
-            j = i + len(needle)
-            if j == n or not (low[j].isalnum() or low[j] == "_"):
+            if whole(low, i + 1):
                 out.append(i)  # offset in `text` (the leading space shifts by one)
-            i = low.find(needle, j)
+            i = find(needle, i + 2)
     return out
 
 
 #: Characters after which a number word starts a word ("(twenty", "—three", a new line).
-_OPENERS_TO_SPACE = str.maketrans({c: " " for c in "\n\t\"“‘'([—–"})
+_OPENER_CHARS = "\n\t\"“‘'([—–"
+#: Prefixes (after a space) that every number word in `_START_WORDS` begins with.
+_START_NEEDLES = (
+    *(" " + p for p in ("one", "two", "thr", "fo", "fi", "six", "seven", "eight", "nine", "ten", "eleven")),
+    *(" " + p for p in ("twe", "thirt", "a dozen", "a hundred", "a thousand", "a million", "dozens")),
+    " hundreds",
+    " thousands",
+)
+_START_WORD_RE = re.compile(
+    "(?:" + "|".join(re.escape(w) for w in sorted(_START_WORDS, key=len, reverse=True)) + r")(?!\w)"
+)
 
 
 def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
@@ -273,13 +287,18 @@ def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
     end-anchored regex over the window for every figure.
     """
     lo = max(0, at - _BEFORE_WINDOW)
-    window = text[lo:at]
-    if not window[-1:].isspace():
+    if at == 0 or not text[at - 1].isspace():
         return "exact", at, False, False
+    space = text.rfind(" ", lo, at - 1)
+    if space >= lo and text[at - 1] == " ":  # fast path: one plain word, one space, the figure
+        last_word = text[space + 1 : at - 1]
+        if last_word and last_word.isprintable() and last_word.lower() not in _LAST_WORDS:
+            return "exact", at, False, False
+    window = text[lo:at]
     last = window.rsplit(None, 1)[-1].lower() if window.strip() else ""
     if last not in _LAST_WORDS:  # fast path: most figures follow "in", "of", "the"...
         return "exact", at, False, False
-    words = [(m.start(), m.group(0)) for m in _WORD_RE.finditer(window)]
+    words = _last_words(window, _QUALIFIER_WORDS_MAX + 1)
     if words and lo > 0 and words[0][0] == 0 and not text[lo - 1].isspace():
         words = words[1:]  # cut in the middle of a word
     start, between, after_from = at, False, False
@@ -298,6 +317,18 @@ def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
     return "exact", start, between, after_from
 
 
-_WORD_RE = re.compile(r"\S+")
+def _last_words(window: str, n: int) -> list[tuple[int, str]]:
+    """(offset, word) of the last `n` whitespace-separated words of `window`, in order."""
+    out: list[tuple[int, str]] = []
+    pos = len(window)
+    for w in reversed(window.rsplit(None, n)[-n:]):
+        pos = window.rfind(w, 0, pos)
+        out.append((pos, w))
+    out.reverse()
+    return out
+
+
+#: The longest qualifier phrase, in words ("more than" is 2, "in excess of" 3).
+_QUALIFIER_WORDS_MAX = max(len(w.split()) for ws in QUALIFIER_WORDS.values() for w in ws)
 #: Last words of the qualifier phrases, plus "between" and "from": a figure after any other word has none.
 _LAST_WORDS = frozenset(w.split()[-1] for w in _QUAL_OF) | {"between", "from"}

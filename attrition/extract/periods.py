@@ -1,5 +1,8 @@
 """Periods: which stretch of time a figure covers, with dates resolved against the report date.
 
+Every regex here is compiled for lower-case text (no IGNORECASE, see `lexicon.lowered`): the public
+functions lower-case the sentence they are given.
+
 The cues are a handful of compiled regexes searched in the sentence of a figure; the cue nearest to
 the figure wins, so "lost 1,020 soldiers in the past day, bringing the total to 390,580" gives a day
 and a cumulative figure. Dates are parsed by hand (month names, weekdays, years): the shapes news
@@ -13,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from attrition.extract.lexicon import WORD_START
+from attrition.extract.lexicon import WORD_START, lowered
 from attrition.models import Period
 
 MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -56,7 +59,6 @@ DATE_RE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
     rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d))\b",
-    re.IGNORECASE,
 )
 
 _CUES: list[tuple[str, str]] = [
@@ -95,42 +97,37 @@ _CUES: list[tuple[str, str]] = [
 _INCIDENT_RE = re.compile(
     WORD_START
     + r"\b(?:attacks?|strikes?|shelling|explosions?|blasts?|ambush|bombings?|raids?|airstrikes?)\b",
-    re.IGNORECASE,
 )
 _WEAK_SPAN = re.compile(
     WORD_START
     + r"\b(?:during|in)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:offensive|counteroffensive|operation|"
-    r"battle|assault|campaign)\b",
-    re.IGNORECASE,
+    r"battle|assault|campaign|march|mutiny|rebellion|siege|incursion|advance)\b",
 )
 _PERFECT_TOTAL = re.compile(
     WORD_START
-    + r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+)?(?:been\s+)?(?:lost|killed|wounded|suffered|sustained|identified|"
+    + r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|also\s+)?(?:been\s+)?(?:lost|killed|wounded|suffered|sustained|identified|"
     r"recorded|documented|confirmed|captured|died|injured)\b",
-    re.IGNORECASE,
 )
 _IN_MONTH = re.compile(
     WORD_START
     + r"\b(?:in|during|throughout)\s+(?P<m>"
     + "|".join(m for m in MONTHS if len(m) > 3)
     + r")\b(?!\s+\d)",
-    re.IGNORECASE,
 )
-_STATEMENT_BETWEEN = re.compile(r"\b(?:that|said|says|told|added)\b", re.IGNORECASE)
-_BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b", re.IGNORECASE)
-CUE_RE = re.compile(WORD_START + "(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + ")", re.IGNORECASE)
+_STATEMENT_BETWEEN = re.compile(r"\b(?:that|said|says|told|added)\b")
+_BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b")
+#: Run on `lowered` text (no IGNORECASE: see `lexicon.lowered`).
+CUE_RE = re.compile(WORD_START + "(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + ")")
 _SINCE_WAR = re.compile(
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+|its\s+|russia's\s+)?(?:full[-\s]scale\s+)?"
     r"(?:war|invasion|conflict|fighting|aggression)|since\s+(?:the\s+)?(?:war|invasion|conflict|fighting)\s+(?:began|started|broke\s+out)"
     r"|since\s+(?:russia|moscow)\s+invaded",
-    re.IGNORECASE,
 )
-_WEEKDAY_RE = re.compile(WORD_START + rf"\b(?:on\s+|last\s+)?(?P<wd>{_WEEKDAY})\b", re.IGNORECASE)
+_WEEKDAY_RE = re.compile(WORD_START + rf"\b(?:on\s+|last\s+)?(?P<wd>{_WEEKDAY})\b")
 _SAID_WEEKDAY = re.compile(
     WORD_START
     + rf"\b(?:said|says|reported|announced|claimed|stated|told|wrote|added|published|posted)\s+(?:\w+\s+){{0,3}}?(?:on\s+)?(?P<wd>{_WEEKDAY})\b"
-    rf"|\b(?:on\s+)?(?P<wd2>{_WEEKDAY}),?\s+(?:\w+\s+){{0,4}}?(?:said|reported|announced|claimed)\b",
-    re.IGNORECASE,
+    rf"|(?<!since\s)\b(?:on\s+)?(?P<wd2>{_WEEKDAY}),?\s+(?:\w+\s+){{0,4}}?(?:said|reported|announced|claimed)\b",
 )
 
 
@@ -154,6 +151,7 @@ def weekday_date(name: str, published: date | None) -> date | None:
 
 def explicit_dates(sentence: str, published: date | None) -> list[DateCue]:
     """Dates written out in a sentence; a year-less date is the latest one not after `published`."""
+    sentence = lowered(sentence)
     out: list[DateCue] = []
     for m in DATE_RE.finditer(sentence):
         month = MONTHS.get((m.group("m1") or m.group("m2") or m.group("m3")).lower().rstrip("."))
@@ -177,15 +175,34 @@ def explicit_dates(sentence: str, published: date | None) -> list[DateCue]:
 
 def statement_date(sentence: str, published: date | None) -> date | None:
     """The day a statement was made ("said on Monday"), or None."""
+    sentence = lowered(sentence)
     low = sentence.lower()
     if "day" not in low:  # every weekday name ends in "day"; so does "yesterday"
         return None
     m = _SAID_WEEKDAY.search(sentence)
     if m:
         return weekday_date(m.group("wd") or m.group("wd2"), published)
-    if re.search(r"\b(?:said|reported|announced)\s+yesterday\b", sentence, re.IGNORECASE) and published:
+    if re.search(r"\b(?:said|reported|announced)\s+yesterday\b", sentence) and published:
         return published - timedelta(days=1)
     return None
+
+
+def _dated_span(m: re.Match[str]) -> bool:
+    """Whether a span cue fixes its start ("past three weeks", "in 2023"), unlike "in the battle for X"."""
+    g = m.groupdict()
+    return any(g.get(k) for k in ("syear", "unit", "unit1", "unit2", "unit3"))
+
+
+def stated(cues: list[re.Match[str]], sentence: str, published: date | None) -> bool:
+    """Whether a sentence states any period or date of its own (a cue, a weekday, a date, a perfect)."""
+    sentence = lowered(sentence)
+    return bool(
+        cues
+        or _WEAK_SPAN.search(sentence)
+        or _WEEKDAY_RE.search(sentence)
+        or _PERFECT_TOTAL.search(sentence)
+        or any(c.precision == "day" for c in explicit_dates(sentence, published))
+    )
 
 
 def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date | None]:
@@ -202,7 +219,7 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
     return None, end
 
 
-_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;")
 
 
 def _clause(sentence: str, pos: int, end_pos: int) -> tuple[int, int]:
@@ -219,7 +236,7 @@ def _clause(sentence: str, pos: int, end_pos: int) -> tuple[int, int]:
 
 def cue_matches(sentence: str) -> list[re.Match[str]]:
     """The period cues of a sentence, in order (computed once per sentence by the caller)."""
-    return list(CUE_RE.finditer(sentence))
+    return list(CUE_RE.finditer(lowered(sentence)))
 
 
 def resolve(
@@ -236,16 +253,24 @@ def resolve(
     said_on: the statement's date when stated (day and cumulative figures end then);
     war_start: what "since the start of the war" means for the sides in this sentence.
     """
+    sentence = lowered(sentence)  # the module's regexes are compiled for lower-case text
     report = said_on or published
     best: re.Match[str] | None = None
     best_dist = 1 << 30
     lo, hi = _clause(sentence, pos, end_pos)
-    for m in cues:
-        if m.start() < lo or m.end() > hi:
-            continue
+    in_clause = [m for m in cues if m.start() >= lo and m.end() <= hi]
+    if not in_clause and not _WEAK_SPAN.search(sentence):
+        # A clause without a cue of its own shares the frame set before it ("since Tuesday ..., while
+        # Baku put its own losses at 71"); a cue in a later clause belongs to that clause's figures.
+        in_clause = [m for m in cues if m.end() <= lo]
+    for m in in_clause:
         dist = m.start() - end_pos if m.start() >= end_pos else max(0, pos - m.end())
         if dist < best_dist:
             best, best_dist = m, dist
+    if best is not None and best.lastgroup == "span" and not _dated_span(best):
+        # "in the battle for Avdiivka in the past month": the cue with dates says more.
+        dated = [m for m in in_clause if m.lastgroup == "span" and _dated_span(m)]
+        best = dated[0] if dated else best
     if best is None or best.lastgroup is None:
         if _WEAK_SPAN.search(sentence):  # "during the offensive", with no sharper cue
             return Period(kind="span", start=None, end=report)
@@ -301,7 +326,7 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
     if cue.group(0).lower() == "since":
         after = sentence[cue.end() : cue.end() + SINCE_REACH]
         dates = explicit_dates(after, report)
-        wd = re.match(rf"\s*(?:last\s+)?(?P<wd>{_WEEKDAY})\b", after, re.IGNORECASE)
+        wd = re.match(rf"\s*(?:last\s+)?(?P<wd>{_WEEKDAY})\b", after)
         if dates and dates[0].start <= 2:
             start = dates[0].day
         elif wd:
@@ -315,7 +340,7 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
         if m:
             start = war_start
         else:
-            s = re.search(r"\bsince\s+", sentence, re.IGNORECASE)
+            s = re.search(r"\bsince\s+", sentence)
             if s:
                 dates = explicit_dates(sentence[s.end() : s.end() + 60], report)
                 start = dates[0].day if dates and dates[0].start == 0 else None

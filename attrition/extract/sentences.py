@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attrition.extract.lexicon import WORD_START, Lexicon
+from attrition.extract.lexicon import WORD_START, Lexicon, lowered
 
 #: Words ending in "." that do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -63,6 +63,14 @@ _OPENERS = "\"“‘'(["
 #: Closing quotes and brackets that may follow a sentence's final punctuation.
 _CLOSERS = "\"”’')]"
 _BULLET = re.compile(r"^\s*(?:[-•*–]\s+)")
+#: A row of a loss table as the General Staff publishes it: "personnel — about 352,650 (+760)",
+#: "tanks ‒ 6,365 (+17)", "UAV operational-tactical level: 7,500 (+20)": a label, a dash or colon,
+#: the running total, the day's change in brackets.
+BULLETIN_LINE = re.compile(
+    r"^\s*(?:[-•*]\s+)?(?P<label>[A-Za-z][A-Za-z /'’,-]{1,70}?)\s*(?:[—–‒-]+|:)\s*(?:about\s+|approximately\s+|"
+    r"close\s+to\s+|almost\s+)?\d[\d, \u00a0]*\s*\(\+\s*\d[\d,]*\s*\)\s*[;,.]?\s*$",
+    re.IGNORECASE,
+)
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
 _CLAIM_VERBS = (
@@ -72,14 +80,15 @@ _CLAIM_VERBS = (
     r"believes|believe|assessed|assesses|tallied|counted|recorded|documented|noted|put\s+the\s+"
     r"(?:figure|toll|number)|updated|published|insisted|alleged|acknowledged|admitted"
 )
-_VERB_RE = re.compile(
-    WORD_START + rf"\b(?:{_CLAIM_VERBS})\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)", re.IGNORECASE
-)
+#: Run on `lowered` text, like `HEDGE_RE` (no IGNORECASE: see `lexicon.lowered`).
+_VERB_RE = re.compile(WORD_START + rf"\b(?:{_CLAIM_VERBS})\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)")
 _INVERTED_RE = re.compile(
-    rf"(?:,|[\"”])\s*(?:{_CLAIM_VERBS})\s+(?P<c>(?:the\s+)?[A-Z][^,.;:\"“”]{{1,80}})", re.IGNORECASE
+    rf"(?:,|[\"”])\s*(?!told\b|tells\b)(?:{_CLAIM_VERBS})\s+(?P<c>(?:the\s+)?[A-Z][^,.;:\"“”]{{1,80}})",
+    re.IGNORECASE,
 )
 _ACCORDING_RE = re.compile(
-    r"\baccording\s+to\s+(?P<c>[^,.;:\"“”]{2,120}?)(?=\s*(?:[,.;:\"“”]|$|\s+on\s+[A-Z]|\s+in\s+[A-Z]))",
+    r"\baccording\s+to\s+(?P<c>(?:[^,.;:\"“”]|(?<=\b[A-Z])\.){2,120}?)"
+    r"(?=\s*(?:[,;:\"“”]|(?<!\b[A-Z])\.|$|\s+on\s+[A-Z]|\s+in\s+[A-Z]))",
     re.IGNORECASE,
 )
 _CITING_RE = re.compile(r"\bciting\s+(?P<c>[^,.;:\"“”]{2,100}?)(?=\s*(?:[,.;:\"“”]|$))", re.IGNORECASE)
@@ -113,8 +122,7 @@ HEDGE_RE = re.compile(
     WORD_START
     + r"\b(?:reportedly|allegedly|alleged|estimated|estimates?|likely|may|might|possibly|probably|believed|"
     r"thought\s+to|presumably|unconfirmed|if|would|purportedly|suggest(?:s|ed)?|appear(?:s|ed)?\s+to|"
-    r"could(?!\s+not))\b",
-    re.IGNORECASE,
+    r"could(?!\s+not))\b"
 )
 UNVERIFIED_RE = re.compile(
     r"\b(?:could|can|has|have|had|was|were|is|are|did)\s*(?:n[o']t)\s+(?:be(?:en)?\s+)?(?:immediately\s+|independently\s+"
@@ -135,9 +143,12 @@ CONFIRMED_RE = re.compile(
 CAVEAT_HINTS = ("verif", "confirm", "disput", "denie", "reject", "dismiss", "geolocat")
 
 
+_CAVEAT_HINT_RE = re.compile("|".join(CAVEAT_HINTS))
+
+
 def has_caveat_hint(lowered: str) -> bool:
-    """Whether lower-cased text may hold a verification statement (a substring test, no regex)."""
-    return any(h in lowered for h in CAVEAT_HINTS)
+    """Whether lower-cased text may hold a verification statement (one case-sensitive literal scan)."""
+    return _CAVEAT_HINT_RE.search(lowered) is not None
 
 
 #: How many sentences back a caveat ("could not be independently verified") reaches.
@@ -153,6 +164,7 @@ class Sentence:
     text: str
     para: int
     display: bool
+    bulletin: bool = False  # a loss-table row: "tanks ‒ 6,365 (+17)"
 
 
 @dataclass(slots=True, frozen=True)
@@ -185,9 +197,16 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
         pos += len(line) + 1
         if not line.strip():
             continue
-        para += 1
+        bulletin = "(+" in line and BULLETIN_LINE.match(line) is not None
+        if bulletin and out and (out[-1].text.rstrip().endswith(":") or out[-1].bulletin):
+            # A loss-table row joins the paragraph that introduces it ("... were approximately:").
+            for sent in out:
+                if sent.para == para:
+                    sent.display = False
+        else:
+            para += 1
         terminal = line.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?"))
-        display = not terminal or (not seen_body and bool(_BULLET.match(line)))
+        display = not bulletin and (not terminal or (not seen_body and bool(_BULLET.match(line))))
         if display and not seen_body and headline_claimant is None:
             m = _HEADLINE_CLAIMANT.search(line)
             if m:
@@ -202,7 +221,7 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
             )
             s = b.end()
         if s < len(line):
-            out.append(Sentence(line_start + s, line_start + len(line), line[s:], para, display))
+            out.append(Sentence(line_start + s, line_start + len(line), line[s:], para, display, bulletin))
     return out, headline_claimant
 
 
@@ -223,8 +242,11 @@ def _subject_np(sentence: str, verb_start: int) -> str | None:
         cut = m.end()
     np = _clean_np(before[cut:])
     if not np and before.rstrip().endswith(",") and not re.search(r"[\"“”]", before):
-        # "X, a Britain-based monitor, said": the head before the appositive.
-        np = _clean_np(before.split(",")[0])
+        # "X, a Britain-based monitor, said": the head before the appositive; "the spokesman for the
+        # group, Oleksandr Shtupun, told": the name in the appositive.
+        last = _clean_np(before.rstrip().rstrip(",").rsplit(",", 1)[-1])
+        named = bool(re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+$", last))
+        np = last if named else _clean_np(before.split(",")[0])
     words = np.split()
     if not words or len(words) > 10 or _NOT_CLAIMANT.search(np):
         return None
@@ -232,7 +254,11 @@ def _subject_np(sentence: str, verb_start: int) -> str | None:
 
 
 def attribution(
-    sentence: str, lex: Lexicon, last: Attribution | None, found: list[tuple[int, str]] | None = None
+    sentence: str,
+    lex: Lexicon,
+    last: Attribution | None,
+    found: list[tuple[int, str]] | None = None,
+    context: str = "",
 ) -> Attribution | None:
     """The attribution stated in `sentence`, or None when it states none.
 
@@ -253,7 +279,7 @@ def attribution(
     main = chain[0]
     # "according to" beside a reporting verb: the verb's subject is the source, the other the chain.
     via = tuple(dict.fromkeys(_resolve(np, lex, last)[0] for np in chain[1:] if np != main))
-    canon, side = _resolve(main, lex, last)
+    canon, side = _resolve(main, lex, last, context or sentence)
     return Attribution(canon, main, side, via)
 
 
@@ -262,7 +288,7 @@ def candidates(sentence: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for m in _ACCORDING_RE.finditer(sentence):
         found.append((m.start(), m.group("c").strip()))
-    for m in _VERB_RE.finditer(sentence):
+    for m in _VERB_RE.finditer(lowered(sentence)):
         if _ADJECTIVAL.search(sentence, 0, m.start()) or _PASSIVE.search(sentence, 0, m.start()):
             continue  # "an estimated 450,000", "casualties were estimated at": not a reporting verb
         np = _subject_np(sentence, m.start())
@@ -298,10 +324,55 @@ def clause_attribution(
     return Attribution(canon, before[-1][1], side)
 
 
-def _resolve(np: str, lex: Lexicon, last: Attribution | None) -> tuple[str, str | None]:
+#: Claimant phrases that name an institution or a spokesperson without saying whose ("the army said").
+_GENERIC_HEAD = re.compile(
+    r"^(?:the\s+|a\s+|an\s+)?(?P<inst>army|military|air\s+force|navy|general\s+staff|armed\s+forces|"
+    r"(?:defen[cs]e\s+)?ministry|ministry\s+of\s+defen[cs]e)$|"
+    r"^(?:the\s+|a\s+|an\s+)?(?:military\s+|army\s+)?(?P<person>spokes(?:man|woman|person))$",
+    re.IGNORECASE,
+)
+
+
+def _resolve(np: str, lex: Lexicon, last: Attribution | None, context: str = "") -> tuple[str, str | None]:
+    """Canonical claimant of a phrase. Pronouns and generic heads take the previous attribution; a generic
+    head with none is read from its `context` (the paragraph so far): "the army" with Ukraine acting is
+    "Ukraine's army", and "a spokesman" is the spokesperson of the institution the sentence names."""
     if _PRONOUN.match(np) and last is not None:
         return last.claimant, last.side
-    return lex.canonical_claimant(np)
+    canon, side = lex.canonical_claimant(np)
+    generic = _GENERIC_HEAD.match(np) if context and side is None else None
+    if generic is None:
+        return canon, side
+    named = [m.group(0) for m in lex.claimant_re.finditer(context) if m.group(0).lower() not in np.lower()]
+    if generic.group("person") and named:
+        return lex.canonical_claimant(named[0])
+    actor = _acting_side(context, lex)
+    if generic.group("inst") and actor is not None:
+        head = generic.group("inst")
+        for word, s in lex.side_words.items():
+            if s == actor:
+                for form in (f"{word} {head}", f"{word}'s {head}"):
+                    found = lex.claimant_re.fullmatch(form) or lex.claimant_re.search(form)
+                    if found is not None and found.group(0).lower() == form.lower():
+                        return lex.canonical_claimant(form)
+    return canon, side
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|into|near|across|over|from|against|at|on|of|to)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _acting_side(context: str, lex: Lexicon) -> str | None:
+    """The first side named in `context` as an actor: not a place ("in Ukraine") and not a counted
+    object ("40 Russian soldiers")."""
+    for m in lex.side_re.finditer(context):
+        before = context[max(0, m.start() - 20) : m.start()]
+        if _LOCATIVE_BEFORE.search(before) or re.search(r"\d\s*$", before):
+            continue
+        word = m.group("w")
+        return lex.side_of(word) or lex.plurals.get(word.lower(), (None, False))[0]
+    return None
 
 
 def headline_attribution(words: str | None, lex: Lexicon) -> Attribution | None:
@@ -314,7 +385,7 @@ def headline_attribution(words: str | None, lex: Lexicon) -> Attribution | None:
 
 def hedged(sentence: str) -> bool:
     """A hedge word applies to the sentence's figures."""
-    return bool(HEDGE_RE.search(sentence))
+    return bool(HEDGE_RE.search(lowered(sentence)))
 
 
 def verification(sentence: str) -> str | None:

@@ -1,7 +1,7 @@
 """web: the dashboard pages and JSON API over the ledger (FastAPI; needs the `web` extra).
 
-    create_app(db_url, token=None) -> FastAPI    the ASGI application
-    serve(db_url, host, port, token=None)         run it with uvicorn, printing its URL
+create_app(db_url, token=None) -> FastAPI    the ASGI application
+serve(db_url, host, port, token=None)         run it with uvicorn, printing its URL
 """
 
 from __future__ import annotations
@@ -34,5 +34,7 @@ def serve(
     app = create_app(db_url, token=token)
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
     mode = "read-write (bearer token required)" if token else "read-only"
-    print(f"attrition dashboard: http://{shown}:{port}/  ({mode}; Ctrl+C to stop)", file=announce or sys.stderr)
+    print(
+        f"attrition dashboard: http://{shown}:{port}/  ({mode}; Ctrl+C to stop)", file=announce or sys.stderr
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning")

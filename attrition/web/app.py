@@ -182,9 +182,7 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if scheme in SAFE_LINK_SCHEMES else None
 
 
-async def security_headers(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
+async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
     response = await call_next(request)
     csp = DOCS_CONTENT_SECURITY_POLICY if request.url.path == "/docs" else CONTENT_SECURITY_POLICY
     response.headers.setdefault("Content-Security-Policy", csp)

@@ -171,7 +171,9 @@ def keyset_page(
         stmt = base.where(col.is_not(None)) if nullable else base
         if cursor is not None:
             key = sa.tuple_(col, ident)
-            bound = sa.tuple_(sa.literal(_cursor_value(col, cursor.value), col.type), sa.literal(cursor.ident))
+            bound = sa.tuple_(
+                sa.literal(_cursor_value(col, cursor.value), col.type), sa.literal(cursor.ident)
+            )
             stmt = stmt.where(key < bound if descending else key > bound)
         order = (col.desc(), ident.desc()) if descending else (col.asc(), ident.asc())
         rows = list(conn.execute(stmt.order_by(*order).limit(want)).mappings())
@@ -257,7 +259,9 @@ def parse_sort(sort: str | None, allowed: dict[str, Any], default: str) -> tuple
     s = sort or default
     name, desc = (s[1:], True) if s.startswith("-") else (s, False)
     if name not in allowed:
-        raise QueryError(f"unknown sort {s!r}; use one of {', '.join(sorted(allowed))} (prefix - for descending)")
+        raise QueryError(
+            f"unknown sort {s!r}; use one of {', '.join(sorted(allowed))} (prefix - for descending)"
+        )
     return name, desc
 
 
@@ -288,14 +292,18 @@ def claims_page(
     )
     # The total is counted on the first page only: later pages of the same filters have the same one.
     total = count_claims(conn, f) if with_total and cur is None else None
-    return Page(rows=[claim_row(r) for r in rows], next_cursor=nxt.encode() if nxt else None, total=total, limit=limit)
+    return Page(
+        rows=[claim_row(r) for r in rows], next_cursor=nxt.encode() if nxt else None, total=total, limit=limit
+    )
 
 
 def count_claims(conn: Connection, f: WebClaimFilter) -> int:
     """How many claims match `f`; a date window is counted as its two branches (see _date_branches),
     so the common one reads the period_end index without joining documents."""
     if not (f.since or f.until):
-        return int(conn.execute(_apply_filter(sa.select(sa.func.count()).select_from(claims), f)).scalar_one())
+        return int(
+            conn.execute(_apply_filter(sa.select(sa.func.count()).select_from(claims), f)).scalar_one()
+        )
     dated, undated = _date_branches(f)
     joined = claims.outerjoin(documents, claims.c.doc_hash == documents.c.hash)
     n = 0
@@ -360,7 +368,9 @@ def facets(conn: Connection) -> dict[str, list[str]]:
     """Values the filter forms offer: subjects, categories and claimants present in the ledger."""
 
     def distinct(col: sa.Column[Any]) -> list[str]:
-        stmt = sa.select(col).where(col.is_not(None)).group_by(col).order_by(sa.func.count().desc()).limit(200)
+        stmt = (
+            sa.select(col).where(col.is_not(None)).group_by(col).order_by(sa.func.count().desc()).limit(200)
+        )
         return [r[0] for r in conn.execute(stmt)]
 
     present = set(distinct(claims.c.category))
@@ -397,7 +407,9 @@ def timeline(conn: Connection, *, subject: str, category: str, mode: TimelineMod
             {"date": r["when"].isoformat(), "value": plain_number(r["value"]), "claim_id": r["claim_id"]}
         )
     points = []
-    stmt = base.where(claims.c.origin == "text", CLAIM_WHEN.is_not(None)).order_by(CLAIM_WHEN, claims.c.claim_id)
+    stmt = base.where(claims.c.origin == "text", CLAIM_WHEN.is_not(None)).order_by(
+        CLAIM_WHEN, claims.c.claim_id
+    )
     for r in conn.execute(stmt.limit(MAX_TIMELINE_POINTS)).mappings():
         points.append(
             {
@@ -442,7 +454,10 @@ def documents_page(
     sort_key = ("-" if desc else "") + name
     cur = Cursor.decode(cursor, sort_key) if cursor else None
     n_claims = (
-        sa.select(sa.func.count()).where(claims.c.doc_hash == documents.c.hash).scalar_subquery().label("n_claims")
+        sa.select(sa.func.count())
+        .where(claims.c.doc_hash == documents.c.hash)
+        .scalar_subquery()
+        .label("n_claims")
     )
     base = sa.select(*[c for c in documents.c if c.key != "text"], n_claims)
     col = DOCUMENT_SORTS[name]
@@ -461,7 +476,11 @@ def documents_page(
 
 
 def document_claims(conn: Connection, doc_hash: str) -> list[Claim]:
-    stmt = sa.select(claims).where(claims.c.doc_hash == doc_hash).order_by(claims.c.span_start, claims.c.claim_id)
+    stmt = (
+        sa.select(claims)
+        .where(claims.c.doc_hash == doc_hash)
+        .order_by(claims.c.span_start, claims.c.claim_id)
+    )
     return [claim_from_row(r) for r in conn.execute(stmt).mappings()]
 
 
@@ -491,7 +510,9 @@ def document_view(conn: Connection, doc: StoredDocument) -> dict[str, Any]:
     return {
         "document": doc.as_dict(),
         "claims": [c.as_dict() for c in doc_claims],
-        "segments": [{"text": s.text, "start": s.start, "claims": s.claim_ids} for s in segments(doc.text, doc_claims)],
+        "segments": [
+            {"text": s.text, "start": s.start, "claims": s.claim_ids} for s in segments(doc.text, doc_claims)
+        ],
     }
 
 
@@ -612,7 +633,6 @@ def finding_facets(conn: Connection) -> dict[str, list[str]]:
     return {"kinds": distinct(findings.c.kind), "statuses": distinct(findings.c.status)}
 
 
-
 INCIDENT_SORTS: dict[str, sa.Column[Any]] = {
     "date": incidents.c.incident_date,
     "type": incidents.c.type,
@@ -651,7 +671,11 @@ def incidents_page(
     out = []
     for r in rows:
         d = incident_from_row(r).as_dict()
-        d["document"] = {"title": r["doc_title"], "outlet": r["doc_outlet"], "published": _json_value(r["doc_published"])}
+        d["document"] = {
+            "title": r["doc_title"],
+            "outlet": r["doc_outlet"],
+            "published": _json_value(r["doc_published"]),
+        }
         out.append(d)
     total = int(conn.execute(sa.select(sa.func.count()).select_from(base.subquery())).scalar_one())
     return Page(rows=out, next_cursor=nxt.encode() if nxt else None, total=total, limit=limit)

@@ -89,15 +89,25 @@ def overview(request: Request) -> dict[str, Any]:
 def claims(
     request: Request,
     flt: Filter,
-    sort: Annotated[str, Query(description="date, value, category, subject or claimant; prefix - for descending")] = queries.DEFAULT_CLAIM_SORT,
+    sort: Annotated[
+        str, Query(description="date, value, category, subject or claimant; prefix - for descending")
+    ] = queries.DEFAULT_CLAIM_SORT,
     limit: Limit = queries.DEFAULT_LIMIT,
     cursor: CursorParam = None,
-    total: Annotated[bool, Query(description="also count every match (first page only; a scan on big ledgers)")] = False,
+    total: Annotated[
+        bool, Query(description="also count every match (first page only; a scan on big ledgers)")
+    ] = False,
 ) -> dict[str, Any]:
     """One page of claims, newest first unless sorted otherwise; `total` is null unless asked for."""
     with ledger_of(request).connect() as conn:
         page = queries.claims_page(conn, flt, sort=sort, limit=limit, cursor=cursor, with_total=total)
-    return {"ok": True, "items": page.rows, "next_cursor": page.next_cursor, "total": page.total, "limit": limit}
+    return {
+        "ok": True,
+        "items": page.rows,
+        "next_cursor": page.next_cursor,
+        "total": page.total,
+        "limit": limit,
+    }
 
 
 def claims_csv(
@@ -186,7 +196,13 @@ def documents(
     """One page of documents (metadata and claim counts, no text)."""
     with ledger_of(request).connect() as conn:
         page = queries.documents_page(conn, sort=sort, limit=limit, cursor=cursor)
-    return {"ok": True, "items": page.rows, "next_cursor": page.next_cursor, "total": page.total, "limit": limit}
+    return {
+        "ok": True,
+        "items": page.rows,
+        "next_cursor": page.next_cursor,
+        "total": page.total,
+        "limit": limit,
+    }
 
 
 def document(request: Request, key: str) -> dict[str, Any]:
@@ -210,8 +226,16 @@ def checks(
     """The check report: findings stored by the last check run, with a summary by kind and status."""
     with ledger_of(request).connect() as conn:
         summary = queries.findings_summary(conn)
-        page = queries.findings_page(conn, kind=kind or None, status=status or None, sort=sort, limit=limit, cursor=cursor)
-    return {"ok": True, "summary": summary, "items": page.rows, "next_cursor": page.next_cursor, "limit": limit}
+        page = queries.findings_page(
+            conn, kind=kind or None, status=status or None, sort=sort, limit=limit, cursor=cursor
+        )
+    return {
+        "ok": True,
+        "summary": summary,
+        "items": page.rows,
+        "next_cursor": page.next_cursor,
+        "limit": limit,
+    }
 
 
 def incidents(
@@ -224,8 +248,16 @@ def incidents(
 ) -> dict[str, Any]:
     """Incidents reported in documents (events and practices behind figures), newest first."""
     with ledger_of(request).connect() as conn:
-        page = queries.incidents_page(conn, subject=subject or None, type=type or None, sort=sort, limit=limit, cursor=cursor)
-    return {"ok": True, "items": page.rows, "next_cursor": page.next_cursor, "total": page.total, "limit": limit}
+        page = queries.incidents_page(
+            conn, subject=subject or None, type=type or None, sort=sort, limit=limit, cursor=cursor
+        )
+    return {
+        "ok": True,
+        "items": page.rows,
+        "next_cursor": page.next_cursor,
+        "total": page.total,
+        "limit": limit,
+    }
 
 
 async def post_documents(request: Request) -> dict[str, Any]:

@@ -19,7 +19,13 @@ from attrition.web.queries import MAX_LIMIT, TimelineMode, WebClaimFilter
 from attrition.web.views.api import claim_filter, ledger_of
 
 #: Columns of the claims table that sort when their header is clicked: header -> sort key.
-SORTABLE = {"Date": "date", "Subject": "subject", "Category": "category", "Value": "value", "Claimant": "claimant"}
+SORTABLE = {
+    "Date": "date",
+    "Subject": "subject",
+    "Category": "category",
+    "Value": "value",
+    "Claimant": "claimant",
+}
 
 
 def format_number(v: Any) -> str:
@@ -60,7 +66,13 @@ def timeline(
     if category not in CATEGORIES:
         raise ApiError(422, f"unknown category {category!r}")
     return _render(
-        request, "timeline.html", active="timeline", facets=facets, subject=subject, category=category, mode=mode
+        request,
+        "timeline.html",
+        active="timeline",
+        facets=facets,
+        subject=subject,
+        category=category,
+        mode=mode,
     )
 
 
@@ -135,9 +147,13 @@ def checks(
     with ledger_of(request).connect() as conn:
         summary = queries.findings_summary(conn)
         facets = queries.finding_facets(conn)
-        page = queries.findings_page(conn, kind=kind or None, status=status or None, limit=limit, cursor=cursor)
+        page = queries.findings_page(
+            conn, kind=kind or None, status=status or None, limit=limit, cursor=cursor
+        )
     params = {k: v for k, v in (("kind", kind), ("status", status)) if v}
-    next_link = "?" + urlencode({**params, "limit": limit, "cursor": page.next_cursor}) if page.next_cursor else None
+    next_link = (
+        "?" + urlencode({**params, "limit": limit, "cursor": page.next_cursor}) if page.next_cursor else None
+    )
     return _render(
         request, "checks.html", active="checks", summary=summary, facets=facets, page=page, flt=params,
         next_link=next_link,
@@ -152,10 +168,20 @@ def incidents(
     cursor: str | None = None,
 ) -> HTMLResponse:
     with ledger_of(request).connect() as conn:
-        page = queries.incidents_page(conn, subject=subject or None, type=type or None, limit=limit, cursor=cursor)
+        page = queries.incidents_page(
+            conn, subject=subject or None, type=type or None, limit=limit, cursor=cursor
+        )
         facets = queries.incident_facets(conn)
     params = {k: v for k, v in (("subject", subject), ("type", type)) if v}
-    next_link = "?" + urlencode({**params, "limit": limit, "cursor": page.next_cursor}) if page.next_cursor else None
+    next_link = (
+        "?" + urlencode({**params, "limit": limit, "cursor": page.next_cursor}) if page.next_cursor else None
+    )
     return _render(
-        request, "incidents.html", active="incidents", page=page, facets=facets, flt=params, next_link=next_link
+        request,
+        "incidents.html",
+        active="incidents",
+        page=page,
+        facets=facets,
+        flt=params,
+        next_link=next_link,
     )

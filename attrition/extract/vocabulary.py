@@ -1,0 +1,313 @@
+"""The grammar's vocabulary: what a noun after a figure counts, which words say what happened to it,
+and which verbs make equipment a loss or not.
+
+Kept apart from `grammar` because it is word lists, not rules: adding a noun ("howitzers") or an
+outcome word is an edit here, and the tests in tests/test_extract_rules.py say whether it holds.
+"""
+
+from __future__ import annotations
+
+#: What a noun after a figure counts: a class (personnel, civilian, people, prisoners, outcome:X)
+#: or a category.
+NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "soldiers",
+            "soldier",
+            "troops",
+            "fighters",
+            "servicemen",
+            "servicemembers",
+            "personnel",
+            "men",
+            "militants",
+            "combatants",
+            "mercenaries",
+            "occupiers",
+            "invaders",
+            "paratroopers",
+            "marines",
+            "conscripts",
+            "reservists",
+            "officers",
+            "guys",
+            "members",
+            "recruits",
+            "convicts",
+            "sailors",
+            "sailor",
+            "soldier",
+            "pilots",
+            "crew",
+        ],
+        "personnel",
+    ),
+    **dict.fromkeys(
+        ("serviceman", "servicewoman", "fighter", "militant", "officer", "airman", "airmen"), "personnel"
+    ),
+    **dict.fromkeys(("marine", "paratrooper", "conscript", "pilot", "guardsman", "guardsmen"), "personnel"),
+    **dict.fromkeys(
+        ("civilian", "child", "boy", "girl", "resident", "journalist", "teenager", "baby"), "civilian"
+    ),
+    **dict.fromkeys(("man", "woman", "person"), "people"),
+    "service members": "personnel",
+    "service personnel": "personnel",
+    "military personnel": "personnel",
+    **dict.fromkeys(
+        [
+            "civilians",
+            "residents",
+            "children",
+            "kids",
+            "women",
+            "villagers",
+            "passengers",
+            "inhabitants",
+            "journalists",
+            "patients",
+            "minors",
+            "students",
+            "worshippers",
+        ],
+        "civilian",
+    ),
+    "aid workers": "civilian",
+    "health workers": "civilian",
+    "medical workers": "civilian",
+    "people": "people",
+    "persons": "people",
+    "individuals": "people",
+    "lives": "people",
+    "casualties": "outcome:casualties",
+    "losses": "outcome:casualties",
+    "deaths": "outcome:killed",
+    "dead": "outcome:killed",
+    "fatalities": "outcome:killed",
+    "pows": "prisoners",
+    "prisoners of war": "prisoners",
+    "prisoners": "prisoners",
+    "captives": "prisoners",
+    "tanks": "tanks",
+    "main battle tanks": "tanks",
+    "tank": "tanks",
+    **dict.fromkeys(
+        (
+            "armored personnel vehicles",
+            "armoured personnel vehicles",
+            "armored personnel carriers",
+            "armoured personnel carriers",
+            "apcs",
+            "apvs",
+            "ifvs",
+            "afvs",
+            "infantry fighting vehicles",
+            "armored vehicles",
+            "armoured vehicles",
+            "armored combat vehicles",
+            "armoured combat vehicles",
+            "tanks and other armored combat vehicles",
+            "tanks and other armoured combat vehicles",
+            "tanks and armored vehicles",
+            "tanks and armoured vehicles",
+            "armored fighting vehicles",
+            "armoured fighting vehicles",
+            "bmps",
+            "bradleys",
+            "strykers",
+        ),
+        "armored_vehicles",
+    ),
+    **dict.fromkeys(
+        (
+            "artillery systems",
+            "artillery pieces",
+            "artillery guns",
+            "artillery",
+            "guns",
+            "howitzers",
+            "mlrs",
+            "multiple rocket launchers",
+            "multiple launch rocket systems",
+            "rocket launchers",
+            "mortars",
+            "self-propelled guns",
+            "himars",
+        ),
+        "artillery",
+    ),
+    **dict.fromkeys(
+        (
+            "air defense systems",
+            "air defence systems",
+            "air-defense systems",
+            "air-defence systems",
+            "anti-aircraft systems",
+            "sam systems",
+            "sams",
+            "air defense units",
+            "air defence units",
+            "anti-aircraft warfare systems",
+        ),
+        "air_defense",
+    ),
+    **dict.fromkeys(
+        (
+            "aircraft",
+            "planes",
+            "warplanes",
+            "jets",
+            "fighter jets",
+            "combat aircraft",
+            "airplanes",
+            "fighter aircraft",
+            "bombers",
+        ),
+        "aircraft",
+    ),
+    "helicopters": "helicopters",
+    "choppers": "helicopters",
+    **dict.fromkeys(
+        (
+            "drones",
+            "uavs",
+            "unmanned aerial vehicles",
+            "operational-tactical uavs",
+            "shahed drones",
+            "attack drones",
+            "kamikaze drones",
+        ),
+        "drones",
+    ),
+    **dict.fromkeys(
+        ("ships", "boats", "vessels", "warships", "naval vessels", "patrol boats", "submarines"), "ships"
+    ),
+    **dict.fromkeys(
+        (
+            "vehicles",
+            "trucks",
+            "motor vehicles",
+            "fuel tanks",
+            "units of special equipment",
+            "special equipment units",
+            "vehicles and fuel tanks",
+            "military vehicles",
+            "pieces of special equipment",
+        ),
+        "vehicles_other",
+    ),
+}
+EQUIPMENT = frozenset(
+    v for v in NOUNS.values() if ":" not in v and v not in ("personnel", "civilian", "people", "prisoners")
+)
+#: Modifier words allowed between a figure and its noun ("17 Russian main battle tanks"); SIDE stands for
+#: the side words of the gazetteer.
+MODIFIER_WORDS = (
+    *("the", "their", "its", "our", "his", "more", "other", "additional", "enemy", "military", "civilian"),
+    *("combat", "modern", "heavy", "armed", "field", "foreign", "young", "elderly", "Western", "regular"),
+    *("unarmed", "innocent", "hostile", "active", "army", "navy", "national", "guard", "reserve", "special"),
+)
+MODIFIER = (
+    r"(?:of|(?:of\s+)?(?:" + "|".join(MODIFIER_WORDS) + r"|SIDE|[A-Za-z]+-(?:made|built|"
+    r"supplied|provided))(?:'s|’s)?)"
+)
+
+OUTCOMES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "killed or wounded",
+            "killed and wounded",
+            "killed or injured",
+            "killed and injured",
+            "dead or wounded",
+            "dead and wounded",
+            "killed, wounded",
+            "killed or captured",
+            "casualties",
+            "casualty",
+            "losses",
+            "lost",
+            "loses",
+            "lose",
+            "losing",
+            "put out of action",
+            "neutralized",
+            "neutralised",
+            "liquidated",
+            "eliminated",
+            "suffered",
+            "sustained",
+            "wiped out",
+        ),
+        "casualties",
+    ),
+    **dict.fromkeys(
+        (
+            "killed",
+            "dead",
+            "died",
+            "deaths",
+            "death toll",
+            "fatalities",
+            "killing",
+            "slain",
+            "shot dead",
+            "executed",
+            "bodies",
+            "lost their lives",
+            "perished",
+            "death",
+            "die",
+        ),
+        "killed",
+    ),
+    **dict.fromkeys(("wounded", "injured", "injuring", "wounding", "injuries", "hurt"), "wounded"),
+    **dict.fromkeys(
+        (
+            "captured",
+            "surrendered",
+            "taken prisoner",
+            "taken captive",
+            "capturing",
+            "laid down their arms",
+            "surrender",
+            "taken into captivity",
+            "prisoners of war",
+            "pows",
+        ),
+        "captured",
+    ),
+}
+LOSS_VERB = r"lost|loses|lose|losing|suffered|suffers|sustained|sustains|losses|casualties"
+KILL_VERB = (
+    r"destruction\s+of|killed|killing|kills|kill|destroyed|destroying|destroys|destroy|shot\s+down|shoot\s+down|downed|"
+    r"downing|eliminated|eliminating|captured|capturing|hit|struck|knocked\s+out|took\s+prisoner|"
+    r"liquidated|neutralized|neutralised|wiped\s+out|intercepted|wounded|injured|injuring|wounding"
+)
+NONLOSS_VERB = (
+    r"supplied|supply|supplying|delivered|deliver|delivering|pledged|pledge|sent|send|sending|donated|"
+    r"received|receive|ordered|bought|buy|purchased|produced|produce|producing|manufactured|deployed|"
+    r"deploy|deploying|launched|launching|launches|fired|firing|used|operates|operate|possess|possesses|"
+    r"transferred|promised|provided|provide|providing|massed|amassed|mobilized|mobilised|recruited|"
+    r"gathered|stationed|trained|training|exchanged|swap|swapped|returned|released|freed|repatriated|"
+    r"evacuated|displaced|hospitalized|hospitalised|fled|rescued|treated|approved|build|built|"
+    r"owns|field|fielded|armed\s+with|equipped\s+with|fleet\s+of|arsenal\s+of|worth"
+)
+
+
+#: Loss-table labels that are not counted nouns elsewhere (General Staff bulletin wording).
+TABLE_LABELS: dict[str, str] = {
+    "air defence means": "air_defense",
+    "air defense means": "air_defense",
+    "anti-aircraft warfare systems": "air_defense",
+    "uav operational-tactical level": "drones",
+    "operational-tactical level uavs": "drones",
+    "warships / boats": "ships",
+    "warships/boats": "ships",
+    "submarines": "ships",
+    "automotive technology and fuel tanks": "vehicles_other",
+    "vehicles and fuel tanks": "vehicles_other",
+    "special equipment": "vehicles_other",
+    "armoured combat vehicles": "armored_vehicles",
+    "armored combat vehicles": "armored_vehicles",
+    "aircraft": "aircraft",
+}
