@@ -226,3 +226,37 @@ def test_later_items_of_a_weapons_list_are_not_losses() -> None:
     assert [(c.category, c.value) for c in found] == [("civilians_killed", 7)]
     found = claims("Ukraine shot down 20 drones and 5 tanks with 12 missiles, the air force said.")
     assert [(c.category, c.value) for c in found] == [("drones", 20), ("tanks", 5)]
+
+
+def test_wire_dateline_city_is_not_the_side() -> None:
+    from datetime import date
+
+    from attrition.extract import extract
+
+    text = "KYIV, March 16 - Russia lost 1,040 soldiers over the past day, Ukraine's General Staff said on Thursday."
+    (c,) = extract(text, date(2023, 3, 16))
+    assert (c.subject, c.value, c.period.kind, c.claimant) == (
+        "Russia",
+        1040,
+        "day",
+        "Ukrainian General Staff",
+    )
+    (c,) = extract(
+        "WASHINGTON (Reuters) — Russia has lost 300,000 troops, U.S. officials said.", date(2023, 3, 16)
+    )
+    assert c.subject == "Russia"
+
+
+def test_bulletin_row_with_a_unit_word_keeps_the_table_together() -> None:
+    from datetime import date
+
+    from attrition.extract import extract
+
+    text = "The General Staff said on Saturday:\n\npersonnel - about 338,120 (+900) persons\ntanks - 5,632 (+6)\n"
+    got = [(c.subject, c.category, c.value, c.period.kind) for c in extract(text, date(2023, 12, 9))]
+    assert got == [
+        ("Russia", "personnel_casualties", 338120, "cumulative"),
+        ("Russia", "personnel_casualties", 900, "day"),
+        ("Russia", "tanks", 5632, "cumulative"),
+        ("Russia", "tanks", 6, "day"),
+    ]

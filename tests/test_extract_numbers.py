@@ -95,6 +95,8 @@ def test_grouped_alternation_matches_like_a_plain_one() -> None:
 
     words = ["Russia", "Russian", "russians", "Kyiv", "U.S.", "al-Sham", "the Houthis"]
     fast = re.compile(r"\b(?:" + alternation(words) + r")\b", re.IGNORECASE)
-    plain = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
+    plain = re.compile(
+        r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I
+    )
     text = "RUSSIAN troops, russia's army, the Houthis and KYIV; U.S. and al-sham Russians"
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -39,7 +39,9 @@ if not CHROMIUM.exists():
         "(make test installs it when run as root)",
         allow_module_level=True,
     )
-sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright: pip install -e '.[dev]'")
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="browser tests need playwright: pip install -e '.[dev]'"
+)
 
 
 def _free_port() -> int:
@@ -135,7 +137,9 @@ def test_claims_filter(page: tuple, base_url: str) -> None:
     assert rows.count() == 1 and "around 885 soldiers" in rows.first.inner_text()
     shot(pg, "claims-filtered")
     pg.goto(base_url + "/claims?sort=-value&limit=4")
-    assert pg.locator("table.claims tbody tr").first.locator("td.num").inner_text().replace(",", "") == "395000"
+    assert (
+        pg.locator("table.claims tbody tr").first.locator("td.num").inner_text().replace(",", "") == "395000"
+    )
     pg.click("a[rel=next]")
     assert pg.locator("table.claims tbody tr").count() == 4
     shot(pg, "claims-sorted")
@@ -164,7 +168,9 @@ def test_timeline_renders_points_and_toggles(page: tuple, base_url: str) -> None
     assert points.count() == 2 and pg.locator("path.series-line").count() == 0
     points.first.hover()
     tip = pg.locator("#tooltip")
-    assert tip.is_visible() and "1,020 soldiers" in tip.inner_text() and "Kyiv Independent" in tip.inner_text()
+    assert (
+        tip.is_visible() and "1,020 soldiers" in tip.inner_text() and "Kyiv Independent" in tip.inner_text()
+    )
     shot(pg, "timeline-daily")
     pg.check("input[name=mode][value=cumulative]")
     # (the page's CSP forbids eval, so waits use locators rather than wait_for_function)

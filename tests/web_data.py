@@ -59,7 +59,7 @@ INCIDENT = Document(
 HOSTILE = Document(
     id="hostile",
     title=f'<img src=x onerror="window.{XSS_FLAG}=1">Breaking',
-    outlet=f"<b onmouseover=\"window.{XSS_FLAG}=1\">Evil outlet</b>",
+    outlet=f'<b onmouseover="window.{XSS_FLAG}=1">Evil outlet</b>',
     url=f"javascript:window.{XSS_FLAG}=1",
     published=date(2024, 2, 6),
     text=(

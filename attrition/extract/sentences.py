@@ -68,8 +68,15 @@ _BULLET = re.compile(r"^\s*(?:[-•*–]\s+)")
 #: the running total, the day's change in brackets.
 BULLETIN_LINE = re.compile(
     r"^\s*(?:[-•*]\s+)?(?P<label>[A-Za-z][A-Za-z /'’,-]{1,70}?)\s*(?:[—–‒-]+|:)\s*(?:about\s+|approximately\s+|"
-    r"close\s+to\s+|almost\s+)?\d[\d, \u00a0]*\s*\(\+\s*\d[\d,]*\s*\)\s*[;,.]?\s*$",
+    r"close\s+to\s+|almost\s+)?\d[\d, \u00a0]*\s*\(\+\s*\d[\d,]*\s*\)"
+    # A unit word may follow the bracket: "personnel - about 338,120 (+900) persons".
+    r"(?:\s*(?:persons|people|troops|units|pcs\.?))?\s*[;,.]?\s*$",
     re.IGNORECASE,
+)
+#: A wire dateline opening a line ("KYIV, March 16 - ", "WASHINGTON (Reuters) — "): the city names
+#: where the report was filed, not a side, so sentences start after it.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z .&-]{2,30}\))?\s*[-—–]+\s+"
 )
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
@@ -212,8 +219,9 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
             if m:
                 headline_claimant = m.group("c").strip()
         seen_body = seen_body or not display
-        s = 0
-        for b in _BOUNDARY.finditer(line):
+        dateline = _DATELINE.match(line)
+        s = dateline.end() if dateline else 0
+        for b in _BOUNDARY.finditer(line, s):
             if _is_abbreviation(line, b.start()):
                 continue
             out.append(
