@@ -260,3 +260,16 @@ def test_bulletin_row_with_a_unit_word_keeps_the_table_together() -> None:
         ("Russia", "tanks", 5632, "cumulative"),
         ("Russia", "tanks", 6, "day"),
     ]
+
+
+def test_a_named_tally_makes_equipment_figures_losses() -> None:
+    from datetime import date
+
+    from attrition.extract import extract
+
+    text = "Russian cumulative totals published on Tuesday were 4,362 tanks and 491 air defence systems, Kyiv said."
+    got = [(c.subject, c.category, c.value) for c in extract(text, date(2023, 8, 22))]
+    assert got == [("Russia", "tanks", 4362), ("Russia", "air_defense", 491)]
+    # An arsenal or a delivery is not a tally of losses.
+    assert extract("Russia's total arsenal of 3,000 tanks is shrinking.", date(2023, 8, 22)) == []
+    assert extract("Losses aside, the army received 40 tanks from Poland.", date(2023, 8, 22)) == []

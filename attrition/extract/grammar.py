@@ -734,6 +734,11 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
     return _merge(claims)
 
 
+#: A running tally named before an equipment figure makes it a loss without a loss verb: "the cumulative
+#: totals published on Tuesday were 4,362 tanks", "losses now stand at 6,365 tanks".
+_TALLY_BEFORE = re.compile(r"\b(?:losses|totals|tallies|tally)\b", re.IGNORECASE)
+
+
 def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: str | None) -> bool:
     """Equipment supplied, launched or owned; troops deployed; prisoners exchanged: not losses."""
     nonloss_before = verb is not None and verb.group("non") is not None and verb.start() < fig.tok.start
@@ -741,7 +746,9 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
     if fig.cls in EQUIPMENT:
         owned = _POSSESS_BEFORE.search(text, max(fig.sent.start, fig.tok.start - 30), fig.tok.start)
         owned = owned or _WITH_LIST.search(text, max(fig.sent.start, fig.tok.start - 80), fig.tok.start)
-        return verb is None or verb.group("non") is not None or bool(relative) or bool(owned)
+        if verb is None:
+            return _TALLY_BEFORE.search(text, fig.sent.start, fig.tok.start) is None or bool(owned)
+        return verb.group("non") is not None or bool(relative) or bool(owned)
     if fig.cls == "prisoners":
         return verb is not None and verb.group("non") is not None
     return fig.cls in ("personnel", "people") and nonloss_before and outcome is None
