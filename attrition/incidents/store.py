@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from attrition.incidents.cluster import cluster_incidents
 from attrition.incidents.model import Incident, incident_from_row, incident_row
 from attrition.store import Ledger
+from attrition.store.ledger import doc_match, document_order, page
 from attrition.store.schema import documents, incidents
 
 #: Rows per statement (the incidents table has 23 columns; SQLite allows 32,766 parameters).
@@ -115,26 +116,10 @@ def _query(f: IncidentFilter) -> sa.Select[Any]:
     if f.until:
         stmt = stmt.where(when <= f.until)
     if f.doc:
-        stmt = stmt.where(
-            sa.or_(
-                incidents.c.doc_id == f.doc,
-                incidents.c.doc_hash == f.doc,
-                incidents.c.doc_hash.like(f.doc + "%"),
-            )
-        )
+        stmt = stmt.where(doc_match(incidents, f.doc))
     if f.cluster:
         stmt = stmt.where(incidents.c.cluster_id == f.cluster)
     stmt = stmt.order_by(
-        documents.c.published.is_(None),
-        documents.c.published,
-        incidents.c.doc_id,
-        incidents.c.doc_hash,
-        incidents.c.span_start,
-        incidents.c.type,
-        incidents.c.incident_id,
+        *document_order(incidents), incidents.c.span_start, incidents.c.type, incidents.c.incident_id
     )
-    if f.offset:
-        stmt = stmt.offset(f.offset)
-    if f.limit is not None:
-        stmt = stmt.limit(f.limit)
-    return stmt
+    return page(stmt, f.offset, f.limit)

@@ -527,24 +527,31 @@ def _claim_query(f: ClaimFilter) -> sa.Select[Any]:
     if f.until:
         stmt = stmt.where(when <= f.until)
     if f.doc:
-        stmt = stmt.where(
-            sa.or_(claims.c.doc_id == f.doc, claims.c.doc_hash == f.doc, claims.c.doc_hash.like(f.doc + "%"))
-        )
+        stmt = stmt.where(doc_match(claims, f.doc))
     stmt = stmt.order_by(
-        documents.c.published.is_(None),
-        documents.c.published,
-        claims.c.doc_id,
-        claims.c.doc_hash,
+        *document_order(claims),
         claims.c.period_end,
         claims.c.span_start,
         claims.c.category,
         claims.c.claim_id,
     )
-    if f.offset:
-        stmt = stmt.offset(f.offset)
-    if f.limit is not None:
-        stmt = stmt.limit(f.limit)
-    return stmt
+    return page(stmt, f.offset, f.limit)
+
+
+def doc_match(table: sa.Table, key: str) -> sa.ColumnElement[bool]:
+    """Rows of one document, named by its id, its content hash or a hash prefix (claims, incidents)."""
+    return sa.or_(table.c.doc_id == key, table.c.doc_hash == key, table.c.doc_hash.like(key + "%"))
+
+
+def document_order(table: sa.Table) -> tuple[sa.ColumnElement[Any], ...]:
+    """The ledger's reading order: documents by publication date (undated last), then by document."""
+    return (documents.c.published.is_(None), documents.c.published, table.c.doc_id, table.c.doc_hash)
+
+
+def page(stmt: sa.Select[Any], offset: int, limit: int | None) -> sa.Select[Any]:
+    if offset:
+        stmt = stmt.offset(offset)
+    return stmt if limit is None else stmt.limit(limit)
 
 
 def _known(conn: Connection, column: sa.Column[Any], keys: Iterable[str]) -> set[str]:
