@@ -75,10 +75,12 @@ class Document:
     outlet: str | None = None
     source: str | None = None
 
-    @property
-    def hash(self) -> str:
-        """Content-hash identity (of `text` alone: the same body re-ingested is the same document)."""
-        return content_hash(self.text)
+    #: Content-hash identity (of `text` alone: the same body re-ingested is the same document).
+    #: Computed once here: the ingest run, the ledger and both grammars all key on it.
+    hash: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hash", content_hash(self.text))
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -181,15 +181,19 @@ def _run(
     return summary
 
 
-ExtractBatch = Callable[[list[Document]], list[list[Claim] | BaseException]]
+#: What extraction gives for one document: its claims and incidents, or the exception the claim
+#: grammar raised (reported, never fatal).
+Extracted = tuple[list[Claim], list[Incident]] | BaseException
+ExtractBatch = Callable[[list[Document]], list[Extracted]]
 
 
-def _extract_one(doc: Document) -> list[Claim] | BaseException:
-    """Claims of one document, or the exception the grammar raised (reported, never fatal)."""
+def _extract_one(doc: Document) -> Extracted:
+    """Claims and incidents of one document; both grammars run here, so `--workers` spreads both."""
     try:
-        return extract_document(doc)
+        claims = extract_document(doc)
     except Exception as exc:
         return exc
+    return claims, _incidents_of(doc, claims)
 
 
 @contextmanager
@@ -206,7 +210,7 @@ def _extractor(workers: int) -> Iterator[ExtractBatch]:
     # One pool for the whole run: Dask would otherwise start new processes for every batch.
     with ProcessPoolExecutor(max_workers=workers) as pool, dask.config.set(pool=pool, scheduler="processes"):
 
-        def run(docs: list[Document]) -> list[list[Claim] | BaseException]:
+        def run(docs: list[Document]) -> list[Extracted]:
             bag = dask.bag.from_sequence(docs, npartitions=min(len(docs), workers * 4))
             return list(bag.map(_extract_one).compute())
 
@@ -221,8 +225,9 @@ def _flush(
     fresh = [d for d in docs if d.hash not in held]
     results = dict(zip((id(d) for d in fresh), extract_batch(fresh), strict=True))
     batch: list[tuple[Document, Sequence[Claim]]] = []
+    incidents: dict[str, list[Incident]] = {}
     for doc in docs:
-        got = results.get(id(doc), [])
+        got = results.get(id(doc), ([], []))
         if isinstance(got, BaseException):
             log.error("extraction failed for %s: %r", doc.source, got)
             _record_error(
@@ -231,8 +236,10 @@ def _flush(
                 InputError(doc.source or doc.id, f"extraction failed ({type(got).__name__}: {got})"),
             )
             continue
-        batch.append((doc, got))
-    incidents = {doc.hash: _incidents_of(doc, claims) for doc, claims in batch if doc.hash not in held}
+        claims, doc_incidents = got
+        batch.append((doc, claims))
+        if id(doc) in results:
+            incidents[doc.hash] = doc_incidents
     result = ledger.store(
         batch, run_id=summary.run_id, extractor_version=EXTRACTOR_VERSION, incidents_by_doc=incidents
     )
