@@ -137,7 +137,9 @@ def main() -> None:
         print(f"GET /api/claims, in-process ASGI: {len(times)} requests ({pages} of them follow a cursor), "
               f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {worst:.1f} ms (target p95 < {TARGET_P95_MS:.0f} ms)")  # fmt: skip
         p50, p95, worst = percentiles(counted)
-        print(f"first pages with total=true: {len(counted)} requests, p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {worst:.1f} ms")
+        print(
+            f"first pages with total=true: {len(counted)} requests, p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {worst:.1f} ms"
+        )
 
 
 def percentiles(times: list[float]) -> tuple[float, float, float]:

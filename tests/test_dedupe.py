@@ -78,3 +78,47 @@ def test_unrelated_seeds_stay_apart(seeds_dir: Path) -> None:
 
     texts = {p.stem: p.read_text() for p in seeds_dir.glob("*.txt")}
     assert len(set(cluster_texts(texts).values())) == len(texts)
+
+
+def _article(n: int) -> str:
+    """A distinct 120-word text per n (no two share a 5-word shingle by construction)."""
+    return " ".join(f"w{n}x{i}" for i in range(120))
+
+
+def test_signatures_are_stored_once_and_match_the_text(ledger_url: str, monkeypatch) -> None:
+    import importlib
+
+    import sqlalchemy as sa
+
+    from attrition.store.schema import documents
+
+    mod = importlib.import_module("attrition.dedupe.clusters")  # the package exports a `clusters` function
+
+    signed: list[int] = []
+    real = mod.signature
+
+    def counting(text: str):
+        signed.append(1)
+        return real(text)
+
+    monkeypatch.setattr(mod, "signature", counting)
+    first = [Document(id=f"d{n}", text=_article(n)) for n in range(5)]
+    copy = Document(id="copy", text=_article(3) + " reposted with a new footer")
+    with Ledger(ledger_url) as ledger:
+        ledger.store([(d, []) for d in first])
+        assert update_clusters(ledger).clusters == 0
+        assert len(signed) == 5
+        ledger.store([(copy, [])])
+        summary = update_clusters(ledger)
+        assert len(signed) == 6  # only the new document is read and hashed
+        assert (summary.documents, summary.clusters, summary.changed) == (6, 1, 1)
+        with ledger.connect() as conn:
+            rows = dict(conn.execute(sa.select(documents.c.hash, documents.c.minhash)).all())
+        for d in [*first, copy]:
+            assert mod.decode_signature(rows[d.hash]).jaccard(real(d.text)) == 1.0
+        # A ledger from before stored signatures (column empty) is signed by the next run, same clusters.
+        with ledger.engine.begin() as conn:
+            conn.execute(documents.update().values(minhash=None))
+        before = cluster_map(ledger)
+        assert update_clusters(ledger).changed == 0
+        assert cluster_map(ledger) == before and len(signed) == 12

@@ -285,6 +285,18 @@ class Ledger:
             for h, cid in assignment.items():
                 conn.execute(documents.update().where(documents.c.hash == h).values(cluster_id=cid))
 
+    def set_signatures(self, signatures: dict[str, bytes]) -> None:
+        """Store near-duplicate signatures by document hash (the dedupe stage's own column)."""
+        if not signatures:
+            return
+        stmt = (
+            documents.update()
+            .where(documents.c.hash == sa.bindparam("h"))
+            .values(minhash=sa.bindparam("sig"))
+        )
+        with self.engine.begin() as conn:
+            conn.execute(stmt, [{"h": h, "sig": sig} for h, sig in signatures.items()])
+
     # -- reads -----------------------------------------------------------------------------------
 
     def claims(self, flt: ClaimFilter | None = None) -> list[Claim]:

@@ -26,6 +26,9 @@ documents = sa.Table(
     sa.Column("run_id", sa.Integer),
     # Near-duplicate cluster (syndicated copies, reposts); filled by the dedupe stage.
     sa.Column("cluster_id", sa.String(64), index=True),
+    # MinHash signature of the text (dedupe.clusters.NUM_PERM unsigned 64-bit little-endian values),
+    # computed once by the dedupe stage so that re-clustering never re-reads or re-hashes old texts.
+    sa.Column("minhash", sa.LargeBinary),
 )
 
 claims = sa.Table(
