@@ -776,7 +776,7 @@ def _carried_period(
     if not claims:
         return None
     last, lk, disp = claims[-1]
-    if disp or not _near(sentences, lk, k):
+    if disp or not (lk == k or _near(sentences, lk, k)):
         return None
     same = last.claimant == claimant
     kind = last.period.kind

@@ -91,7 +91,7 @@ _CUES: list[tuple[str, str]] = [
         r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)"
         r"\s+(?P<unit>days|weeks|months|years)\b|\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?P<unit1>week|month|year)\b"
         r"|\blast\s+(?P<unit2>week|month|year)\b|\b(?:in|during|throughout|over)\s+(?P<syear>20\d\d)\b"
-        r"|\bin\s+the\s+(?:battle|fight|fighting|offensive|assault)\s+(?:for|on|around|near)\b|\bthis\s+(?P<unit3>week|month|year)\b"
+        r"|\bin\s+the\s+(?:battle|fight|fighting|offensive|assault)\s+(?:for|on|around|near)\b|(?<!earlier\s)(?<!later\s)\bthis\s+(?P<unit3>week|month|year)\b"
         r"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:month|year|week)\b"
         # "this past week", "over the past fortnight"
         r"|\b(?:(?:over|in|during)\s+the|this)\s+(?:past|last|previous)\s+(?P<unit5>week|month|year|fortnight)\b"
@@ -125,7 +125,7 @@ _WEAK_SPAN = re.compile(
 _PERFECT_TOTAL = re.compile(
     WORD_START
     + r"\b(?:has|have)\s+[\"“]?(?:now\s+|so\s+far\s+|also\s+)?(?:been\s+)?(?:lost|killed|wounded|suffered|sustained|identified|"
-    r"recorded|documented|confirmed|captured|died|injured)\b",
+    r"recorded|documented|confirmed|captured|died|injured|verified|counted|registered)\b",
 )
 _IN_MONTH = re.compile(
     WORD_START
@@ -158,6 +158,9 @@ _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|stated|estimated|claim
 DATE_REACH = 20
 #: "over the week", "during the year" with no number: the stretch an earlier sentence named, when one did.
 ANAPHORIC_SPAN = re.compile(r"\b(?:over|during|in|throughout|for)\s+the\s+(?:week|month|year|fortnight)\b")
+#: "began in April", "erupted in mid-April": the month a war or campaign started.
+_BEGAN = re.compile(r"\b(?:began|started|erupted|broke\s+out|launched|beginning|start)\s*$")
+BEGAN_REACH = 16
 #: A clause that tallies losses ("Russia lost 1,380 troops on Wednesday"): a day's tally, not an event.
 _LOSS_TALLY = re.compile(r"\b(?:lost|losses|loses)\b")
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b")
@@ -332,7 +335,11 @@ def resolve(
     best_dist = 1 << 30
     lo, hi = _clause(sentence, pos, end_pos)
     if cues:
-        kept = [m for m in cues if not _superlative(sentence, m) and not _statement_time(sentence, m, pos)]
+        kept = [
+            m
+            for m in cues
+            if not _superlative(sentence, m) and not _statement_time(sentence, m, pos) and not _began(sentence, m)
+        ]
         if len(kept) < len(cues) and said_on is None and any(_statement_time(sentence, m, pos) for m in cues):
             report = None  # "said last month that ...": a statement of unknown day
         cues = kept
@@ -362,6 +369,12 @@ def resolve(
             tally = _LOSS_TALLY.search(sentence, lo, hi) and not _incident(sentence)
             return Period(kind="day" if tally else "event", start=named[1], end=named[1])
     if kind == "same":
+        # "taken 117 prisoner over the past week and killed 1,400 in the same period": the dated
+        # span or day named before it in the sentence; else the caller looks at earlier claims
+        earlier = [m for m in cues if m.end() <= best.start() and m.lastgroup in ("span", "day")]
+        if earlier and (earlier[-1].lastgroup == "day" or _dated_span(earlier[-1])):
+            e = earlier[-1]
+            return resolve([e], sentence, e.start(), e.end(), published, said_on, war_start)
         return Period(kind="same")  # type: ignore[arg-type]
     if kind not in ("rate", "projection", "day", "span", "cumulative"):
         kind = next(k for k, _ in _CUES if best.group(k))
@@ -477,6 +490,15 @@ def _superlative(sentence: str, cue: re.Match[str]) -> bool:
         cue.lastgroup == "cumulative"
         and cue.group(0) in ("so far", "to date")
         and _SUPERLATIVE.search(sentence, max(0, cue.start() - SUPERLATIVE_REACH), cue.start()) is not None
+    )
+
+
+def _began(sentence: str, cue: re.Match[str]) -> bool:
+    """"the war, which began in April, has killed ...": the month dates the start, not a span."""
+    return (
+        cue.lastgroup == "span"
+        and cue.group("smonth") is not None
+        and _BEGAN.search(sentence, max(0, cue.start() - BEGAN_REACH), cue.start()) is not None
     )
 
 
