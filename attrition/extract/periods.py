@@ -101,7 +101,7 @@ _CUES: list[tuple[str, str]] = [
         r"|\b(?:over|in|within|during)\s+(?:the\s+(?:past|last|previous)\s+)?(?P<nh>(?!24\b)\d{2,3}|forty-eight|seventy-two)\s+hours\b"
         rf"|\b(?:in|during|throughout|over)\s+(?:early\s+|late\s+|mid-?)?(?P<smonth>{_MONTH_NAMES})\b(?:,?\s+(?P<smy>20\d\d)\b)?(?!\s+\d)"
         # "a week-long battle", "the four-month offensive", "a 10-day siege"
-        rf"|\b(?:(?P<nl>\d+|{_SMALL_WORDS})-|a\s+)(?P<lunit>day|week|month|year)(?:-long)?\s+(?:{_CAMPAIGN})\b"
+        rf"|\b(?:a|the|its|their)\s+(?:(?P<nl>\d+|{_SMALL_WORDS})-)?(?P<lunit>day|week|month|year)(?:-long)?\s+(?:{_CAMPAIGN})\b"
         r"|\b(?P<lunit2>day|week|month)-long\b"
         r"|\bin\s+the\s+(?:final|last|closing|first|opening)\s+(?:days|weeks|months|hours)\s+of\b",
     ),
