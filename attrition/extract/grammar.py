@@ -768,7 +768,11 @@ def _near(sentences: list[Sentence], earlier: int, k: int) -> bool:
 
 
 def _carried_period(
-    claims: list[tuple[Claim, int, bool]], sentences: list[Sentence], k: int, claimant: str | None, period: Period
+    claims: list[tuple[Claim, int, bool]],
+    sentences: list[Sentence],
+    k: int,
+    claimant: str | None,
+    period: Period,
 ) -> Period | None:
     """The period of the previous claim, for a figure whose sentence states none: a span or running
     total when the same claimant goes on or the sentence continues ("also"); a day's tally or a dated

@@ -240,7 +240,19 @@ def statement_date(sentence: str, published: date | None) -> date | None:
 
 
 #: Span cue groups that fix the span's dates (the rest: "in the battle for X", "in the final days of").
-_DATED_GROUPS = ("syear", "unit", "unit1", "unit2", "unit3", "unit4", "unit5", "nh", "smonth", "lunit", "lunit2")
+_DATED_GROUPS = (
+    "syear",
+    "unit",
+    "unit1",
+    "unit2",
+    "unit3",
+    "unit4",
+    "unit5",
+    "nh",
+    "smonth",
+    "lunit",
+    "lunit2",
+)
 #: Span cue groups that may date the statement rather than the losses ("said last month that ...").
 _STATEMENT_GROUPS = ("smonth", "unit2", "unit3")
 
@@ -252,7 +264,7 @@ def _dated_span(m: re.Match[str]) -> bool:
 
 
 def _month_span(month: int, year_s: str | None, report: date | None) -> tuple[date | None, date | None]:
-    """"in November" (the latest November up to the report) or "in November 2023": that month."""
+    """ "in November" (the latest November up to the report) or "in November 2023": that month."""
     if year_s:
         year = int(year_s)
     elif report is not None:
@@ -338,7 +350,9 @@ def resolve(
         kept = [
             m
             for m in cues
-            if not _superlative(sentence, m) and not _statement_time(sentence, m, pos) and not _began(sentence, m)
+            if not _superlative(sentence, m)
+            and not _statement_time(sentence, m, pos)
+            and not _began(sentence, m)
         ]
         if len(kept) < len(cues) and said_on is None and any(_statement_time(sentence, m, pos) for m in cues):
             report = None  # "said last month that ...": a statement of unknown day
@@ -395,13 +409,13 @@ def resolve(
             month = MONTHS[mo.group("m").lower()]
             year = published.year if month <= published.month else published.year - 1
             last = calendar.monthrange(year, month)[1]
-            end = date(year, month, last)
-            return Period(kind="rate", start=date(year, month, 1), end=min(end, published))
+            month_end = date(year, month, last)
+            return Period(kind="rate", start=date(year, month, 1), end=min(month_end, published))
         # "an average of 700 a day over the past fortnight": the span averaged over, else the report date
         span = next((m for m in in_clause if m.lastgroup == "span" and _dated_span(m)), None)
         if span is not None:
-            start, end = _span_start(span, report)
-            return Period(kind="rate", start=start, end=end)
+            averaged = _span_start(span, report)
+            return Period(kind="rate", start=averaged[0], end=averaged[1])
         return Period(kind="rate", end=report)
     if kind == "projection":
         by = best if best.group("pyear") else _BY_YEAR.search(sentence)
@@ -485,7 +499,7 @@ def _incident(sentence: str) -> bool:
 
 
 def _superlative(sentence: str, cue: re.Match[str]) -> bool:
-    """"the largest attack so far": the cue qualifies a superlative, it does not make a running total."""
+    """ "the largest attack so far": the cue qualifies a superlative, it does not make a running total."""
     return (
         cue.lastgroup == "cumulative"
         and cue.group(0) in ("so far", "to date")
@@ -494,7 +508,7 @@ def _superlative(sentence: str, cue: re.Match[str]) -> bool:
 
 
 def _began(sentence: str, cue: re.Match[str]) -> bool:
-    """"the war, which began in April, has killed ...": the month dates the start, not a span."""
+    """ "the war, which began in April, has killed ...": the month dates the start, not a span."""
     return (
         cue.lastgroup == "span"
         and cue.group("smonth") is not None
