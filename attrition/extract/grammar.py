@@ -685,18 +685,26 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             period = Period(kind="day", start=report, end=report)
         elif fig.table == "cumulative":
             period = Period(kind="cumulative", start=_war_start(lex, subject), end=report)
-        elif (
-            period.kind == "event"
-            and prev_claim is not None
-            and prev_claim.period.kind in ("span", "cumulative")
-            and claims[-1][1] < k
-            and sentences[claims[-1][1]].para == fig.sent.para
-            and _CONTINUES.search(sentence)
-            and not periods.stated(cues, sentence, published)
-        ):  # "He said Russia had also lost 200 tanks": the period of the report it continues
-            period = prev_claim.period
+        elif period.kind in ("event", "cumulative") and not periods.stated(cues, sentence, published):
+            # "He said Russia had also lost 200 tanks": the period of the report it continues
+            claimant = attr.claimant if attr else None
+            period = (
+                _carried_period(claims, sentences, k, claimant, period)
+                or _frame_period(sentences, k, claimant, attr_cache, published)
+                or period
+            )
+        elif period.kind == "span" and claims and periods.ANAPHORIC_SPAN.search(lowered(sentence)):
+            last, lk, disp = claims[-1]  # "during the year", after "In 2025, ...": that year
+            if last.period.kind == "span" and last.period.start and not disp and _near(sentences, lk, k):
+                period = last.period
         if period.kind == "same":  # "over the same period", "in that time": the last period named
-            named = [c.period for c, _, _ in claims if c.period.kind in ("day", "span")]
+            named = [
+                c.period
+                for c, _, _ in claims
+                if c.period.kind in ("day", "span")
+                or c.period.kind == "cumulative"
+                and c.period.start not in (None, _war_start(lex, c.subject))
+            ]
             period = (
                 named[-1]
                 if named
@@ -752,6 +760,60 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
     if fig.cls == "prisoners":
         return verb is not None and verb.group("non") is not None
     return fig.cls in ("personnel", "people") and nonloss_before and outcome is None
+
+
+def _near(sentences: list[Sentence], earlier: int, k: int) -> bool:
+    """Whether sentence `earlier` is in sentence `k`'s report: before it, in its paragraph or just before it."""
+    return earlier < k and (sentences[earlier].para == sentences[k].para or earlier == k - 1)
+
+
+def _carried_period(
+    claims: list[tuple[Claim, int, bool]],
+    sentences: list[Sentence],
+    k: int,
+    claimant: str | None,
+    period: Period,
+) -> Period | None:
+    """The period of the previous claim, for a figure whose sentence states none: a span or running
+    total when the same claimant goes on or the sentence continues ("also"); a day's tally or a dated
+    event only for the same claimant, and never for a toll (`period` cumulative: a toll is not a day's)."""
+    if not claims:
+        return None
+    last, lk, disp = claims[-1]
+    if disp or not (lk == k or _near(sentences, lk, k)):
+        return None
+    same = last.claimant == claimant
+    kind = last.period.kind
+    if kind in ("span", "cumulative") and (same or _CONTINUES.search(sentences[k].text)):
+        return last.period
+    toll = period.kind == "cumulative"
+    if same and not toll and (kind == "day" or kind == "event" and last.period.start is not None):
+        return last.period
+    return None
+
+
+def _frame_period(
+    sentences: list[Sentence],
+    k: int,
+    claimant: str | None,
+    cache: dict[int, tuple[Attribution | None, date | None]],
+    published: date | None,
+) -> Period | None:
+    """A dated span or day the previous sentence of the paragraph named without a figure of its own
+    ("carried out 350 strikes over 48 hours. ... its strikes had destroyed 15 vessels")."""
+    j = k - 1
+    if j < 0 or sentences[j].para != sentences[k].para or sentences[j].display:
+        return None
+    frame_attr = cache[j][0]
+    if frame_attr is not None and frame_attr.claimant != claimant:
+        return None
+    text = sentences[j].text
+    cues = _memo("cues", text, partial(periods.cue_matches, text))
+    if not cues:
+        return None
+    end = len(text)
+    found = periods.resolve(cues, text, end, end, published, cache[j][1], None)
+    return found if found.kind in ("span", "day") and found.end is not None else None
 
 
 def _carried_date(

@@ -24,6 +24,12 @@ MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS: dict[str, int] = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
+#: Full month names, for "in November" (abbreviations there are too often other words: "in mar").
+_MONTH_NAMES = "|".join(m.lower() for m in calendar.month_name if m)
+_SMALL_WORDS = "two|three|four|five|six|seven|eight|nine|ten"
+#: What a stretch named by its length can be: "a week-long battle", "the four-month offensive".
+_CAMPAIGN = r"battle|offensive|counteroffensive|siege|campaign|operation|assault|fight|fighting|push|clashes"
+_HOURS = {"forty-eight": 48, "seventy-two": 72}
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 _UNIT_DAYS = {
@@ -35,6 +41,7 @@ _UNIT_DAYS = {
     "months": 30,
     "year": 365,
     "years": 365,
+    "fortnight": 14,
 }
 _SMALL = {
     "two": 2,
@@ -64,7 +71,7 @@ DATE_RE = re.compile(
 _CUES: list[tuple[str, str]] = [
     (
         "rate",
-        r"\bper\s+(?:day|week|month)\b|(?<!within\s)(?<!\bin\s)(?<!for\s)(?<!than\s)\b(?:a|each|every)\s+(?:day|week|month)\b"
+        r"\bper\s+(?:day|week|month)\b|(?<!within\s)(?<!\bin\s)(?<!for\s)(?<!than\s)\b(?:a|each|every)\s+(?:day|week|month)\b(?!-)"
         r"(?!\s+(?:earlier|before|ago))"
         r"|\bdaily\s+average\b|\bon\s+average\b|\baverage\s+(?:daily|of)\b|\ba\s+day\s+on\s+average\b",
     ),
@@ -84,8 +91,19 @@ _CUES: list[tuple[str, str]] = [
         r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)"
         r"\s+(?P<unit>days|weeks|months|years)\b|\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?P<unit1>week|month|year)\b"
         r"|\blast\s+(?P<unit2>week|month|year)\b|\b(?:in|during|throughout|over)\s+(?P<syear>20\d\d)\b"
-        r"|\bin\s+the\s+(?:battle|fight|fighting|offensive|assault)\s+(?:for|on|around|near)\b|\bthis\s+(?P<unit3>week|month|year)\b"
-        r"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:month|year|week)\b",
+        r"|\bin\s+the\s+(?:battle|fight|fighting|offensive|assault)\s+(?:for|on|around|near)\b|(?<!earlier\s)(?<!later\s)\bthis\s+(?P<unit3>week|month|year)\b"
+        r"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:month|year|week)\b"
+        # "this past week", "over the past fortnight"
+        r"|\b(?:(?:over|in|during)\s+the|this)\s+(?:past|last|previous)\s+(?P<unit5>week|month|year|fortnight)\b"
+        # "over the week", "during the year": the stretch the report covers
+        r"|\b(?:over|during|in|throughout|for)\s+the\s+(?P<unit4>week|month|year|fortnight)\b"
+        r"(?!\s+(?:before|earlier|ago|of|to|ending|ended|since|after|that|when|in|prior))"
+        r"|\b(?:over|in|within|during)\s+(?:the\s+(?:past|last|previous)\s+)?(?P<nh>(?!24\b)\d{2,3}|forty-eight|seventy-two)\s+hours\b"
+        rf"|\b(?:in|during|throughout|over)\s+(?:early\s+|late\s+|mid-?)?(?P<smonth>{_MONTH_NAMES})\b(?:,?\s+(?P<smy>20\d\d)\b)?(?!\s+\d)"
+        # "a week-long battle", "the four-month offensive", "a 10-day siege"
+        rf"|\b(?:a|the|its|their)\s+(?:(?P<nl>\d+|{_SMALL_WORDS})-)?(?P<lunit>day|week|month|year)(?:-long)?\s+(?:{_CAMPAIGN})\b"
+        r"|\b(?P<lunit2>day|week|month)-long\b"
+        r"|\bin\s+the\s+(?:final|last|closing|first|opening)\s+(?:days|weeks|months|hours)\s+of\b",
     ),
     ("same", r"\b(?:over|in|during|for)\s+(?:the\s+same\s+(?:period|time)|that\s+(?:time|period))\b"),
     (
@@ -96,7 +114,8 @@ _CUES: list[tuple[str, str]] = [
 ]
 _INCIDENT_RE = re.compile(
     WORD_START
-    + r"\b(?:attacks?|strikes?|shelling|explosions?|blasts?|ambush|bombings?|raids?|airstrikes?)\b",
+    + r"\b(?:attacks?|strikes?|shelling|explosions?|blasts?|ambush(?:es|ed)?|bombings?|raids?|airstrikes?|clash(?:es)?"
+    r"|firefights?|massacre)\b(?!\s+(?:drones?|helicopters?|aircraft|submarines?|jets?))",
 )
 _WEAK_SPAN = re.compile(
     WORD_START
@@ -105,8 +124,8 @@ _WEAK_SPAN = re.compile(
 )
 _PERFECT_TOTAL = re.compile(
     WORD_START
-    + r"\b(?:has|have)\s+(?:now\s+|so\s+far\s+|also\s+)?(?:been\s+)?(?:lost|killed|wounded|suffered|sustained|identified|"
-    r"recorded|documented|confirmed|captured|died|injured)\b",
+    + r"\b(?:has|have)\s+[\"“]?(?:now\s+|so\s+far\s+|also\s+)?(?:been\s+)?(?:lost|killed|wounded|suffered|sustained|identified|"
+    r"recorded|documented|confirmed|captured|died|injured|verified|counted|registered)\b",
 )
 _IN_MONTH = re.compile(
     WORD_START
@@ -115,6 +134,35 @@ _IN_MONTH = re.compile(
     + r")\b(?!\s+\d)",
 )
 _STATEMENT_BETWEEN = re.compile(r"\b(?:that|said|says|told|added)\b")
+#: Between a month or "last week" and the figure: the cue dates the statement ("said last month that").
+_STATEMENT_AFTER = re.compile(r"\b(?:that|saying)\b")
+#: "the largest attack so far": "so far" qualifies the superlative, not a running total.
+_SUPERLATIVE = re.compile(r"\b(?:largest|biggest|deadliest|worst|heaviest|highest|bloodiest|most)\b")
+#: How far before "so far" / "to date" a superlative is looked for.
+SUPERLATIVE_REACH = 50
+#: "as of February 21": a running total as of that date.
+_AS_OF = re.compile(r"\bas\s+of\s+")
+#: A toll or overall estimate with no period of its own: a running total of the war ("had been killed",
+#: "casualties are approaching 300,000", "estimated", "puts Russian casualties at").
+_TOLL_DEFAULT = re.compile(
+    WORD_START
+    + r"\b(?:had\s+(?:now\s+|also\s+|so\s+far\s+|likely\s+|probably\s+)?(?:been\s+(?:killed|wounded|injured)|lost|died|"
+    r"suffered|sustained)|(?:casualties|deaths|losses|toll|dead|fatalities)\s+(?:are|were|is|was|"
+    r"stand|stood|number|numbered|reached|topped|exceeded|approach|approached|approaching|close\s+to|near|neared|"
+    r"amount|amounted)|estimat(?:ed|es|e)|puts?\s+(?:[\w'’-]+\s+){0,5}?(?:casualties|losses|toll|deaths|dead))\b",
+)
+#: An incident word used as a reference point ("after the attack"), not as what caused the losses.
+_AFTER_INCIDENT = re.compile(r"\b(?:after|since|before)\s+(?:the|that|this|its|their)\s+$")
+_SAID_ON = re.compile(r"\b(?:said|says|reported|announced|stated|estimated|claimed)\s+on\s+")
+#: How many characters after "said on" a written-out date may take ("September 30, 2024").
+DATE_REACH = 20
+#: "over the week", "during the year" with no number: the stretch an earlier sentence named, when one did.
+ANAPHORIC_SPAN = re.compile(r"\b(?:over|during|in|throughout|for)\s+the\s+(?:week|month|year|fortnight)\b")
+#: "began in April", "erupted in mid-April": the month a war or campaign started.
+_BEGAN = re.compile(r"\b(?:began|started|erupted|broke\s+out|launched|beginning|start)\s*$")
+BEGAN_REACH = 16
+#: A clause that tallies losses ("Russia lost 1,380 troops on Wednesday"): a day's tally, not an event.
+_LOSS_TALLY = re.compile(r"\b(?:lost|losses|loses)\b")
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b")
 #: Run on `lowered` text (no IGNORECASE: see `lexicon.lowered`).
 CUE_RE = re.compile(WORD_START + "(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + ")")
@@ -126,8 +174,8 @@ _SINCE_WAR = re.compile(
 _WEEKDAY_RE = re.compile(WORD_START + rf"\b(?:on\s+|last\s+)?(?P<wd>{_WEEKDAY})\b")
 _SAID_WEEKDAY = re.compile(
     WORD_START
-    + rf"\b(?:said|says|reported|announced|claimed|stated|told|wrote|added|published|posted)\s+(?:\w+\s+){{0,3}}?(?:on\s+)?(?P<wd>{_WEEKDAY})\b"
-    rf"|(?<!since\s)\b(?:on\s+)?(?P<wd2>{_WEEKDAY}),?\s+(?:\w+\s+){{0,4}}?(?:said|reported|announced|claimed)\b",
+    + rf"\b(?:said|says|reported|announced|claimed|stated|told|wrote|added|published|posted|estimated|assessed|confirmed)\s+(?:\w+\s+){{0,3}}?(?:on\s+)?(?P<wd>{_WEEKDAY})\b"
+    rf"|(?<!since\s)\b(?:on\s+)?(?P<wd2>{_WEEKDAY}),?\s+(?:\w+\s+){{0,4}}?(?:said|reported|announced|claimed|acknowledged|admitted|confirmed|estimated)\b",
 )
 
 
@@ -176,21 +224,55 @@ def explicit_dates(sentence: str, published: date | None) -> list[DateCue]:
 def statement_date(sentence: str, published: date | None) -> date | None:
     """The day a statement was made ("said on Monday"), or None."""
     sentence = lowered(sentence)
-    low = sentence.lower()
-    if "day" not in low:  # every weekday name ends in "day"; so does "yesterday"
-        return None
-    m = _SAID_WEEKDAY.search(sentence)
-    if m:
-        return weekday_date(m.group("wd") or m.group("wd2"), published)
-    if re.search(r"\b(?:said|reported|announced)\s+yesterday\b", sentence) and published:
-        return published - timedelta(days=1)
+    if "day" in sentence:  # every weekday name ends in "day"; so does "yesterday"
+        m = _SAID_WEEKDAY.search(sentence)
+        if m:
+            return weekday_date(m.group("wd") or m.group("wd2"), published)
+        if re.search(r"\b(?:said|reported|announced)\s+yesterday\b", sentence) and published:
+            return published - timedelta(days=1)
+    if " on " in sentence:  # "said on February 18"
+        m = _SAID_ON.search(sentence)
+        if m:
+            dates = explicit_dates(sentence[m.end() : m.end() + DATE_REACH], published)
+            if dates and dates[0].start == 0 and dates[0].precision == "day":
+                return dates[0].day
     return None
+
+
+#: Span cue groups that fix the span's dates (the rest: "in the battle for X", "in the final days of").
+_DATED_GROUPS = (
+    "syear",
+    "unit",
+    "unit1",
+    "unit2",
+    "unit3",
+    "unit4",
+    "unit5",
+    "nh",
+    "smonth",
+    "lunit",
+    "lunit2",
+)
+#: Span cue groups that may date the statement rather than the losses ("said last month that ...").
+_STATEMENT_GROUPS = ("smonth", "unit2", "unit3")
 
 
 def _dated_span(m: re.Match[str]) -> bool:
     """Whether a span cue fixes its start ("past three weeks", "in 2023"), unlike "in the battle for X"."""
     g = m.groupdict()
-    return any(g.get(k) for k in ("syear", "unit", "unit1", "unit2", "unit3"))
+    return any(g.get(k) for k in _DATED_GROUPS)
+
+
+def _month_span(month: int, year_s: str | None, report: date | None) -> tuple[date | None, date | None]:
+    """ "in November" (the latest November up to the report) or "in November 2023": that month."""
+    if year_s:
+        year = int(year_s)
+    elif report is not None:
+        year = report.year if month <= report.month else report.year - 1
+    else:
+        return None, None
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, 1), min(last, report) if report is not None and not year_s else last
 
 
 def stated(cues: list[re.Match[str]], sentence: str, published: date | None) -> bool:
@@ -199,7 +281,7 @@ def stated(cues: list[re.Match[str]], sentence: str, published: date | None) -> 
     return bool(
         cues
         or _WEAK_SPAN.search(sentence)
-        or _WEEKDAY_RE.search(sentence)
+        or _named_day(sentence, 0, len(sentence), 0, 0, published) is not None
         or _PERFECT_TOTAL.search(sentence)
         or any(c.precision == "day" for c in explicit_dates(sentence, published))
     )
@@ -211,15 +293,21 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
     if g.get("syear"):
         y = int(g["syear"])
         return date(y, 1, 1), date(y, 12, 31)
+    if g.get("smonth"):
+        return _month_span(MONTHS[g["smonth"]], g.get("smy"), end)
+    if g.get("nh") and end is not None:  # "over 48 hours": whole days back from the report
+        hours = _HOURS.get(g["nh"]) or int(g["nh"])
+        return end - timedelta(days=-(-hours // 24)), end
     unit = g.get("unit") or g.get("unit1") or g.get("unit2") or g.get("unit3")
+    unit = unit or g.get("unit4") or g.get("unit5") or g.get("lunit") or g.get("lunit2")
     if unit and end is not None:
-        n_raw = (g.get("n") or "1").lower()
+        n_raw = (g.get("n") or g.get("nl") or "1").lower()
         n = int(n_raw) if n_raw.isdigit() else _SMALL.get(n_raw, 1)
         return end - timedelta(days=n * _UNIT_DAYS[unit.lower()]), end
     return None, end
 
 
-_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;")
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|,\s*and\s+(?:says|said|adds|added)\b")
 
 
 def _clause(sentence: str, pos: int, end_pos: int) -> tuple[int, int]:
@@ -258,6 +346,17 @@ def resolve(
     best: re.Match[str] | None = None
     best_dist = 1 << 30
     lo, hi = _clause(sentence, pos, end_pos)
+    if cues:
+        kept = [
+            m
+            for m in cues
+            if not _superlative(sentence, m)
+            and not _statement_time(sentence, m, pos)
+            and not _began(sentence, m)
+        ]
+        if len(kept) < len(cues) and said_on is None and any(_statement_time(sentence, m, pos) for m in cues):
+            report = None  # "said last month that ...": a statement of unknown day
+        cues = kept
     in_clause = [m for m in cues if m.start() >= lo and m.end() <= hi]
     if not in_clause and not _WEAK_SPAN.search(sentence):
         # A clause without a cue of its own shares the frame set before it ("since Tuesday ..., while
@@ -274,9 +373,22 @@ def resolve(
     if best is None or best.lastgroup is None:
         if _WEAK_SPAN.search(sentence):  # "during the offensive", with no sharper cue
             return Period(kind="span", start=None, end=report)
-        return _default_period(sentence, published, report)
+        return _default_period(sentence, published, report, war_start)
     kind = best.lastgroup
+    if kind == "cumulative":
+        # "lost 1,380 troops on Wednesday, ..., bringing its losses since the invasion to 684,000":
+        # a day named nearer the figure than the running-total cue is the figure's own.
+        named = _named_day(sentence, lo, hi, pos, end_pos, published)
+        if named is not None and named[0] < best_dist:
+            tally = _LOSS_TALLY.search(sentence, lo, hi) and not _incident(sentence)
+            return Period(kind="day" if tally else "event", start=named[1], end=named[1])
     if kind == "same":
+        # "taken 117 prisoner over the past week and killed 1,400 in the same period": the dated
+        # span or day named before it in the sentence; else the caller looks at earlier claims
+        earlier = [m for m in cues if m.end() <= best.start() and m.lastgroup in ("span", "day")]
+        if earlier and (earlier[-1].lastgroup == "day" or _dated_span(earlier[-1])):
+            e = earlier[-1]
+            return resolve([e], sentence, e.start(), e.end(), published, said_on, war_start)
         return Period(kind="same")  # type: ignore[arg-type]
     if kind not in ("rate", "projection", "day", "span", "cumulative"):
         kind = next(k for k, _ in _CUES if best.group(k))
@@ -297,8 +409,14 @@ def resolve(
             month = MONTHS[mo.group("m").lower()]
             year = published.year if month <= published.month else published.year - 1
             last = calendar.monthrange(year, month)[1]
-            return Period(kind="rate", start=date(year, month, 1), end=date(year, month, last))
-        return Period(kind="rate")
+            month_end = date(year, month, last)
+            return Period(kind="rate", start=date(year, month, 1), end=min(month_end, published))
+        # "an average of 700 a day over the past fortnight": the span averaged over, else the report date
+        span = next((m for m in in_clause if m.lastgroup == "span" and _dated_span(m)), None)
+        if span is not None:
+            averaged = _span_start(span, report)
+            return Period(kind="rate", start=averaged[0], end=averaged[1])
+        return Period(kind="rate", end=report)
     if kind == "projection":
         by = best if best.group("pyear") else _BY_YEAR.search(sentence)
         if by is None:
@@ -347,8 +465,11 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
     return Period(kind="cumulative", start=start, end=report)
 
 
-def _default_period(sentence: str, published: date | None, report: date | None) -> Period:
-    """No period cue: an incident on a named day or date, else an event as of the report date."""
+def _default_period(
+    sentence: str, published: date | None, report: date | None, war_start: date | None
+) -> Period:
+    """No period cue: an incident on a named day or date; a running total (a perfect, a toll, an
+    estimate: from the war start); else an event as of the report date."""
     said = _SAID_WEEKDAY.search(sentence)
     said_at = said.start("wd" if said.group("wd") else "wd2") if said else -1
     for m in _WEEKDAY_RE.finditer(sentence):
@@ -358,7 +479,67 @@ def _default_period(sentence: str, published: date | None, report: date | None) 
         return Period(kind="event", start=d, end=d)
     for cue in explicit_dates(sentence, published):
         if cue.precision == "day":
+            if _AS_OF.search(sentence, max(0, cue.start - 7), cue.start):  # "as of February 21"
+                return Period(kind="cumulative", start=war_start, end=cue.day)
             return Period(kind="event", start=cue.day, end=cue.day)
     if _PERFECT_TOTAL.search(sentence):  # "have been killed", "has lost": a running total
-        return Period(kind="cumulative", start=None, end=report)
+        return Period(kind="cumulative", start=war_start, end=report)
+    if _TOLL_DEFAULT.search(sentence) and not _incident(sentence):
+        return Period(kind="cumulative", start=war_start, end=report)
     return Period(kind="event", start=None, end=report)
+
+
+def _incident(sentence: str) -> bool:
+    """Whether a sentence tells of one attack or strike ("killed in a drone strike"), not one that
+    only serves as a reference point ("found after the attack")."""
+    return any(
+        not _AFTER_INCIDENT.search(sentence, max(0, m.start() - 20), m.start())
+        for m in _INCIDENT_RE.finditer(sentence)
+    )
+
+
+def _superlative(sentence: str, cue: re.Match[str]) -> bool:
+    """ "the largest attack so far": the cue qualifies a superlative, it does not make a running total."""
+    return (
+        cue.lastgroup == "cumulative"
+        and cue.group(0) in ("so far", "to date")
+        and _SUPERLATIVE.search(sentence, max(0, cue.start() - SUPERLATIVE_REACH), cue.start()) is not None
+    )
+
+
+def _began(sentence: str, cue: re.Match[str]) -> bool:
+    """ "the war, which began in April, has killed ...": the month dates the start, not a span."""
+    return (
+        cue.lastgroup == "span"
+        and cue.group("smonth") is not None
+        and _BEGAN.search(sentence, max(0, cue.start() - BEGAN_REACH), cue.start()) is not None
+    )
+
+
+def _statement_time(sentence: str, cue: re.Match[str], pos: int) -> bool:
+    """A month, "last week" or "this year" before "that" / "saying" and the figure dates the
+    statement ("Zelensky said this month that 46,000 ..."), not the losses."""
+    return (
+        cue.lastgroup == "span"
+        and cue.end() <= pos
+        and any(cue.group(g) for g in _STATEMENT_GROUPS)
+        and _STATEMENT_AFTER.search(sentence, cue.end(), pos) is not None
+    )
+
+
+def _named_day(
+    sentence: str, lo: int, hi: int, pos: int, end_pos: int, published: date | None
+) -> tuple[int, date | None] | None:
+    """The weekday named in a clause ("on Wednesday"), other than the statement's, with its distance
+    from the figure."""
+    if "day" not in sentence:
+        return None
+    said = _SAID_WEEKDAY.search(sentence)
+    said_at = said.start("wd" if said.group("wd") else "wd2") if said else -1
+    for m in _WEEKDAY_RE.finditer(sentence, lo, hi):
+        if m.start("wd") == said_at or sentence[max(0, m.start() - 6) : m.start()].endswith("since "):
+            continue
+        d = weekday_date(m.group("wd"), published)
+        dist = m.start() - end_pos if m.start() >= end_pos else max(0, pos - m.end())
+        return dist, d
+    return None
