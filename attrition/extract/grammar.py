@@ -242,7 +242,9 @@ def _noun_re(lex: Lexicon) -> tuple[re.Pattern[str], frozenset[str]]:
         noun_words = [*NOUNS, *lex.plurals]
         nouns = alternation(noun_words, space=r"\s+")
         mod = MODIFIER.replace("SIDE", sides)
-        starts = {_first_letters(w) for w in [*noun_words, *lex.side_words, *lex.generic, *MODIFIER_WORDS, "of"]}
+        starts = {
+            _first_letters(w) for w in [*noun_words, *lex.side_words, *lex.generic, *MODIFIER_WORDS, "of"]
+        }
         _NOUN_RES[key] = (
             re.compile(
                 rf"[\"”’']?\s*(?P<mods>(?:{mod}\s+){{0,4}}?)(?P<noun>{nouns})(?![\w-])", re.IGNORECASE
@@ -535,7 +537,11 @@ def _subject(
     civilian = category.startswith("civilians")
     s = text[fig.sent.start : fig.sent.end]
     rel = fig.tok.start - fig.sent.start
-    if verb is not None and verb.start() < fig.tok.start and _CLAUSE_BREAK.search(text, verb.end(), fig.tok.start):
+    if (
+        verb is not None
+        and verb.start() < fig.tok.start
+        and _CLAUSE_BREAK.search(text, verb.end(), fig.tok.start)
+    ):
         verb = None  # the verb belongs to an earlier clause
     if fig.owner is not None:
         owner = _owner(lex, s, fig, verb, claimant_side)
@@ -557,7 +563,11 @@ def _subject(
     if verb is not None and verb.start() < fig.tok.start:
         vrel = verb.start() - fig.sent.start
         actor = _actor_before(lex, s, vrel, claimant_side)
-        if verb.group("kill") and s[:vrel].rstrip().endswith(",") and s[vrel:verb.end() - fig.sent.start].endswith("ing"):
+        if (
+            verb.group("kill")
+            and s[:vrel].rstrip().endswith(",")
+            and s[vrel : verb.end() - fig.sent.start].endswith("ing")
+        ):
             actor = _main_actor(lex, s, vrel, claimant_side) or actor  # "X repelled a Y attack, killing 40"
         passive = _PASSIVE_MARK.search(s, max(0, vrel - 20), vrel)
         if actor and (verb.group("loss") or passive):

@@ -94,7 +94,10 @@ class Lexicon:
             counts: Counter[str] = Counter()
             for m in self.side_re.finditer(getattr(_DOC, "text", "")):
                 w = m.group("w").lower()
-                side = self.side_words.get(re.sub(r"(?:'s|’s|')$", "", w)) or self.plurals.get(w, (None, False))[0]
+                side = (
+                    self.side_words.get(re.sub(r"(?:'s|’s|')$", "", w))
+                    or self.plurals.get(w, (None, False))[0]
+                )
                 if side is not None:
                     counts[side] += 1
             _DOC.counts = counts
