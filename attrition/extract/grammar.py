@@ -40,6 +40,7 @@ from attrition.extract.sentences import (
     has_caveat_hint,
     headline_attribution,
     hedged,
+    needs_antecedent,
     split,
     verification,
 )
@@ -696,7 +697,21 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             continue
         s = sent.text
         context = text[para_start.get(sent.para, sent.start) : sent.end]
-        found = attribution(s, lex, last_attr, _memo("cands", s, partial(candidates, s)), context)
+        cands = _memo("cands", s, partial(candidates, s))
+        if (
+            k > 0
+            and attr_cache[k - 1][0] is None
+            and not sentences[k - 1].display
+            and needs_antecedent(cands)
+        ):
+            # "... according to U.S. officials. | Casualties are approaching 300,000, the officials said.":
+            # the sentence before was skipped (no figure), but it names who "the officials" are.
+            before = sentences[k - 1].text
+            last_attr = (
+                attribution(before, lex, last_attr, _memo("cands", before, partial(candidates, before)))
+                or last_attr
+            )
+        found = attribution(s, lex, last_attr, cands, context)
         if found is not None:
             last_attr = found
             current = found

@@ -131,6 +131,14 @@ class Lexicon:
 
         The longest alias found inside the phrase wins; with none, the phrase itself (article dropped).
         """
+        head, comma, name = phrase.rpartition(", ")
+        if comma and self.claimant_re.search(name) is None:
+            # "head, Name" (an appositive): the name, unless the head names an institution, not just a
+            # country ("Congo's army spokesman, Gen. X" -> the army; "Ukraine's spokesman, X" -> X)
+            inst = [m.group(0) for m in self.claimant_re.finditer(head) if " " in m.group(0)]
+            if not inst:
+                return _bare_claimant(name), None
+            phrase = max(inst, key=len)
         best: str | None = None
         for m in self.claimant_re.finditer(phrase):
             alias = m.group(0).lower()
@@ -139,8 +147,7 @@ class Lexicon:
         if best is not None:
             canon = self.claimant_aliases[best]
             return canon, self.claimant_side[canon]
-        clean = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
-        return clean, None
+        return _bare_claimant(phrase), None
 
 
 #: The document being read (per thread): generic side words and enemies are resolved against it.
@@ -151,6 +158,43 @@ def set_document(text: str) -> None:
     """Make `text` the document that generic side words ("rebels", "the army") are resolved against."""
     _DOC.text = text
     _DOC.counts = None
+
+
+#: Role words and titles before a person's name in an attribution ("Military spokesman Serhiy
+#: Cherevatyi", "commander-in-chief Oleksandr Syrskyi", "Gen. Eirik Kristoffersen").
+_ROLE_THEN_NAME = re.compile(
+    r"^.*?\b(?:spokes(?:man|woman|person)|chief|commander(?:-in-chief)?|governor|minister|commissioner|head|"
+    r"director|official|analyst|researcher|general|president|mayor|secretary|advis[eo]r|ombudsman|envoy|"
+    r"leader|colonel|lieutenant|captain|major|sergeant|admiral|chairman|chairwoman|coordinator|"
+    r"representative|prosecutor|founder|(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Dr|Prof|Brig)\.)"
+    r"\s+(?P<name>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){1,3})$",
+    re.IGNORECASE,
+)
+#: People at an institution: "researchers at Ghent University" -> the institution.
+_PEOPLE_AT = re.compile(
+    r"^(?:[a-z-]+\s+){0,2}(?:researchers|experts|analysts|scientists|academics|doctors|staff|officials|"
+    r"investigators|economists|demographers)\s+(?:at|from|of|with)\s+(?:the\s+)?(?P<org>(?-i:[A-Z]).+)$",
+    re.IGNORECASE,
+)
+#: A second claimant joined to the first ("residents and a local resistance group"): the first is kept.
+_AND_ANOTHER = re.compile(r"\s+and\s+(?:an?|the|other|some)\s+.*$", re.IGNORECASE)
+
+
+def _bare_claimant(phrase: str) -> str:
+    """A claimant absent from the gazetteer in its own words, without what is not its name: the article,
+    a title or role before a person's name, the people before an institution's name, a second claimant
+    joined by "and", and a descriptive head before an appositive name ("a local group, the Darfur Bar
+    Association")."""
+    clean = phrase.strip()
+    if ", " in clean:
+        clean = clean.rsplit(", ", 1)[1]
+    clean = _AND_ANOTHER.sub("", clean)
+    for rule in (_ROLE_THEN_NAME, _PEOPLE_AT):
+        m = rule.match(clean)
+        if m:
+            clean = m.group(m.lastgroup or 0)
+            break
+    return re.sub(r"^(?:the|a|an)\s+", "", clean, flags=re.IGNORECASE)
 
 
 def alternation(words: Iterable[str], space: str = r"\ ") -> str:
