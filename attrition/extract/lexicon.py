@@ -70,8 +70,9 @@ class Lexicon:
         "the army") names the side of the current document's war it can name (`set_document`)."""
         w = re.sub(r"(?:'s|’s|')$", "", word.strip()).lower()
         side = self.side_words.get(w)
-        if side is None and w in self.generic:
-            return self._generic_side(w)
+        if side is None:
+            w = w[4:] if w.startswith("the ") else w
+            return self._generic_side(w) if w in self.generic else None
         return side
 
     def _generic_side(self, word: str) -> str | None:
