@@ -70,10 +70,9 @@ class Lexicon:
         "the army") names the side of the current document's war it can name (`set_document`)."""
         w = re.sub(r"(?:'s|’s|')$", "", word.strip()).lower()
         side = self.side_words.get(w)
-        if side is None:
+        if side is None and w not in self.generic:
             w = w[4:] if w.startswith("the ") else w
-            return self._generic_side(w) if w in self.generic else None
-        return side
+        return self._generic_side(w) if side is None and w in self.generic else side
 
     def _generic_side(self, word: str) -> str | None:
         """The side a generic word names in the current document: of the sides it can name, the one the
@@ -242,7 +241,7 @@ def lexicon() -> Lexicon:
         for w, military in spec.get("plurals", {}).items():
             plurals[w.lower()] = (name, bool(military))
     generic: dict[str, tuple[tuple[str, ...], str | None]] = {
-        re.sub(r"^the\s+", "", w.lower()): (tuple(spec["sides"]), spec.get("default"))
+        w.lower(): (tuple(spec["sides"]), spec.get("default"))  # "the army" keeps its article: not "Russian army"
         for w, spec in raw.get("generic", {}).items()
     }
     side_re = re.compile(
