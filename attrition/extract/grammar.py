@@ -27,7 +27,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from attrition.extract import periods
-from attrition.extract.lexicon import WORD_START, Lexicon, alternation, lexicon, lowered
+from attrition.extract.lexicon import WORD_START, Lexicon, alternation, lexicon, lowered, set_document
 from attrition.extract.numbers import NumberToken, scan
 from attrition.extract.sentences import (
     BULLETIN_LINE,
@@ -40,6 +40,7 @@ from attrition.extract.sentences import (
     has_caveat_hint,
     headline_attribution,
     hedged,
+    needs_antecedent,
     split,
     verification,
 )
@@ -72,7 +73,7 @@ _PASSIVE_MARK = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", r
 #: Pronouns that make the claimant's own side the actor ("its forces destroyed", "it had killed").
 _OWN_ACTOR = re.compile(r"\b(?:its|their|our|we|it|they)\b(?!\s+(?:is|was)\b)", re.IGNORECASE)
 _OBJECT_OF_COUNT = re.compile(
-    r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))"
+    r"(?:(?<!\w)\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))"
     r"[\d,.]*\s+(?:of\s+)?(?:[A-Za-z'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -173,7 +174,8 @@ _CIVILIAN_MARK = re.compile(
 _LOCATIVE = re.compile(
     r"\b(?:in|into|inside|across|near|around|over|from|against|west\s+of|east\s+of|to|at|on|"
     r"toward|towards|with|for|by|hit|struck|shelled|bombed|targeted|attacked|"
-    r"(?:port|city|town|village|region|province|state|oblast|outskirts)\s+of)"
+    r"(?:port|city|town|village|region|province|state|oblast|outskirts|district|area|suburbs?|neighbou?rhood|"
+    r"centre|center|camp)\s+of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -208,9 +210,15 @@ class _Figure:
     side_hint: str | None
     enemy: bool
     partitive: bool = False  # "13 of the 20 drones": what follows the noun describes the 20
+    owner: str | None = None  # a possessive in the noun phrase: "speaker" (our, my) or "third" (its, their)
     table: str | None = None  # a loss-table row: "cumulative" for the total, "day" for the "(+N)"
 
 
+#: A possessive in a counted noun phrase ("189 of its soldiers", "our tanks"): whose the counted are.
+_POSSESSIVE = re.compile(r"\b(?:our|my|its|their|his|her)\b")
+#: A clause boundary between a verb and a figure: the verb does not govern the figure ("suffered 100,000
+#: dead or wounded and that 30,000 civilians had died").
+_CLAUSE_BREAK = re.compile(r"\bthat\b|;|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 _NOUN_RES: dict[int, tuple[re.Pattern[str], frozenset[str]]] = {}
 #: The first run of letters after a figure (after an optional closing quote and spaces).
 _FIRST_LETTERS = re.compile(r"[\"”’']?\s*([A-Za-z]+)(-?)")
@@ -231,11 +239,13 @@ def _noun_re(lex: Lexicon) -> tuple[re.Pattern[str], frozenset[str]]:
     """
     key = id(lex)
     if key not in _NOUN_RES:
-        sides = alternation(lex.side_words)
+        sides = alternation([*lex.side_words, *lex.generic])
         noun_words = [*NOUNS, *lex.plurals]
         nouns = alternation(noun_words, space=r"\s+")
         mod = MODIFIER.replace("SIDE", sides)
-        starts = {_first_letters(w) for w in [*noun_words, *lex.side_words, *MODIFIER_WORDS, "of"]}
+        starts = {
+            _first_letters(w) for w in [*noun_words, *lex.side_words, *lex.generic, *MODIFIER_WORDS, "of"]
+        }
         _NOUN_RES[key] = (
             re.compile(
                 rf"[\"”’']?\s*(?P<mods>(?:{mod}\s+){{0,4}}?)(?P<noun>{nouns})(?![\w-])", re.IGNORECASE
@@ -328,6 +338,8 @@ def _classify(
             cls = "personnel" if military else "civilian"
         for sm in lex.side_re.finditer(mods):
             side_hint = side_hint or lex.side_of(sm.group("w"))
+        if side_hint is None and noun in lex.generic:
+            side_hint = lex.side_of(noun)  # "killed 40 militants" in a story about one war
         if side_hint is None:
             side_hint = _side_after(lex, text, m.end(), sent.end)
         low = mods.lower()
@@ -335,7 +347,17 @@ def _classify(
             cls = "civilian" if cls == "people" else cls + "+civilian"
         elif "military" in low and cls == "people":
             cls = "personnel"
-        return _Figure(tok, sent, m.end(), cls, side_hint, "enemy" in low, partitive=nm is not None)
+        owner = _POSSESSIVE.search(low)
+        return _Figure(
+            tok,
+            sent,
+            m.end(),
+            cls,
+            side_hint,
+            "enemy" in low,
+            partitive=nm is not None,
+            owner=(("speaker" if owner.group(0) in ("our", "my") else "third") if owner else None),
+        )
     if tok.is_year_like or _NOT_COUNT_AFTER.match(after):
         if _OF_WHICH_AFTER.match(after) and prev is not None:
             return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
@@ -516,6 +538,16 @@ def _subject(
     civilian = category.startswith("civilians")
     s = text[fig.sent.start : fig.sent.end]
     rel = fig.tok.start - fig.sent.start
+    if (
+        verb is not None
+        and verb.start() < fig.tok.start
+        and _CLAUSE_BREAK.search(text, verb.end(), fig.tok.start)
+    ):
+        verb = None  # the verb belongs to an earlier clause
+    if fig.owner is not None:
+        owner = _owner(lex, s, fig, verb, claimant_side)
+        if owner is not None:
+            return owner
     if fig.cls == "bare" and prev is not None and prev.start >= fig.sent.start:
         return prev.subject  # "192 servicemen were killed and 511 wounded"
     if fig.cls == "bare":
@@ -532,6 +564,12 @@ def _subject(
     if verb is not None and verb.start() < fig.tok.start:
         vrel = verb.start() - fig.sent.start
         actor = _actor_before(lex, s, vrel, claimant_side)
+        if (
+            verb.group("kill")
+            and s[:vrel].rstrip().endswith(",")
+            and s[vrel : verb.end() - fig.sent.start].endswith("ing")
+        ):
+            actor = _main_actor(lex, s, vrel, claimant_side) or actor  # "X repelled a Y attack, killing 40"
         passive = _PASSIVE_MARK.search(s, max(0, vrel - 20), vrel)
         if actor and (verb.group("loss") or passive):
             return actor
@@ -548,6 +586,35 @@ def _subject(
             return attacker  # fighting within one side: "Wagner forces shot down ..., Russian pilots killed"
         return lex.enemy_of(attacker)
     return _nearest_side(lex, s, rel) or _same_para(prev, fig)
+
+
+def _main_actor(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> str | None:
+    """The actor of a sentence's main clause, for a participle after a comma (", killing 40"): the first
+    side before offset `at` that is neither a place nor a counted object, or a pronoun for the claimant."""
+    for start, _end, side, locative in _side_mentions(lex, s):
+        if start >= at:
+            break
+        if not locative and not _OBJECT_OF_COUNT.search(s, max(0, start - 30), start):
+            pronoun = _OWN_ACTOR.search(s, 0, start) if claimant_side else None
+            return claimant_side if pronoun else side
+    pronoun = _OWN_ACTOR.search(s, 0, at) if claimant_side else None
+    return claimant_side if pronoun else None
+
+
+def _owner(
+    lex: Lexicon, s: str, fig: _Figure, verb: re.Match[str] | None, claimant_side: str | None
+) -> str | None:
+    """Whose the counted are when a possessive says so: "our" is the speaker's (the claimant's side);
+    "its"/"their" the nearest side acting before the figure, else the claimant's ("It said 189 of its
+    soldiers were among the dead"). After an active killing verb ("destroyed four of their vehicles")
+    the possessor is the one hit, which the actor rule finds: None."""
+    if fig.owner == "speaker":
+        return claimant_side
+    if verb is not None and verb.group("kill") and verb.start() < fig.tok.start:
+        vrel = verb.start() - fig.sent.start
+        if not _PASSIVE_MARK.search(s, max(0, vrel - 20), vrel):
+            return None
+    return _actor_before(lex, s, fig.tok.start - fig.sent.start, claimant_side) or claimant_side
 
 
 _VICTIM_AFTER = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|are)\b", re.IGNORECASE)
@@ -597,6 +664,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         return []
     tokens.sort(key=lambda t: t.start)
     _MEMO.table = {}
+    set_document(text)
     lex = lexicon()
     sentences, headline_words = split(text)
     caveats = has_caveat_hint(low)  # without a hint word, no sentence states a verification
@@ -629,7 +697,21 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             continue
         s = sent.text
         context = text[para_start.get(sent.para, sent.start) : sent.end]
-        found = attribution(s, lex, last_attr, _memo("cands", s, partial(candidates, s)), context)
+        cands = _memo("cands", s, partial(candidates, s))
+        if (
+            k > 0
+            and attr_cache[k - 1][0] is None
+            and not sentences[k - 1].display
+            and needs_antecedent(cands)
+        ):
+            # "... according to U.S. officials. | Casualties are approaching 300,000, the officials said.":
+            # the sentence before was skipped (no figure), but it names who "the officials" are.
+            before = sentences[k - 1].text
+            last_attr = (
+                attribution(before, lex, last_attr, _memo("cands", before, partial(candidates, before)))
+                or last_attr
+            )
+        found = attribution(s, lex, last_attr, cands, context)
         if found is not None:
             last_attr = found
             current = found
@@ -670,6 +752,8 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         ):  # a bare figure in a paragraph about civilians counts them too ("the true toll could be 100")
             category = "civilians_" + category.split("_", 1)[1]
         subject = _subject(text, fig, verb, lex, attr, category, prev_claim)
+        if category.startswith("civilians_"):
+            subject = lex.population_of(subject)  # civilians are their country's, whoever's area they were in
         cues = _memo("cues", sentence, partial(periods.cue_matches, sentence))
         period = periods.resolve(
             cues,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -41,6 +43,7 @@ class Side:
     enemies: tuple[str, ...]
     war_start: date | None
     civilians_hit: str | None
+    population: str | None = None  # whose civilians this side's own are (an armed group's: its country's)
 
 
 @dataclass(slots=True, frozen=True)
@@ -49,6 +52,8 @@ class Lexicon:
 
     side_re: any word naming a side; group "w" is the word, lookup with `side_of`.
     plural_military: demonym plural -> (side, names troops?) ("Russians" -> ("Russia", True)).
+    generic: words that name a side only through the document's war ("rebels", "the junta") -> (the sides
+    they can name, in order of preference; the side named when the document names none of them).
     """
 
     sides: dict[str, Side]
@@ -58,16 +63,63 @@ class Lexicon:
     claimant_aliases: dict[str, str]
     claimant_side: dict[str, str | None]
     claimant_re: re.Pattern[str]
+    generic: dict[str, tuple[tuple[str, ...], str | None]]
 
     def side_of(self, word: str) -> str | None:
-        """Canonical side of a side word (case-insensitive, possessive dropped)."""
+        """Canonical side of a side word (case-insensitive, possessive dropped); a generic word ("rebels",
+        "the army") names the side of the current document's war it can name (`set_document`)."""
         w = re.sub(r"(?:'s|’s|')$", "", word.strip()).lower()
-        return self.side_words.get(w)
+        side = self.side_words.get(w)
+        if side is None and w not in self.generic:
+            w = w[4:] if w.startswith("the ") else w
+        return self._generic_side(w) if side is None and w in self.generic else side
+
+    def _generic_side(self, word: str) -> str | None:
+        """The side a generic word names in the current document: of the sides it can name, the one the
+        document names most often, else the one whose enemy it names most often, else the default."""
+        options, default = self.generic[word]
+        counts = self.document_sides()
+        named = [s for s in options if counts.get(s)]
+        if named:
+            return max(named, key=lambda s: counts[s])  # max keeps the first of equals: listed order
+        through_enemy = [s for s in options if any(counts.get(e) for e in self.sides[s].enemies)]
+        if through_enemy:
+            return max(through_enemy, key=lambda s: max(counts.get(e, 0) for e in self.sides[s].enemies))
+        return default
+
+    def document_sides(self) -> Counter[str]:
+        """How often each side is named in the current document by a word that is not generic (computed
+        on first use: most documents never need it)."""
+        if getattr(_DOC, "counts", None) is None:
+            counts: Counter[str] = Counter()
+            for m in self.side_re.finditer(getattr(_DOC, "text", "")):
+                w = m.group("w").lower()
+                side = (
+                    self.side_words.get(re.sub(r"(?:'s|’s|')$", "", w))
+                    or self.plurals.get(w, (None, False))[0]
+                )
+                if side is not None:
+                    counts[side] += 1
+            _DOC.counts = counts
+        return _DOC.counts  # type: ignore[no-any-return]
 
     def enemy_of(self, side: str | None) -> str | None:
-        """The first listed enemy of `side` (wars in the gazetteer are two-sided)."""
+        """The enemy of `side`: of its listed enemies, the one the current document names most often, else
+        the first listed."""
         s = self.sides.get(side or "")
-        return s.enemies[0] if s and s.enemies else None
+        if not s or not s.enemies:
+            return None
+        if len(s.enemies) == 1:
+            return s.enemies[0]
+        counts = self.document_sides()
+        populations = {self.population_of(e): e for e in s.enemies if self.population_of(e) != e}
+        armed = [e for e in s.enemies if e not in populations]  # Hamas, not the Palestinians it rules
+        return max(armed, key=lambda e: counts.get(e, 0) + counts.get(self.population_of(e) or "", 0))
+
+    def population_of(self, side: str | None) -> str | None:
+        """Whose civilians the civilians of `side` are counted as: an armed group's are its country's."""
+        s = self.sides.get(side or "")
+        return s.population or s.name if s else side
 
     def civilians_hit_by(self, side: str | None) -> str | None:
         """Whose civilians an attack by `side` hits (the enemy's, or its own in a civil war)."""
@@ -79,6 +131,14 @@ class Lexicon:
 
         The longest alias found inside the phrase wins; with none, the phrase itself (article dropped).
         """
+        head, comma, name = phrase.rpartition(", ")
+        if comma and self.claimant_re.search(name) is None:
+            # "head, Name" (an appositive): the name, unless the head names an institution, not just a
+            # country ("Congo's army spokesman, Gen. X" -> the army; "Ukraine's spokesman, X" -> X)
+            inst = [m.group(0) for m in self.claimant_re.finditer(head) if " " in m.group(0)]
+            if not inst:
+                return _bare_claimant(name), None
+            phrase = max(inst, key=len)
         best: str | None = None
         for m in self.claimant_re.finditer(phrase):
             alias = m.group(0).lower()
@@ -87,8 +147,54 @@ class Lexicon:
         if best is not None:
             canon = self.claimant_aliases[best]
             return canon, self.claimant_side[canon]
-        clean = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
-        return clean, None
+        return _bare_claimant(phrase), None
+
+
+#: The document being read (per thread): generic side words and enemies are resolved against it.
+_DOC = threading.local()
+
+
+def set_document(text: str) -> None:
+    """Make `text` the document that generic side words ("rebels", "the army") are resolved against."""
+    _DOC.text = text
+    _DOC.counts = None
+
+
+#: Role words and titles before a person's name in an attribution ("Military spokesman Serhiy
+#: Cherevatyi", "commander-in-chief Oleksandr Syrskyi", "Gen. Eirik Kristoffersen").
+_ROLE_THEN_NAME = re.compile(
+    r"^.*?\b(?:spokes(?:man|woman|person)|chief|commander(?:-in-chief)?|governor|minister|commissioner|head|"
+    r"director|official|analyst|researcher|general|president|mayor|secretary|advis[eo]r|ombudsman|envoy|"
+    r"leader|colonel|lieutenant|captain|major|sergeant|admiral|chairman|chairwoman|coordinator|"
+    r"representative|prosecutor|founder|(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Dr|Prof|Brig)\.)"
+    r"\s+(?P<name>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){1,3})$",
+    re.IGNORECASE,
+)
+#: People at an institution: "researchers at Ghent University" -> the institution.
+_PEOPLE_AT = re.compile(
+    r"^(?:[a-z-]+\s+){0,2}(?:researchers|experts|analysts|scientists|academics|doctors|staff|officials|"
+    r"investigators|economists|demographers)\s+(?:at|from|of|with)\s+(?:the\s+)?(?P<org>(?-i:[A-Z]).+)$",
+    re.IGNORECASE,
+)
+#: A second claimant joined to the first ("residents and a local resistance group"): the first is kept.
+_AND_ANOTHER = re.compile(r"\s+and\s+(?:an?|the|other|some)\s+.*$", re.IGNORECASE)
+
+
+def _bare_claimant(phrase: str) -> str:
+    """A claimant absent from the gazetteer in its own words, without what is not its name: the article,
+    a title or role before a person's name, the people before an institution's name, a second claimant
+    joined by "and", and a descriptive head before an appositive name ("a local group, the Darfur Bar
+    Association")."""
+    clean = phrase.strip()
+    if ", " in clean:
+        clean = clean.rsplit(", ", 1)[1]
+    clean = _AND_ANOTHER.sub("", clean)
+    for rule in (_ROLE_THEN_NAME, _PEOPLE_AT):
+        m = rule.match(clean)
+        if m:
+            clean = m.group(m.lastgroup or 0)
+            break
+    return re.sub(r"^(?:the|a|an)\s+", "", clean, flags=re.IGNORECASE)
 
 
 def alternation(words: Iterable[str], space: str = r"\ ") -> str:
@@ -115,7 +221,8 @@ def alternation(words: Iterable[str], space: str = r"\ ") -> str:
 def lexicon() -> Lexicon:
     """The gazetteers, parsed and compiled once per process."""
     data = resources.files("attrition.extract") / "data"
-    raw_sides = json.loads((data / "sides.json").read_text(encoding="utf-8"))["sides"]
+    raw = json.loads((data / "sides.json").read_text(encoding="utf-8"))
+    raw_sides = raw["sides"]
     raw_claimants = json.loads((data / "claimants.json").read_text(encoding="utf-8"))["claimants"]
     sides: dict[str, Side] = {}
     side_words: dict[str, str] = {}
@@ -127,15 +234,20 @@ def lexicon() -> Lexicon:
             tuple(spec.get("enemies", ())),
             date.fromisoformat(start) if start else None,
             spec.get("civilians_hit"),
+            spec.get("population"),
         )
         for w in [*spec.get("names", ()), *spec.get("demonyms", ())]:
             side_words.setdefault(re.sub(r"^the\s+", "", w.lower()), name)
         for w, military in spec.get("plurals", {}).items():
             plurals[w.lower()] = (name, bool(military))
+    generic: dict[str, tuple[tuple[str, ...], str | None]] = {
+        w.lower(): (tuple(spec["sides"]), spec.get("default"))  # "the army" keeps its article: not "Russian army"
+        for w, spec in raw.get("generic", {}).items()
+    }
     side_re = re.compile(
         WORD_START
         + r"(?<![\w-])(?:the\s+)?(?P<w>"
-        + alternation([*side_words, *plurals])
+        + alternation([*side_words, *plurals, *generic])
         + r")(?:'s|’s|')?(?![\w-])",
         re.IGNORECASE,
     )
@@ -148,4 +260,4 @@ def lexicon() -> Lexicon:
     claimant_re = re.compile(
         WORD_START + r"(?<![\w-])(?:" + alternation(list(aliases)) + r")(?![\w-])", re.IGNORECASE
     )
-    return Lexicon(sides, side_words, plurals, side_re, aliases, claimant_side, claimant_re)
+    return Lexicon(sides, side_words, plurals, side_re, aliases, claimant_side, claimant_re, generic)

@@ -85,12 +85,12 @@ _CLAIM_VERBS = (
     r"said|says|say|claimed|claims|claim|reported|reports|estimated|estimates|estimate|stated|states|"
     r"announced|announces|identified|told|tells|wrote|writes|added|adds|posted|confirmed|confirms|agreed|agree|"
     r"believes|believe|assessed|assesses|tallied|counted|recorded|documented|noted|put\s+the\s+"
-    r"(?:figure|toll|number)|updated|published|insisted|alleged|acknowledged|admitted"
+    r"(?:figure|toll|number)|updated|published|insisted|alleged|acknowledged|admitted|verified|has\s+verified"
 )
 #: Run on `lowered` text, like `HEDGE_RE` (no IGNORECASE: see `lexicon.lowered`).
 _VERB_RE = re.compile(WORD_START + rf"\b(?:{_CLAIM_VERBS})\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)")
 _INVERTED_RE = re.compile(
-    rf"(?:,|[\"”])\s*(?!told\b|tells\b)(?:{_CLAIM_VERBS})\s+(?P<c>(?:the\s+)?[A-Z][^,.;:\"“”]{{1,80}})",
+    rf"(?:,|[\"”])\s*(?!told\b|tells\b)(?:{_CLAIM_VERBS})\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,.;:\"“”]{{1,80}})",
     re.IGNORECASE,
 )
 _ACCORDING_RE = re.compile(
@@ -109,7 +109,8 @@ _PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _NOT_CLAIMANT = re.compile(
-    r"\d|^(?:updated\s+)?(?:totals?|figures?|data|numbers?|reports?|it\s+is|this|there)\b", re.IGNORECASE
+    r"(?<![A-Za-z\d])\d|^(?:updated\s+)?(?:totals?|figures?|data|numbers?|reports?|it\s+is|this|there)\b",
+    re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _ADJECTIVAL = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
@@ -242,6 +243,14 @@ def _clean_np(np: str) -> str:
     return np.strip(" '’")
 
 
+#: A proper name in an appositive, after an optional article or title ("the Darfur Bar Association",
+#: "Gen. Eirik Kristoffersen").
+_APPOSITIVE_NAME = re.compile(
+    r"(?:the\s+|(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Dr|Prof)\.\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.-]+)+$"
+)
+_WHICH_CLAUSE = re.compile(r"^\s*(?P<h>[^,\"“”]{2,80}?),\s+(?:which|who|whose)\b")
+
+
 def _subject_np(sentence: str, verb_start: int) -> str | None:
     """The noun phrase before a reporting verb, back to the nearest clause boundary."""
     before = sentence[:verb_start]
@@ -251,10 +260,20 @@ def _subject_np(sentence: str, verb_start: int) -> str | None:
     np = _clean_np(before[cut:])
     if not np and before.rstrip().endswith(",") and not re.search(r"[\"“”]", before):
         # "X, a Britain-based monitor, said": the head before the appositive; "the spokesman for the
-        # group, Oleksandr Shtupun, told": the name in the appositive.
+        # group, Oleksandr Shtupun, told", "a local group, the Darfur Bar Association, said": the head
+        # and the name in the appositive, for `Lexicon.canonical_claimant` to choose from.
         last = _clean_np(before.rstrip().rstrip(",").rsplit(",", 1)[-1])
-        named = bool(re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+$", last))
-        np = last if named else _clean_np(before.split(",")[0])
+        chunks = before.rstrip().rstrip(",").rsplit(",", 2)
+        named = _APPOSITIVE_NAME.match(last) is not None
+        head = _clean_np(chunks[-2] if named and len(chunks) > 1 else before.split(",")[0])
+        if named and (_NOT_CLAIMANT.search(head) or len(head.split()) > 8):
+            head = last
+        np = (f"{head}, {last}" if head != last else last) if named else head
+    if not np:
+        which = _WHICH_CLAUSE.match(
+            before
+        )  # "Russia's defence ministry, which calls it a "regrouping", said"
+        np = _clean_np(which.group("h")) if which else np
     words = np.split()
     if not words or len(words) > 10 or _NOT_CLAIMANT.search(np):
         return None
@@ -313,6 +332,12 @@ def candidates(sentence: str) -> list[tuple[int, str]]:
     return found
 
 
+def needs_antecedent(found: list[tuple[int, str]]) -> bool:
+    """Whether a sentence's attribution is a pronoun or a generic head ("the officials said") that only an
+    earlier attribution can resolve."""
+    return any(_PRONOUN.match(np) for _, np in found)
+
+
 def clause_attribution(
     found: list[tuple[int, str]], pos: int, lex: Lexicon, last: Attribution | None, whole: Attribution | None
 ) -> Attribution | None:
@@ -335,8 +360,9 @@ def clause_attribution(
 #: Claimant phrases that name an institution or a spokesperson without saying whose ("the army said").
 _GENERIC_HEAD = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?P<inst>army|military|air\s+force|navy|general\s+staff|armed\s+forces|"
-    r"(?:defen[cs]e\s+)?ministry|ministry\s+of\s+defen[cs]e)$|"
-    r"^(?:the\s+|a\s+|an\s+)?(?:military\s+|army\s+)?(?P<person>spokes(?:man|woman|person))$",
+    r"(?:defen[cs]e\s+|health\s+)?ministry|ministry\s+of\s+(?:defen[cs]e|health))$|"
+    r"^(?:the\s+|a\s+|an\s+)?(?:military\s+|army\s+)?(?P<person>spokes(?:man|woman|person))$|"
+    r"^(?:the\s+)?(?P<outlet>network|broadcaster|channel|newspaper|station|news\s+agency|outlet)$",
     re.IGNORECASE,
 )
 
@@ -354,16 +380,29 @@ def _resolve(np: str, lex: Lexicon, last: Attribution | None, context: str = "")
     named = [m.group(0) for m in lex.claimant_re.finditer(context) if m.group(0).lower() not in np.lower()]
     if generic.group("person") and named:
         return lex.canonical_claimant(named[0])
+    if generic.group("outlet"):  # "..., including Al Jazeera correspondent X, the network said"
+        return lex.canonical_claimant(named[-1]) if named else (canon, side)
     actor = _acting_side(context, lex)
-    if generic.group("inst") and actor is not None:
-        head = generic.group("inst")
+    head = generic.group("inst")
+    # the side acting first, then every side the paragraph names ("In Gaza, the health ministry said")
+    for candidate in dict.fromkeys([actor, *_named_sides(context, lex)]) if head else ():
         for word, s in lex.side_words.items():
-            if s == actor:
-                for form in (f"{word} {head}", f"{word}'s {head}"):
+            if s == candidate:
+                for form in (f"{word} {head}", f"{word}'s {head}", f"{head} in {word}"):
                     found = lex.claimant_re.fullmatch(form) or lex.claimant_re.search(form)
                     if found is not None and found.group(0).lower() == form.lower():
                         return lex.canonical_claimant(form)
     return canon, side
+
+
+def _named_sides(context: str, lex: Lexicon) -> list[str]:
+    """Every side named in `context`, in order of first mention."""
+    out: list[str] = []
+    for m in lex.side_re.finditer(context):
+        side = lex.side_of(m.group("w"))
+        if side is not None and side not in out:
+            out.append(side)
+    return out
 
 
 _LOCATIVE_BEFORE = re.compile(

@@ -21,6 +21,12 @@ NOUNS: dict[str, str] = {
             "personnel",
             "men",
             "militants",
+            "rebels",
+            "insurgents",
+            "jihadists",
+            "militiamen",
+            "terrorists",
+            "guerrillas",
             "combatants",
             "mercenaries",
             "occupiers",
@@ -205,6 +211,7 @@ MODIFIER_WORDS = (
     *("the", "their", "its", "our", "his", "more", "other", "additional", "enemy", "military", "civilian"),
     *("combat", "modern", "heavy", "armed", "field", "foreign", "young", "elderly", "Western", "regular"),
     *("unarmed", "innocent", "hostile", "active", "army", "navy", "national", "guard", "reserve", "special"),
+    *("his", "own", "allied"),
 )
 MODIFIER = (
     r"(?:of|(?:of\s+)?(?:" + "|".join(MODIFIER_WORDS) + r"|SIDE|[A-Za-z]+-(?:made|built|"
