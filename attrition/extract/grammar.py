@@ -26,7 +26,7 @@ from datetime import date
 from functools import partial
 from typing import Any, TypeVar
 
-from attrition.extract import periods
+from attrition.extract import periods, tables
 from attrition.extract.lexicon import WORD_START, Lexicon, alternation, lexicon, lowered
 from attrition.extract.numbers import NumberToken, scan
 from attrition.extract.sentences import (
@@ -301,9 +301,17 @@ def _actor_before(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> s
 
 
 def _classify(
-    text: str, tok: NumberToken, sent: Sentence, lex: Lexicon, prev: _Figure | None
+    text: str,
+    tok: NumberToken,
+    sent: Sentence,
+    lex: Lexicon,
+    prev: _Figure | None,
+    rows: dict[int, tables.Row] | None = None,
 ) -> _Figure | None:
     """What a figure counts, or None when it counts nothing this grammar records."""
+    row = rows.get(tok.num_start) if rows else None
+    if row is not None:  # a loss-table row: the losses are the enemy's of the publisher
+        return _Figure(tok, sent, tok.end, row.category, None, True, table=row.kind)
     if sent.bulletin:
         return _table_figure(text, tok, sent)
     if tok.value == 1 and tok.end > tok.num_start + 1 and _RANK_ONE.match(text, tok.start):
@@ -464,7 +472,7 @@ def _governing_verb(low: str, fig: _Figure) -> re.Match[str] | None:
 def _category(fig: _Figure, outcome: str | None, sentence: str) -> str | None:
     """The claim category from what is counted and what happened to it."""
     cls = fig.cls
-    if cls in EQUIPMENT:
+    if cls in EQUIPMENT or cls == "other":
         return cls
     if cls.startswith("outcome:"):
         outcome, _, civ = cls[len("outcome:") :].partition("+")
@@ -593,6 +601,9 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
     """Every claim in `text`, merged per figure, in order of first body mention."""
     low = lowered(text)
     tokens = scan(text) + _individuals(text, low)
+    rows, blocks = tables.find_rows(text) if tables.may_hold_table(text) else ({}, {})
+    if rows:
+        tokens = _table_tokens(tokens, rows)
     if not tokens:
         return []
     tokens.sort(key=lambda t: t.start)
@@ -613,7 +624,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         i = bisect_right(starts, tok.num_start) - 1
         if i < 0 or tok.num_start >= sentences[i].end:
             continue
-        fig = _classify(text, tok, sentences[i], lex, prev)
+        fig = _classify(text, tok, sentences[i], lex, prev, rows)
         if fig is not None:
             figures.append(fig)
             prev = fig
@@ -647,6 +658,8 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             attr = clause_attribution(cands, fig.tok.start - fig.sent.start, lex, attr, attr)
         if said_on is None:
             said_on = _carried_date(attr_cache, sentences, k)
+        if fig.table is not None and attr is None and fig.tok.num_start in blocks:
+            attr = _heading_attribution(text, blocks[fig.tok.num_start], fig.tok.start, lex)
         nxt = figures[n + 1].tok.start if n + 1 < len(figures) else len(text)
         prv = figures[n - 1].noun_end if n > 0 else 0
         sentence = fig.sent.text
@@ -732,6 +745,26 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         claims.append((claim, k, fig.sent.display))
     claims = _apply_caveats(claims, sentences) if caveats else claims
     return _merge(claims)
+
+
+def _table_tokens(tokens: list[NumberToken], rows: dict[int, tables.Row]) -> list[NumberToken]:
+    """Tokens with each table row's figure read as the row says (its qualifier, its "a/b" halves)."""
+    kept = [t for t in tokens if t.num_start not in rows]
+    for r in rows.values():
+        kept.append(NumberToken(r.value, None, r.qualifier, r.span_start, r.end, r.start, False))
+    kept.sort(key=lambda t: t.start)
+    return kept
+
+
+def _heading_attribution(text: str, block_start: int, first_row: int, lex: Lexicon) -> Attribution | None:
+    """The claimant a table's heading names ("Ministry of Defence of Ukraine" above the rows)."""
+    heading = tables.heading_before(text, block_start, first_row)
+    found = list(lex.claimant_re.finditer(heading))
+    if not found:
+        return None
+    words = found[-1].group(0)
+    canon, side = lex.canonical_claimant(words)
+    return Attribution(canon, words, side)
 
 
 #: A running tally named before an equipment figure makes it a loss without a loss verb: "the cumulative

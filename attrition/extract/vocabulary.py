@@ -310,4 +310,8 @@ TABLE_LABELS: dict[str, str] = {
     "armoured combat vehicles": "armored_vehicles",
     "armored combat vehicles": "armored_vehicles",
     "aircraft": "aircraft",
+    "cruise missiles": "other",
+    "missiles": "other",
+    "mlrs": "artillery",
+    "operational-tactical uavs": "drones",
 }
