@@ -82,7 +82,7 @@ _RELATIVE_NONLOSS = re.compile(
     re.IGNORECASE,
 )
 _POSSESS_BEFORE = re.compile(
-    r"\b(?:has|have|had|owns|operates|with)\s+(?:(?!lost|been|destroyed|shot|downed|also|"
+    r"\b(?:has|have|had|owns|operates|(?<!along\s)(?<!together\s)with)\s+(?:(?!lost|been|destroyed|shot|downed|also|"
     r"captured|hit)\w+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -94,7 +94,10 @@ _WITH_LIST = re.compile(
 )
 _AFTER_SIDE = re.compile(r"\s+(?:from|of|among|belonging\s+to)\s+", re.IGNORECASE)
 _N_OF_THE_M = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+[\d,]+", re.IGNORECASE)
-_INHERIT_OK = re.compile(r"^\s*(?:[,.;:)]|were|was|of|had|have|are|is|more|others|\Z)", re.IGNORECASE)
+_INHERIT_OK = re.compile(
+    r"^\s*(?:[,.;:)]|were|was|of|had|have|are|is|more|others|in|on|at|near|along|around|over|during|since|\Z)",
+    re.IGNORECASE,
+)
 _ATTACK_AFTER = re.compile(
     r"\s*(?:(?!(?:after|before|by|from|in|on|near|as|when|while|with|until)\b)\S+\s+){0,3}?"
     r"(?:strikes?|attacks?|airstrikes?|shelling|raids?|offensive|forces|troops|(?:guided\s+)?bombs?|shells?|rockets?|"
@@ -131,8 +134,9 @@ _BARE_BEFORE = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|capturing|captured|toll\s+(?:of|at|to|has\s+risen\s+to|"
     r"rose\s+to|reached|stands\s+at|stood\s+at|climbed\s+to|is|was)|losses\s+(?:of|at|to|reached|amounted\s+to|"
     r"stood\s+at|totall?ed)|died|dead|by|injuries\s+to|deaths\s+of)\s+$"
-    r"|\b(?:total|toll|tally|number|figure|count|losses|casualties|rate|dead)\b[^.;:]{0,50}?\b(?:to|at|of|reached|hit|"
-    r"exceeded|passed|topped|stands\s+at|stood\s+at|be|is|are|was|were|numbered)\s+$"
+    r"|\b(?:total|toll|tally|number|figure|count|losses|casualties|rate|dead|deaths|fatalities|estimate)\b"
+    r"(?:[^.;:]|\.(?=\s+[a-z\d])){0,110}?\b(?:to|at|of|reached|hit|"
+    r"exceeded|passed|topped|stands\s+at|stood\s+at|be|is|are|was|were|numbered|would|will|could)\s+$"
     # an appositive after the counted word: "heavy losses, possibly as many as 120,000"
     r"|\b(?:losses|casualties|toll|dead|killed|wounded)\s*,\s*(?:possibly|perhaps|probably|maybe|likely|reportedly)?\s*$",
     re.IGNORECASE,
@@ -142,7 +146,7 @@ _BARE_LAST = (
     *("killing", "killed", "wounding", "wounded", "injuring", "injured", "capturing", "captured", "of", "at"),
     *("to", "reached", "is", "was", "totaled", "totalled", "died", "dead", "by", "hit", "exceeded", "passed"),
     *("topped", "be", "are", "were", "numbered", ",", "possibly", "perhaps", "probably", "maybe", "likely"),
-    "reportedly",
+    *("reportedly", "would", "will", "could"),
 )
 
 
@@ -158,7 +162,7 @@ def _bare_before(before: str) -> bool:
 
 _BARE_RATE_AFTER = re.compile(r"^\s+(?:a|per|each|every)\s+(?:day|week|month)\b", re.IGNORECASE)
 _BARE_AFTER = re.compile(
-    r"^\s*(?:others\s+)?(?:were|was|have\s+been|had\s+been|are|being|others)?\s*(?:killed|dead|died|wounded|"
+    r"^[\"”]?\s*(?:others\s+)?(?:were|was|have\s+been|had\s+been|are|being|others)?\s*(?:killed|dead|died|wounded|"
     r"injured|captured|surrendered|taken\s+prisoner|hurt)\b",
     re.IGNORECASE,
 )
@@ -249,7 +253,9 @@ def _match_noun(lex: Lexicon, text: str, pos: int, end: int) -> re.Match[str] | 
     """`_noun_re` at `pos`, tried only when the first word after the figure can start a match."""
     pattern, starts = _noun_re(lex)
     first = _FIRST_LETTERS.match(text, pos, end)
-    if first is None or (first.group(1).lower() not in starts and not first.group(2)):
+    if first is None or (
+        first.group(1).lower() not in starts and not first.group(2) and not first.group(1)[0].isupper()
+    ):
         return None
     return pattern.match(text, pos, end)
 
@@ -343,7 +349,13 @@ def _classify(
             cls = "civilian" if cls == "people" else cls + "+civilian"
         elif "military" in low and cls == "people":
             cls = "personnel"
-        return _Figure(tok, sent, m.end(), cls, side_hint, "enemy" in low, partitive=nm is not None)
+        elif "military" in low and cls.startswith("outcome:"):
+            cls += "+military"  # "100,000 military dead or wounded": troops, not civilians
+        noun_end = m.end()
+        taken = _TAKEN_PRISONER.match(text, noun_end, sent.end)
+        if taken and cls in ("personnel", "people"):  # "had taken 117 Ukrainian soldiers prisoner"
+            cls, noun_end = "prisoners", taken.end()
+        return _Figure(tok, sent, noun_end, cls, side_hint, "enemy" in low, partitive=nm is not None)
     if tok.is_year_like or _NOT_COUNT_AFTER.match(after):
         if _OF_WHICH_AFTER.match(after) and prev is not None:
             return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
@@ -355,9 +367,65 @@ def _classify(
         and _INHERIT_OK.match(after)
     ):
         return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
-    if _bare_before(before) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
+    subset = _subset_figure(text, tok, sent, lex)
+    if subset is not None:
+        return subset
+    if prev is not None and prev.sent is sent and float(tok.value).is_integer():
+        others = _OTHERS_AFTER.match(after)
+        if others:  # "killed 700 soldiers and captured 2,000 others"
+            return _Figure(tok, sent, tok.end + others.end(), prev.cls, prev.side_hint, prev.enemy)
+        if _COMPARE_BEFORE.search(before) and _COORD_AFTER.match(after) and text[tok.end : tok.end + 2] != ".0":
+            # "up from 1,200", "against 1,014 in December", "and "about 3,000" in total": the figure
+            # counts what the figure before it counts
+            return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
+    if _TAKEN_PRISONER.match(after):  # "had taken "several dozen" prisoner"
+        return _Figure(tok, sent, tok.end + _TAKEN_PRISONER.match(after).end(), "prisoners", None, False)  # type: ignore[union-attr]
+    wide = text[max(sent.start, tok.start - TALLY_REACH) : tok.start]
+    if _bare_before(wide) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
         return _Figure(tok, sent, tok.end, "bare", None, False)
     return None
+
+
+#: "380 were government soldiers": a part of a whole counted before, named by its own noun.
+_SUBSET_VERB = re.compile(r"\s+(?:were|was|are)\s+(?:all\s+)?", re.IGNORECASE)
+_OTHERS_AFTER = re.compile(r"\s+others", re.IGNORECASE)
+_TAKEN_PRISONER = re.compile(r"[\"”]?\s+(?:as\s+)?prisoners?\b(?!\s+(?:swap|exchange|release))", re.IGNORECASE)
+#: A figure after one of these words compares with or continues the figure before it.
+_COMPARE_BEFORE = re.compile(
+    r"\b(?:and|or|against|versus|vs\.|compared\s+(?:with|to)|up\s+from|down\s+from|revised\s+from|"
+    r"only\s+to\s+the|than)\s+[\"“]?$",
+    re.IGNORECASE,
+)
+_COORD_AFTER = re.compile(
+    r"[\"”]?\s*(?:[,.;:)]|$|(?:in|on|since|over|during|by|at|for|across|along|recorded|reported|"
+    r"a\s+day|per\s+day|so\s+far|to\s+date|overall|earlier|previously)\b)",
+    re.IGNORECASE,
+)
+#: How far back (characters) a tally word may govern a bare figure ("the total number of Russian
+#: personnel losses since Feb. 24, 2022 had reached 487,900").
+TALLY_REACH = 160
+
+
+def _subset_figure(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon) -> _Figure | None:
+    """ "Of the dead, 380 were government soldiers and 138 were civilians": the noun after "were"
+    says what the part counts."""
+    verb = _SUBSET_VERB.match(text, tok.end, sent.end)
+    if verb is None:
+        return None
+    m = _match_noun(lex, text, verb.end(), sent.end)
+    if m is None:
+        return None
+    noun = re.sub(r"\s+", " ", m.group("noun").lower())
+    cls = NOUNS.get(noun)
+    side_hint = None
+    if cls is None:
+        side_hint, military = lex.plurals[noun]
+        cls = "personnel" if military else "civilian"
+    if cls not in ("personnel", "civilian", "people"):
+        return None
+    for sm in lex.side_re.finditer(m.group("mods") or ""):
+        side_hint = side_hint or lex.side_of(sm.group("w"))
+    return _Figure(tok, sent, m.end(), cls, side_hint, False)
 
 
 def _table_figure(text: str, tok: NumberToken, sent: Sentence) -> _Figure | None:
@@ -459,6 +527,10 @@ _CONTINUES = re.compile(r"\b(?:also|added|adding|in\s+addition|as\s+well)\b", re
 _TOLL_BEFORE = re.compile(r"\btoll\b", re.IGNORECASE)
 
 
+#: The later items of a list of counted things ("..., 26 armoured vehicles and 41 artillery systems").
+_LIST_RUN = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)\d[\d,.]*(?:\s+[a-z][\w'’-]*){1,4})+")
+
+
 def _governing_verb(low: str, fig: _Figure) -> re.Match[str] | None:
     """The nearest loss / killing / non-loss verb before the figure in its sentence, else just after it
     (`low`: the document, `lowered`)."""
@@ -466,7 +538,10 @@ def _governing_verb(low: str, fig: _Figure) -> re.Match[str] | None:
     found = list(_VERB_RE.finditer(low, lo, fig.tok.start))
     if found:
         return found[-1]
-    return _VERB_RE.search(low, fig.noun_end, min(fig.sent.end, fig.noun_end + 60))
+    # "14 tanks, 26 armoured vehicles and 41 artillery systems destroyed": the verb after the list
+    run = _LIST_RUN.match(low, fig.noun_end, fig.sent.end)
+    reach = (run.end() if run else fig.noun_end) + 60
+    return _VERB_RE.search(low, fig.noun_end, min(fig.sent.end, reach))
 
 
 def _category(fig: _Figure, outcome: str | None, sentence: str) -> str | None:
@@ -476,7 +551,10 @@ def _category(fig: _Figure, outcome: str | None, sentence: str) -> str | None:
         return cls
     if cls.startswith("outcome:"):
         outcome, _, civ = cls[len("outcome:") :].partition("+")
-        cls = "civilian" if civ else ("bare" if fig.side_hint is None else "personnel")
+        if civ:
+            cls = "civilian" if civ == "civilian" else "personnel"
+        else:
+            cls = "bare" if fig.side_hint is None else "personnel"
     if cls == "prisoners":
         return "personnel_captured"
     if outcome is None:
