@@ -88,7 +88,7 @@ _POSSESS_BEFORE = re.compile(
 )
 #: A later item of a list of weapons used: "hits Ukraine with 127 missiles and 109 drones".
 _WITH_LIST = re.compile(
-    r"\bwith\s+(?:[\d,.]+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*(?:,\s*(?:and\s+)?|and\s+)"
+    r"(?<!along\s)(?<!together\s)\bwith\s+(?:[\d,.]+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*(?:,\s*(?:and\s+)?|and\s+)"
     r"(?:(?:[\d,.]+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
     re.IGNORECASE,
 )
@@ -528,14 +528,15 @@ _TOLL_BEFORE = re.compile(r"\btoll\b", re.IGNORECASE)
 
 
 #: The later items of a list of counted things ("..., 26 armoured vehicles and 41 artillery systems").
-_LIST_RUN = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)\d[\d,.]*(?:\s+[a-z][\w'’-]*){1,4})+")
+_LIST_RUN = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)\d[\d,.]*(?:\s+(?!and\b)[a-z][\w'’-]*){1,4})+")
 
 
 def _governing_verb(low: str, fig: _Figure) -> re.Match[str] | None:
     """The nearest loss / killing / non-loss verb before the figure in its sentence, else just after it
     (`low`: the document, `lowered`)."""
     lo = max(fig.sent.start, fig.tok.start - VERB_WINDOW)
-    found = list(_VERB_RE.finditer(low, lo, fig.tok.start))
+    # a verb right after a figure modifies its noun ("73 field artillery guns"): it governs nothing
+    found = [v for v in _VERB_RE.finditer(low, lo, fig.tok.start) if not low[v.start() - 2 : v.start() - 1].isdigit()]
     if found:
         return found[-1]
     # "14 tanks, 26 armoured vehicles and 41 artillery systems destroyed": the verb after the list
@@ -741,6 +742,8 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         nxt = figures[n + 1].tok.start if n + 1 < len(figures) else len(text)
         prv = figures[n - 1].noun_end if n > 0 else 0
         sentence = fig.sent.text
+        if _memo("retracted", sentence, partial(_retracted, sentence)):
+            continue
         outcome = _outcome(text, fig, nxt, prv) if fig.cls not in EQUIPMENT else None
         verb = _governing_verb(low, fig)
         if fig.table is not None:
@@ -860,9 +863,35 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
         if verb is None:
             return _TALLY_BEFORE.search(text, fig.sent.start, fig.tok.start) is None or bool(owned)
         return verb.group("non") is not None or bool(relative) or bool(owned)
+    if _NONLOSS_AFTER.match(text, fig.noun_end, fig.sent.end):
+        return True  # "121,000 people have been evacuated", "2,000 soldiers were released"
     if fig.cls == "prisoners":
         return verb is not None and verb.group("non") is not None
     return fig.cls in ("personnel", "people") and nonloss_before and outcome is None
+
+
+#: What happened to the people counted, said right after them, is not a loss.
+_NONLOSS_AFTER = re.compile(
+    r"[\"”]?\s+(?:fled\b|(?:(?:all|now|reportedly)\s+)?(?:have|has|had|were|was|are|is|being)\s+"
+    r"(?:(?:been|since|now|all)\s+)*(?:\w+ly\s+)?"
+    r"(?:evacuated|displaced|fled|hospitali[sz]ed|rescued|relocated|resettled|left\s+homeless|"
+    r"made\s+homeless|released|freed|exchanged|swapped|returned|repatriated|mobili[sz]ed|deployed|"
+    r"recruited|treated|sheltering|missing))\b",
+    re.IGNORECASE,
+)
+#: An outlet correcting itself: the figure it printed before is withdrawn, not claimed.
+_RETRACTED = re.compile(
+    r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|report|piece|post)|"
+    r"\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:said|stated|reported|gave|put)|\bmisstated\b",
+    re.IGNORECASE,
+)
+_RETRACTED_HINTS = ("version of this", "incorrectly", "wrongly", "mistakenly", "erroneously", "misstated")
+
+
+def _retracted(sentence: str) -> bool:
+    """A correction notice's sentence quoting the outlet's own earlier error."""
+    low = sentence.lower()
+    return any(h in low for h in _RETRACTED_HINTS) and _RETRACTED.search(sentence) is not None
 
 
 def _carried_date(
