@@ -360,6 +360,9 @@ def _classify(
         if _OF_WHICH_AFTER.match(after) and prev is not None:
             return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
         return None
+    subset = _subset_figure(text, tok, sent, lex)
+    if subset is not None:
+        return subset
     if (
         prev is not None
         and prev.sent is sent
@@ -367,19 +370,21 @@ def _classify(
         and _INHERIT_OK.match(after)
     ):
         return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
-    subset = _subset_figure(text, tok, sent, lex)
-    if subset is not None:
-        return subset
     if prev is not None and prev.sent is sent and float(tok.value).is_integer():
         others = _OTHERS_AFTER.match(after)
         if others:  # "killed 700 soldiers and captured 2,000 others"
             return _Figure(tok, sent, tok.end + others.end(), prev.cls, prev.side_hint, prev.enemy)
-        if _COMPARE_BEFORE.search(before) and _COORD_AFTER.match(after) and text[tok.end : tok.end + 2] != ".0":
+        if (
+            _COMPARE_BEFORE.search(before)
+            and _COORD_AFTER.match(after)
+            and text[tok.end : tok.end + 2] != ".0"
+        ):
             # "up from 1,200", "against 1,014 in December", "and "about 3,000" in total": the figure
             # counts what the figure before it counts
             return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
-    if _TAKEN_PRISONER.match(after):  # "had taken "several dozen" prisoner"
-        return _Figure(tok, sent, tok.end + _TAKEN_PRISONER.match(after).end(), "prisoners", None, False)  # type: ignore[union-attr]
+    taken = _TAKEN_PRISONER.match(after)
+    if taken:  # "had taken "several dozen" prisoner"
+        return _Figure(tok, sent, tok.end + taken.end(), "prisoners", None, False)
     wide = text[max(sent.start, tok.start - TALLY_REACH) : tok.start]
     if _bare_before(wide) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
         return _Figure(tok, sent, tok.end, "bare", None, False)
@@ -389,7 +394,9 @@ def _classify(
 #: "380 were government soldiers": a part of a whole counted before, named by its own noun.
 _SUBSET_VERB = re.compile(r"\s+(?:were|was|are)\s+(?:all\s+)?", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"\s+others", re.IGNORECASE)
-_TAKEN_PRISONER = re.compile(r"[\"”]?\s+(?:as\s+)?prisoners?\b(?!\s+(?:swap|exchange|release))", re.IGNORECASE)
+_TAKEN_PRISONER = re.compile(
+    r"[\"”]?\s+(?:as\s+)?prisoners?\b(?!\s+(?:swap|exchange|release))", re.IGNORECASE
+)
 #: A figure after one of these words compares with or continues the figure before it.
 _COMPARE_BEFORE = re.compile(
     r"\b(?:and|or|against|versus|vs\.|compared\s+(?:with|to)|up\s+from|down\s+from|revised\s+from|"
@@ -536,7 +543,11 @@ def _governing_verb(low: str, fig: _Figure) -> re.Match[str] | None:
     (`low`: the document, `lowered`)."""
     lo = max(fig.sent.start, fig.tok.start - VERB_WINDOW)
     # a verb right after a figure modifies its noun ("73 field artillery guns"): it governs nothing
-    found = [v for v in _VERB_RE.finditer(low, lo, fig.tok.start) if not low[v.start() - 2 : v.start() - 1].isdigit()]
+    found = [
+        v
+        for v in _VERB_RE.finditer(low, lo, fig.tok.start)
+        if not low[v.start() - 2 : v.start() - 1].isdigit()
+    ]
     if found:
         return found[-1]
     # "14 tanks, 26 armoured vehicles and 41 artillery systems destroyed": the verb after the list
@@ -616,6 +627,16 @@ def _subject(
         ms = [m for m in _side_mentions(lex, s) if at <= m[0] < at + 6]
         if ms:
             attacker = ms[0][2]
+    if (
+        fig.cls in EQUIPMENT
+        and verb is not None
+        and verb.start() > fig.noun_end
+        and verb.group("kill")
+        and claimant_side
+        and attacker is None
+        and _PASSIVE_MARK.search(text, max(fig.sent.start, verb.start() - 20), verb.start())
+    ):  # "the General Staff said nine tanks ... had been destroyed": the claimant's enemy lost them
+        return lex.enemy_of(claimant_side)
     if verb is not None and verb.start() < fig.tok.start:
         vrel = verb.start() - fig.sent.start
         actor = _actor_before(lex, s, vrel, claimant_side)

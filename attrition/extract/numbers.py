@@ -245,7 +245,11 @@ def scan(text: str) -> list[NumberToken]:
                 high, end = b[0], tail.end()
                 qualifier = "range" if qualifier == "exact" else qualifier
             pos = tail.end()
-        if high is None and text.startswith(_OR_SO, end) and text[end + len(_OR_SO) : end + len(_OR_SO) + 1] in _WORD_END:
+        if (
+            high is None
+            and text.startswith(_OR_SO, end)
+            and text[end + len(_OR_SO) : end + len(_OR_SO) + 1] in _WORD_END
+        ):
             end += len(_OR_SO)  # "80,000 or so"
             qualifier = "around" if qualifier == "exact" else qualifier
         year_like = high is None and bool(_YEAR.fullmatch(m.group(0)))
@@ -256,7 +260,7 @@ def scan(text: str) -> list[NumberToken]:
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _OR_SO = " or so"
 #: Characters that may follow a whole word ("" at the end of the text).
-_WORD_END = ("", " ", ",", ".", ";", ":", ")", "\n", "\"", "”")
+_WORD_END = ("", " ", ",", ".", ";", ":", ")", "\n", '"', "”")
 
 
 def _word_starts(text: str) -> list[int]:

@@ -35,16 +35,18 @@ _QUAL = (
 )
 _CHANGE = r"\s*\(\s*\+\s*(?P<{0}>{1})\s*(?:per\s+day|in\s+a\s+day|today)?\s*\)"
 _UNIT = r"(?:\s+(?:persons|people|troops|units|pcs\.?|pieces|items|destroyed))?"
-_LABEL = r"[A-Za-z][A-Za-z /'’-]{0,60}?"
+_LABEL = r"(?<![A-Za-z'’])[A-Za-z][A-Za-z /'’-]{0,60}?"
+#: A row ends its item (what may follow: a full stop).
+_ROW_END = r"(?=\s*\.?\s*$)"
 _SEP = r"\s*(?:[—–‒―-]+|:)\s*"
 #: "label — [about] TOTAL [(+N)] [unit]"
 _ROW_LABEL_FIRST = re.compile(
-    rf"(?P<label>{_LABEL}){_SEP}{_QUAL}(?P<total>{_NUM})(?:{_CHANGE.format('day', _NUM)})?{_UNIT}",
+    rf"(?P<label>{_LABEL}){_SEP}{_QUAL}(?P<total>{_NUM})(?:{_CHANGE.format('day', _NUM)})?{_UNIT}{_ROW_END}",
     re.IGNORECASE,
 )
 #: "[about] TOTAL (+N) label"
 _ROW_FIGURE_FIRST = re.compile(
-    rf"{_QUAL}(?P<total>{_NUM}){_CHANGE.format('day', _NUM)}\s+(?P<label>{_LABEL})", re.IGNORECASE
+    rf"{_QUAL}(?P<total>{_NUM}){_CHANGE.format('day', _NUM)}\s+(?P<label>{_LABEL}){_ROW_END}", re.IGNORECASE
 )
 #: "aircraft/helicopters – 360/326", "aircraft/helicopters 360 (+1)/326"
 _ROW_PAIR = re.compile(
@@ -128,19 +130,19 @@ def _rows_in_item(item: str, at: int) -> list[Row]:
                 out.append(Row(at + s, at + e, _value(pair.group(num)), "exact", cat, "cumulative", at + s))
                 if pair.group(change):
                     cs, ce = pair.span(change)
-                    out.append(Row(at + cs, at + ce, _value(pair.group(change)), "exact", cat, "day", at + cs))
+                    out.append(
+                        Row(at + cs, at + ce, _value(pair.group(change)), "exact", cat, "day", at + cs)
+                    )
             return out
     for pattern in (_ROW_LABEL_FIRST, _ROW_FIGURE_FIRST):
         # the row ends the item: "... are approximately: personnel - about 522,810 (+1,110) persons"
-        row = None
-        for m in pattern.finditer(item):
-            if item[m.end() :].strip(" .") == "":
-                row = m
+        row = pattern.search(item)
         if row is None:
             continue
-        cat = _category(row.group("label"))
-        if cat is None:
+        row_cat = _category(row.group("label"))
+        if row_cat is None:
             continue
+        cat = row_cat
         qual = _QUALIFIERS.get(re.sub(r"\s+", " ", (row.group("q") or "").lower()), "exact")
         s, e = row.span("total")
         span_start = row.start("q") if row.group("q") else s

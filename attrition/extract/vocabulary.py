@@ -222,8 +222,11 @@ NOUNS: dict[str, str] = {
     ),
     # aircraft and helicopters named by their model ("one Russian Su-34", "two Ka-52s")
     **dict.fromkeys(
-        (f"{m}{s}" for m in ("su-24", "su-25", "su-27", "su-30", "su-34", "su-35", "mig-29", "mig-31")
-         for s in ("", "s", " jets", " bombers", " fighters")),
+        (
+            f"{m}{s}"
+            for m in ("su-24", "su-25", "su-27", "su-30", "su-34", "su-35", "mig-29", "mig-31")
+            for s in ("", "s", " jets", " bombers", " fighters")
+        ),
         "aircraft",
     ),
     **dict.fromkeys(
@@ -240,7 +243,17 @@ MODIFIER_WORDS = (
     *("the", "their", "its", "our", "his", "more", "other", "additional", "enemy", "military", "civilian"),
     *("combat", "modern", "heavy", "armed", "field", "foreign", "young", "elderly", "Western", "regular"),
     *("unarmed", "innocent", "hostile", "active", "army", "navy", "national", "guard", "reserve", "special"),
-    *("government", "pro-government", "rebel", "allied", "opposition", "paramilitary", "militia", "group"),
+    *(
+        "government",
+        "pro-government",
+        "rebel",
+        "allied",
+        "opposition",
+        "paramilitary",
+        "militia",
+        "group",
+        "security",
+    ),
 )
 MODIFIER = (
     r"(?:of|(?:of\s+)?(?:" + "|".join(MODIFIER_WORDS) + r"|SIDE|[A-Za-z]+-(?:made|built|"
