@@ -26,7 +26,7 @@ from datetime import date
 from functools import partial
 from typing import Any, TypeVar
 
-from attrition.extract import periods
+from attrition.extract import periods, tables
 from attrition.extract.lexicon import WORD_START, Lexicon, alternation, lexicon, lowered, set_document
 from attrition.extract.numbers import NumberToken, scan
 from attrition.extract.sentences import (
@@ -83,19 +83,22 @@ _RELATIVE_NONLOSS = re.compile(
     re.IGNORECASE,
 )
 _POSSESS_BEFORE = re.compile(
-    r"\b(?:has|have|had|owns|operates|with)\s+(?:(?!lost|been|destroyed|shot|downed|also|"
+    r"\b(?:has|have|had|owns|operates|(?<!along\s)(?<!together\s)with)\s+(?:(?!lost|been|destroyed|shot|downed|also|"
     r"captured|hit)\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 #: A later item of a list of weapons used: "hits Ukraine with 127 missiles and 109 drones".
 _WITH_LIST = re.compile(
-    r"\bwith\s+(?:[\d,.]+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*(?:,\s*(?:and\s+)?|and\s+)"
+    r"(?<!along\s)(?<!together\s)\bwith\s+(?:[\d,.]+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*(?:,\s*(?:and\s+)?|and\s+)"
     r"(?:(?:[\d,.]+|[a-z]+)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*(?:,\s*(?:and\s+)?|and\s+))*$",
     re.IGNORECASE,
 )
 _AFTER_SIDE = re.compile(r"\s+(?:from|of|among|belonging\s+to)\s+", re.IGNORECASE)
 _N_OF_THE_M = re.compile(r"\s+of\s+(?:the|its|their|these|those)\s+[\d,]+", re.IGNORECASE)
-_INHERIT_OK = re.compile(r"^\s*(?:[,.;:)]|were|was|of|had|have|are|is|more|others|\Z)", re.IGNORECASE)
+_INHERIT_OK = re.compile(
+    r"^\s*(?:[,.;:)]|were|was|of|had|have|are|is|more|others|in|on|at|near|along|around|over|during|since|\Z)",
+    re.IGNORECASE,
+)
 _ATTACK_AFTER = re.compile(
     r"\s*(?:(?!(?:after|before|by|from|in|on|near|as|when|while|with|until)\b)\S+\s+){0,3}?"
     r"(?:strikes?|attacks?|airstrikes?|shelling|raids?|offensive|forces|troops|(?:guided\s+)?bombs?|shells?|rockets?|"
@@ -132,8 +135,9 @@ _BARE_BEFORE = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|capturing|captured|toll\s+(?:of|at|to|has\s+risen\s+to|"
     r"rose\s+to|reached|stands\s+at|stood\s+at|climbed\s+to|is|was)|losses\s+(?:of|at|to|reached|amounted\s+to|"
     r"stood\s+at|totall?ed)|died|dead|by|injuries\s+to|deaths\s+of)\s+$"
-    r"|\b(?:total|toll|tally|number|figure|count|losses|casualties|rate|dead)\b[^.;:]{0,50}?\b(?:to|at|of|reached|hit|"
-    r"exceeded|passed|topped|stands\s+at|stood\s+at|be|is|are|was|were|numbered)\s+$"
+    r"|\b(?:total|toll|tally|number|figure|count|losses|casualties|rate|dead|deaths|fatalities|estimate)\b"
+    r"(?:[^.;:]|\.(?=\s+[a-z\d])){0,110}?\b(?:to|at|of|reached|hit|"
+    r"exceeded|passed|topped|stands\s+at|stood\s+at|be|is|are|was|were|numbered|would|will|could)\s+$"
     # an appositive after the counted word: "heavy losses, possibly as many as 120,000"
     r"|\b(?:losses|casualties|toll|dead|killed|wounded)\s*,\s*(?:possibly|perhaps|probably|maybe|likely|reportedly)?\s*$",
     re.IGNORECASE,
@@ -143,7 +147,7 @@ _BARE_LAST = (
     *("killing", "killed", "wounding", "wounded", "injuring", "injured", "capturing", "captured", "of", "at"),
     *("to", "reached", "is", "was", "totaled", "totalled", "died", "dead", "by", "hit", "exceeded", "passed"),
     *("topped", "be", "are", "were", "numbered", ",", "possibly", "perhaps", "probably", "maybe", "likely"),
-    "reportedly",
+    *("reportedly", "would", "will", "could"),
 )
 
 
@@ -159,7 +163,7 @@ def _bare_before(before: str) -> bool:
 
 _BARE_RATE_AFTER = re.compile(r"^\s+(?:a|per|each|every)\s+(?:day|week|month)\b", re.IGNORECASE)
 _BARE_AFTER = re.compile(
-    r"^\s*(?:others\s+)?(?:were|was|have\s+been|had\s+been|are|being|others)?\s*(?:killed|dead|died|wounded|"
+    r"^[\"”]?\s*(?:others\s+)?(?:were|was|have\s+been|had\s+been|are|being|others)?\s*(?:killed|dead|died|wounded|"
     r"injured|captured|surrendered|taken\s+prisoner|hurt)\b",
     re.IGNORECASE,
 )
@@ -259,7 +263,9 @@ def _match_noun(lex: Lexicon, text: str, pos: int, end: int) -> re.Match[str] | 
     """`_noun_re` at `pos`, tried only when the first word after the figure can start a match."""
     pattern, starts = _noun_re(lex)
     first = _FIRST_LETTERS.match(text, pos, end)
-    if first is None or (first.group(1).lower() not in starts and not first.group(2)):
+    if first is None or (
+        first.group(1).lower() not in starts and not first.group(2) and not first.group(1)[0].isupper()
+    ):
         return None
     return pattern.match(text, pos, end)
 
@@ -311,9 +317,17 @@ def _actor_before(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> s
 
 
 def _classify(
-    text: str, tok: NumberToken, sent: Sentence, lex: Lexicon, prev: _Figure | None
+    text: str,
+    tok: NumberToken,
+    sent: Sentence,
+    lex: Lexicon,
+    prev: _Figure | None,
+    rows: dict[int, tables.Row] | None = None,
 ) -> _Figure | None:
     """What a figure counts, or None when it counts nothing this grammar records."""
+    row = rows.get(tok.num_start) if rows else None
+    if row is not None:  # a loss-table row: the losses are the enemy's of the publisher
+        return _Figure(tok, sent, tok.end, row.category, None, True, table=row.kind)
     if sent.bulletin:
         return _table_figure(text, tok, sent)
     if tok.value == 1 and tok.end > tok.num_start + 1 and _RANK_ONE.match(text, tok.start):
@@ -347,11 +361,17 @@ def _classify(
             cls = "civilian" if cls == "people" else cls + "+civilian"
         elif "military" in low and cls == "people":
             cls = "personnel"
+        elif "military" in low and cls.startswith("outcome:"):
+            cls += "+military"  # "100,000 military dead or wounded": troops, not civilians
+        noun_end = m.end()
+        taken = _TAKEN_PRISONER.match(text, noun_end, sent.end)
+        if taken and cls in ("personnel", "people"):  # "had taken 117 Ukrainian soldiers prisoner"
+            cls, noun_end = "prisoners", taken.end()
         owner = _POSSESSIVE.search(low)
         return _Figure(
             tok,
             sent,
-            m.end(),
+            noun_end,
             cls,
             side_hint,
             "enemy" in low,
@@ -362,6 +382,9 @@ def _classify(
         if _OF_WHICH_AFTER.match(after) and prev is not None:
             return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
         return None
+    subset = _subset_figure(text, tok, sent, lex)
+    if subset is not None:
+        return subset
     if (
         prev is not None
         and prev.sent is sent
@@ -369,9 +392,69 @@ def _classify(
         and _INHERIT_OK.match(after)
     ):
         return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
-    if _bare_before(before) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
+    if prev is not None and prev.sent is sent and float(tok.value).is_integer():
+        others = _OTHERS_AFTER.match(after)
+        if others:  # "killed 700 soldiers and captured 2,000 others"
+            return _Figure(tok, sent, tok.end + others.end(), prev.cls, prev.side_hint, prev.enemy)
+        if (
+            _COMPARE_BEFORE.search(before)
+            and _COORD_AFTER.match(after)
+            and text[tok.end : tok.end + 2] != ".0"
+        ):
+            # "up from 1,200", "against 1,014 in December", "and "about 3,000" in total": the figure
+            # counts what the figure before it counts
+            return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
+    taken = _TAKEN_PRISONER.match(after)
+    if taken:  # "had taken "several dozen" prisoner"
+        return _Figure(tok, sent, tok.end + taken.end(), "prisoners", None, False)
+    wide = text[max(sent.start, tok.start - TALLY_REACH) : tok.start]
+    if _bare_before(wide) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
         return _Figure(tok, sent, tok.end, "bare", None, False)
     return None
+
+
+#: "380 were government soldiers": a part of a whole counted before, named by its own noun.
+_SUBSET_VERB = re.compile(r"\s+(?:were|was|are)\s+(?:all\s+)?", re.IGNORECASE)
+_OTHERS_AFTER = re.compile(r"\s+others", re.IGNORECASE)
+_TAKEN_PRISONER = re.compile(
+    r"[\"”]?\s+(?:as\s+)?prisoners?\b(?!\s+(?:swap|exchange|release))", re.IGNORECASE
+)
+#: A figure after one of these words compares with or continues the figure before it.
+_COMPARE_BEFORE = re.compile(
+    r"\b(?:and|or|against|versus|vs\.|compared\s+(?:with|to)|up\s+from|down\s+from|revised\s+from|"
+    r"only\s+to\s+the|than)\s+[\"“]?$",
+    re.IGNORECASE,
+)
+_COORD_AFTER = re.compile(
+    r"[\"”]?\s*(?:[,.;:)]|$|(?:in|on|since|over|during|by|at|for|across|along|recorded|reported|"
+    r"a\s+day|per\s+day|so\s+far|to\s+date|overall|earlier|previously)\b)",
+    re.IGNORECASE,
+)
+#: How far back (characters) a tally word may govern a bare figure ("the total number of Russian
+#: personnel losses since Feb. 24, 2022 had reached 487,900").
+TALLY_REACH = 160
+
+
+def _subset_figure(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon) -> _Figure | None:
+    """ "Of the dead, 380 were government soldiers and 138 were civilians": the noun after "were"
+    says what the part counts."""
+    verb = _SUBSET_VERB.match(text, tok.end, sent.end)
+    if verb is None:
+        return None
+    m = _match_noun(lex, text, verb.end(), sent.end)
+    if m is None:
+        return None
+    noun = re.sub(r"\s+", " ", m.group("noun").lower())
+    cls = NOUNS.get(noun)
+    side_hint = None
+    if cls is None:
+        side_hint, military = lex.plurals[noun]
+        cls = "personnel" if military else "civilian"
+    if cls not in ("personnel", "civilian", "people"):
+        return None
+    for sm in lex.side_re.finditer(m.group("mods") or ""):
+        side_hint = side_hint or lex.side_of(sm.group("w"))
+    return _Figure(tok, sent, m.end(), cls, side_hint, False)
 
 
 def _table_figure(text: str, tok: NumberToken, sent: Sentence) -> _Figure | None:
@@ -473,24 +556,39 @@ _CONTINUES = re.compile(r"\b(?:also|added|adding|in\s+addition|as\s+well)\b", re
 _TOLL_BEFORE = re.compile(r"\btoll\b", re.IGNORECASE)
 
 
+#: The later items of a list of counted things ("..., 26 armoured vehicles and 41 artillery systems").
+_LIST_RUN = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)\d[\d,.]*(?:\s+(?!and\b)[a-z][\w'’-]*){1,4})+")
+
+
 def _governing_verb(low: str, fig: _Figure) -> re.Match[str] | None:
     """The nearest loss / killing / non-loss verb before the figure in its sentence, else just after it
     (`low`: the document, `lowered`)."""
     lo = max(fig.sent.start, fig.tok.start - VERB_WINDOW)
-    found = list(_VERB_RE.finditer(low, lo, fig.tok.start))
+    # a verb right after a figure modifies its noun ("73 field artillery guns"): it governs nothing
+    found = [
+        v
+        for v in _VERB_RE.finditer(low, lo, fig.tok.start)
+        if not low[v.start() - 2 : v.start() - 1].isdigit()
+    ]
     if found:
         return found[-1]
-    return _VERB_RE.search(low, fig.noun_end, min(fig.sent.end, fig.noun_end + 60))
+    # "14 tanks, 26 armoured vehicles and 41 artillery systems destroyed": the verb after the list
+    run = _LIST_RUN.match(low, fig.noun_end, fig.sent.end)
+    reach = (run.end() if run else fig.noun_end) + 60
+    return _VERB_RE.search(low, fig.noun_end, min(fig.sent.end, reach))
 
 
 def _category(fig: _Figure, outcome: str | None, sentence: str) -> str | None:
     """The claim category from what is counted and what happened to it."""
     cls = fig.cls
-    if cls in EQUIPMENT:
+    if cls in EQUIPMENT or cls == "other":
         return cls
     if cls.startswith("outcome:"):
         outcome, _, civ = cls[len("outcome:") :].partition("+")
-        cls = "civilian" if civ else ("bare" if fig.side_hint is None else "personnel")
+        if civ:
+            cls = "civilian" if civ == "civilian" else "personnel"
+        else:
+            cls = "bare" if fig.side_hint is None else "personnel"
     if cls == "prisoners":
         return "personnel_captured"
     if outcome is None:
@@ -561,6 +659,16 @@ def _subject(
         ms = [m for m in _side_mentions(lex, s) if at <= m[0] < at + 6]
         if ms:
             attacker = ms[0][2]
+    if (
+        fig.cls in EQUIPMENT
+        and verb is not None
+        and verb.start() > fig.noun_end
+        and verb.group("kill")
+        and claimant_side
+        and attacker is None
+        and _PASSIVE_MARK.search(text, max(fig.sent.start, verb.start() - 20), verb.start())
+    ):  # "the General Staff said nine tanks ... had been destroyed": the claimant's enemy lost them
+        return lex.enemy_of(claimant_side)
     if verb is not None and verb.start() < fig.tok.start:
         vrel = verb.start() - fig.sent.start
         actor = _actor_before(lex, s, vrel, claimant_side)
@@ -660,6 +768,9 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
     """Every claim in `text`, merged per figure, in order of first body mention."""
     low = lowered(text)
     tokens = scan(text) + _individuals(text, low)
+    rows, blocks = tables.find_rows(text) if tables.may_hold_table(text) else ({}, {})
+    if rows:
+        tokens = _table_tokens(tokens, rows)
     if not tokens:
         return []
     tokens.sort(key=lambda t: t.start)
@@ -681,7 +792,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         i = bisect_right(starts, tok.num_start) - 1
         if i < 0 or tok.num_start >= sentences[i].end:
             continue
-        fig = _classify(text, tok, sentences[i], lex, prev)
+        fig = _classify(text, tok, sentences[i], lex, prev, rows)
         if fig is not None:
             figures.append(fig)
             prev = fig
@@ -729,9 +840,13 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             attr = clause_attribution(cands, fig.tok.start - fig.sent.start, lex, attr, attr)
         if said_on is None:
             said_on = _carried_date(attr_cache, sentences, k)
+        if fig.table is not None and attr is None and fig.tok.num_start in blocks:
+            attr = _heading_attribution(text, blocks[fig.tok.num_start], fig.tok.start, lex)
         nxt = figures[n + 1].tok.start if n + 1 < len(figures) else len(text)
         prv = figures[n - 1].noun_end if n > 0 else 0
         sentence = fig.sent.text
+        if _memo("retracted", sentence, partial(_retracted, sentence)):
+            continue
         outcome = _outcome(text, fig, nxt, prv) if fig.cls not in EQUIPMENT else None
         verb = _governing_verb(low, fig)
         if fig.table is not None:
@@ -826,6 +941,26 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
     return _merge(claims)
 
 
+def _table_tokens(tokens: list[NumberToken], rows: dict[int, tables.Row]) -> list[NumberToken]:
+    """Tokens with each table row's figure read as the row says (its qualifier, its "a/b" halves)."""
+    kept = [t for t in tokens if t.num_start not in rows]
+    for r in rows.values():
+        kept.append(NumberToken(r.value, None, r.qualifier, r.span_start, r.end, r.start, False))
+    kept.sort(key=lambda t: t.start)
+    return kept
+
+
+def _heading_attribution(text: str, block_start: int, first_row: int, lex: Lexicon) -> Attribution | None:
+    """The claimant a table's heading names ("Ministry of Defence of Ukraine" above the rows)."""
+    heading = tables.heading_before(text, block_start, first_row)
+    found = list(lex.claimant_re.finditer(heading))
+    if not found:
+        return None
+    words = found[-1].group(0)
+    canon, side = lex.canonical_claimant(words)
+    return Attribution(canon, words, side)
+
+
 #: A running tally named before an equipment figure makes it a loss without a loss verb: "the cumulative
 #: totals published on Tuesday were 4,362 tanks", "losses now stand at 6,365 tanks".
 _TALLY_BEFORE = re.compile(r"\b(?:losses|totals|tallies|tally)\b", re.IGNORECASE)
@@ -841,6 +976,8 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
         if verb is None:
             return _TALLY_BEFORE.search(text, fig.sent.start, fig.tok.start) is None or bool(owned)
         return verb.group("non") is not None or bool(relative) or bool(owned)
+    if _NONLOSS_AFTER.match(text, fig.noun_end, fig.sent.end):
+        return True  # "121,000 people have been evacuated", "2,000 soldiers were released"
     if fig.cls == "prisoners":
         return verb is not None and verb.group("non") is not None
     return fig.cls in ("personnel", "people") and nonloss_before and outcome is None
@@ -898,6 +1035,30 @@ def _frame_period(
     end = len(text)
     found = periods.resolve(cues, text, end, end, published, cache[j][1], None)
     return found if found.kind in ("span", "day") and found.end is not None else None
+
+
+#: What happened to the people counted, said right after them, is not a loss.
+_NONLOSS_AFTER = re.compile(
+    r"[\"”]?\s+(?:fled\b|(?:(?:all|now|reportedly)\s+)?(?:have|has|had|were|was|are|is|being)\s+"
+    r"(?:(?:been|since|now|all)\s+)*(?:\w+ly\s+)?"
+    r"(?:evacuated|displaced|fled|hospitali[sz]ed|rescued|relocated|resettled|left\s+homeless|"
+    r"made\s+homeless|released|freed|exchanged|swapped|returned|repatriated|mobili[sz]ed|deployed|"
+    r"recruited|treated|sheltering|missing))\b",
+    re.IGNORECASE,
+)
+#: An outlet correcting itself: the figure it printed before is withdrawn, not claimed.
+_RETRACTED = re.compile(
+    r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|report|piece|post)|"
+    r"\b(?:incorrectly|wrongly|mistakenly|erroneously)\s+(?:said|stated|reported|gave|put)|\bmisstated\b",
+    re.IGNORECASE,
+)
+_RETRACTED_HINTS = ("version of this", "incorrectly", "wrongly", "mistakenly", "erroneously", "misstated")
+
+
+def _retracted(sentence: str) -> bool:
+    """A correction notice's sentence quoting the outlet's own earlier error."""
+    low = sentence.lower()
+    return any(h in low for h in _RETRACTED_HINTS) and _RETRACTED.search(sentence) is not None
 
 
 def _carried_date(

@@ -241,7 +241,10 @@ def lexicon() -> Lexicon:
         for w, military in spec.get("plurals", {}).items():
             plurals[w.lower()] = (name, bool(military))
     generic: dict[str, tuple[tuple[str, ...], str | None]] = {
-        w.lower(): (tuple(spec["sides"]), spec.get("default"))  # "the army" keeps its article: not "Russian army"
+        w.lower(): (
+            tuple(spec["sides"]),
+            spec.get("default"),
+        )  # "the army" keeps its article: not "Russian army"
         for w, spec in raw.get("generic", {}).items()
     }
     side_re = re.compile(

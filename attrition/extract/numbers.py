@@ -36,6 +36,12 @@ VAGUE: dict[str, float] = {
     "thousands": 2_000,
     "tens of thousands": 20_000,
     "hundreds of thousands": 200_000,
+    "several dozen": 24,
+    "a few dozen": 24,
+    "several hundred": 200,
+    "a few hundred": 200,
+    "several thousand": 2_000,
+    "a few thousand": 2_000,
 }
 
 #: Qualifier phrases in front of a figure, by qualifier.
@@ -53,6 +59,10 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
         "above",
         "topped",
         "passed",
+        "pass",
+        "exceed",
+        "surpass",
+        "top",
     ),
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
     "around": (
@@ -74,6 +84,7 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
         "nearly",
         "almost",
         "approaching",
+        "nearing",
         "close to",
         "just under",
         "just short of",
@@ -117,6 +128,7 @@ _WORD = r"(?:" + "|".join(_UNITS) + r")"
 _WORD_NUMBER = (
     rf"(?:{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|hundred|thousand|million))*"
     r"|a\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?" + _WORD + r")*"
+    r"|(?:several|a\s+few)\s+(?:dozen|hundred|thousand)(?!\s+(?:and\s+)?" + _WORD + r")"
     r"|a\s+dozen|(?:tens|hundreds)\s+of\s+thousands|dozens|hundreds|thousands)"
 )
 #: Digits: "390,580", "894 240" (thin or plain space between groups of three), "1.2", "1020".
@@ -147,6 +159,7 @@ _START_WORDS = (
     "hundreds",
     "thousands",
     "tens",
+    *(f"{a} {b}" for a in ("several", "a few") for b in ("dozen", "hundred", "thousand")),
 )
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 CORE_RE = re.compile(_ONE, re.IGNORECASE)
@@ -232,12 +245,22 @@ def scan(text: str) -> list[NumberToken]:
                 high, end = b[0], tail.end()
                 qualifier = "range" if qualifier == "exact" else qualifier
             pos = tail.end()
+        if (
+            high is None
+            and text.startswith(_OR_SO, end)
+            and text[end + len(_OR_SO) : end + len(_OR_SO) + 1] in _WORD_END
+        ):
+            end += len(_OR_SO)  # "80,000 or so"
+            qualifier = "around" if qualifier == "exact" else qualifier
         year_like = high is None and bool(_YEAR.fullmatch(m.group(0)))
         out.append(NumberToken(value, high, qualifier, start, end, start_a, year_like))
     return out
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_OR_SO = " or so"
+#: Characters that may follow a whole word ("" at the end of the text).
+_WORD_END = ("", " ", ",", ".", ";", ":", ")", "\n", '"', "”")
 
 
 def _word_starts(text: str) -> list[int]:
@@ -274,6 +297,8 @@ _START_NEEDLES = (
     *(" " + p for p in ("twe", "thirt", "a dozen", "a hundred", "a thousand", "a million", "dozens")),
     " hundreds",
     " thousands",
+    " several ",
+    " a few ",
 )
 _START_WORD_RE = re.compile(
     "(?:" + "|".join(re.escape(w) for w in sorted(_START_WORDS, key=len, reverse=True)) + r")(?!\w)"
@@ -292,10 +317,10 @@ def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
     space = text.rfind(" ", lo, at - 1)
     if space >= lo and text[at - 1] == " ":  # fast path: one plain word, one space, the figure
         last_word = text[space + 1 : at - 1]
-        if last_word and last_word.isprintable() and last_word.lower() not in _LAST_WORDS:
+        if last_word and last_word.isprintable() and last_word.lstrip(_OPENERS).lower() not in _LAST_WORDS:
             return "exact", at, False, False
     window = text[lo:at]
-    last = window.rsplit(None, 1)[-1].lower() if window.strip() else ""
+    last = window.rsplit(None, 1)[-1].lstrip(_OPENERS).lower() if window.strip() else ""
     if last not in _LAST_WORDS:  # fast path: most figures follow "in", "of", "the"...
         return "exact", at, False, False
     words = _last_words(window, _QUALIFIER_WORDS_MAX + 1)

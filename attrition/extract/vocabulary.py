@@ -45,6 +45,14 @@ NOUNS: dict[str, str] = {
             "soldier",
             "pilots",
             "crew",
+            "terrorists",
+            "insurgents",
+            "rebels",
+            "militiamen",
+            "jihadists",
+            "gunmen",
+            "commandos",
+            "operatives",
         ],
         "personnel",
     ),
@@ -89,6 +97,10 @@ NOUNS: dict[str, str] = {
     "deaths": "outcome:killed",
     "dead": "outcome:killed",
     "fatalities": "outcome:killed",
+    **dict.fromkeys(
+        ("dead or wounded", "dead and wounded", "dead or injured", "dead and injured"),
+        "outcome:casualties",
+    ),
     "pows": "prisoners",
     "prisoners of war": "prisoners",
     "prisoners": "prisoners",
@@ -198,8 +210,34 @@ NOUNS: dict[str, str] = {
             "vehicles and fuel tanks",
             "military vehicles",
             "pieces of special equipment",
+            "pickup trucks",
+            "pick-up trucks",
+            "technicals",
         ),
         "vehicles_other",
+    ),
+    **dict.fromkeys(
+        (
+            "pieces of equipment",
+            "pieces of military equipment",
+            "vehicles and pieces of equipment",
+            "units of equipment",
+            "units of military equipment",
+        ),
+        "other",
+    ),
+    # aircraft and helicopters named by their model ("one Russian Su-34", "two Ka-52s")
+    **dict.fromkeys(
+        (
+            f"{m}{s}"
+            for m in ("su-24", "su-25", "su-27", "su-30", "su-34", "su-35", "mig-29", "mig-31")
+            for s in ("", "s", " jets", " bombers", " fighters")
+        ),
+        "aircraft",
+    ),
+    **dict.fromkeys(
+        (f"{m}{s}" for m in ("ka-52", "mi-8", "mi-24", "mi-28", "mi-35") for s in ("", "s", " helicopters")),
+        "helicopters",
     ),
 }
 EQUIPMENT = frozenset(
@@ -211,11 +249,12 @@ MODIFIER_WORDS = (
     *("the", "their", "its", "our", "his", "more", "other", "additional", "enemy", "military", "civilian"),
     *("combat", "modern", "heavy", "armed", "field", "foreign", "young", "elderly", "Western", "regular"),
     *("unarmed", "innocent", "hostile", "active", "army", "navy", "national", "guard", "reserve", "special"),
-    *("his", "own", "allied"),
+    *("own", "allied", "government", "pro-government", "rebel", "opposition", "paramilitary", "militia"),
+    *("group", "security"),
 )
 MODIFIER = (
     r"(?:of|(?:of\s+)?(?:" + "|".join(MODIFIER_WORDS) + r"|SIDE|[A-Za-z]+-(?:made|built|"
-    r"supplied|provided))(?:'s|’s)?)"
+    r"supplied|provided)|[A-Za-z]+(?='s|’s)|(?-i:[A-Z][a-z]+)(?=\s))(?:'s|’s)?)"
 )
 
 OUTCOMES: dict[str, str] = {
@@ -229,6 +268,8 @@ OUTCOMES: dict[str, str] = {
             "dead and wounded",
             "killed, wounded",
             "killed or captured",
+            "wounded or captured",
+            "killed, wounded or captured",
             "casualties",
             "casualty",
             "losses",
@@ -280,6 +321,8 @@ OUTCOMES: dict[str, str] = {
             "taken into captivity",
             "prisoners of war",
             "pows",
+            "captivity",
+            "held captive",
         ),
         "captured",
     ),
@@ -317,4 +360,8 @@ TABLE_LABELS: dict[str, str] = {
     "armoured combat vehicles": "armored_vehicles",
     "armored combat vehicles": "armored_vehicles",
     "aircraft": "aircraft",
+    "cruise missiles": "other",
+    "missiles": "other",
+    "mlrs": "artillery",
+    "operational-tactical uavs": "drones",
 }

@@ -1,0 +1,236 @@
+"""Loss tables: a ministry's running totals laid out as rows of a label and a figure.
+
+Official bulletins list their figures in many layouts, one row per category, on separate lines or
+run together in one paragraph:
+
+    personnel — about 522,810 (+1,110)          label, dash or colon, total, the day's change
+    Tanks: 8,050 (+7)
+    8,050 (+7) tanks                            total and change first, label after
+    aircraft/helicopters – 360/326              two labels, two totals
+    1. artillery systems - 14,334 (+33)         numbered or bulleted rows
+    submarines - 1                              a row without a change
+
+A row's label says the category (`vocabulary.TABLE_LABELS`, else a counted noun), the total is
+cumulative and the bracketed change is the day's figure. Rows read as a table only together: a
+block of at least two rows of which one carries a change, or three rows, or rows under a heading
+that speaks of losses. A heading about deliveries or stocks ("supplied", "inventory") makes the
+rows not losses. The rows' claimant may be named only in the heading ("Ministry of Defence of
+Ukraine" above the table): `heading_before` returns the text to read it from.
+
+Everything here works on lines, and only for documents where a figure sits right after a row
+separator or before a bracketed change, so news text without tables costs one `str.find`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from attrition.extract.vocabulary import EQUIPMENT, NOUNS, TABLE_LABELS
+
+_NUM = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+"
+_QUAL = (
+    r"(?:(?P<q>about|approximately|approx\.|around|some|close\s+to|almost|nearly|over|more\s+than|"
+    r"at\s+least|up\s+to)\s+)?"
+)
+_CHANGE = r"\s*\(\s*\+\s*(?P<{0}>{1})\s*(?:per\s+day|in\s+a\s+day|today)?\s*\)"
+_UNIT = r"(?:\s+(?:persons|people|troops|units|pcs\.?|pieces|items|destroyed))?"
+_LABEL = r"(?<![A-Za-z'’])[A-Za-z][A-Za-z /'’-]{0,60}?"
+#: A row ends its item (what may follow: a full stop).
+_ROW_END = r"(?=\s*\.?\s*$)"
+_SEP = r"\s*(?:[—–‒―-]+|:)\s*"
+#: "label — [about] TOTAL [(+N)] [unit]"
+_ROW_LABEL_FIRST = re.compile(
+    rf"(?P<label>{_LABEL}){_SEP}{_QUAL}(?P<total>{_NUM})(?:{_CHANGE.format('day', _NUM)})?{_UNIT}{_ROW_END}",
+    re.IGNORECASE,
+)
+#: "[about] TOTAL (+N) label"
+_ROW_FIGURE_FIRST = re.compile(
+    rf"{_QUAL}(?P<total>{_NUM}){_CHANGE.format('day', _NUM)}\s+(?P<label>{_LABEL}){_ROW_END}", re.IGNORECASE
+)
+#: "aircraft/helicopters – 360/326", "aircraft/helicopters 360 (+1)/326"
+_ROW_PAIR = re.compile(
+    rf"(?P<la>[A-Za-z][A-Za-z -]{{0,30}}?)\s*/\s*(?P<lb>[A-Za-z][A-Za-z -]{{0,30}}?)(?:{_SEP}|\s+)"
+    rf"(?P<a>{_NUM})(?:{_CHANGE.format('da', _NUM)})?\s*/\s*(?P<b>{_NUM})(?:{_CHANGE.format('db', _NUM)})?",
+    re.IGNORECASE,
+)
+#: A bullet or a list number opening a row ("- ", "• ", "1. ", "2) ").
+_ROW_PREFIX = re.compile(r"^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+)?")
+#: Where rows of one line part: ", " or "; " (a comma inside "522,810" has no space after it).
+_ITEM_SPLIT = re.compile(r"[,;]\s+")
+#: A heading that speaks of losses makes rows without a change a table.
+_LOSS_HEADING = re.compile(
+    r"\b(?:loss(?:es)?|destroyed|downed|shot\s+down|eliminated|liquidated|casualties|killed|lost)\b",
+    re.IGNORECASE,
+)
+#: A heading about what a side has or receives: its rows are not losses.
+_STOCK_HEADING = re.compile(
+    r"\b(?:supplied|supplies|delivered|deliveries|pledged|package|donated|inventory|arsenal|stocks?|"
+    r"fleet|has|have|owns|received|produced|production|order(?:ed|s)?)\b",
+    re.IGNORECASE,
+)
+#: How many characters of the lines above a table are read as its heading.
+HEADING_REACH = 300
+#: Rows a block needs to be a table without a change or a loss heading.
+MIN_PLAIN_ROWS = 3
+
+
+@dataclass(slots=True, frozen=True)
+class Row:
+    """One figure of a table: where it is, what it counts, and whether it is the total or the change."""
+
+    start: int  # the figure's first digit (or its qualifier, for `span_start`)
+    end: int
+    value: float
+    qualifier: str
+    category: str  # a claim category, or "personnel" (counted killed, wounded and captured together)
+    kind: str  # "cumulative" or "day"
+    span_start: int
+
+
+def _category(label: str) -> str | None:
+    """The category a row label names ("air defence means" -> air_defense), or None."""
+    words = re.sub(r"\s+", " ", label.strip().lower()).strip(" -")
+    for candidate in (words, words.split(" ", 1)[-1]):  # "enemy tanks", "Russian aircraft"
+        cls = TABLE_LABELS.get(candidate) or NOUNS.get(candidate)
+        if cls in EQUIPMENT or cls in ("other", "personnel", "outcome:casualties"):
+            return "personnel" if cls == "outcome:casualties" else cls
+    return None
+
+
+_QUALIFIERS = {
+    "about": "around",
+    "approximately": "around",
+    "approx.": "around",
+    "around": "around",
+    "some": "around",
+    "close to": "almost",
+    "almost": "almost",
+    "nearly": "almost",
+    "over": "more_than",
+    "more than": "more_than",
+    "at least": "at_least",
+    "up to": "up_to",
+}
+
+
+def _value(raw: str) -> float:
+    return float(re.sub(r"[,\s\u00a0\u202f]", "", raw))
+
+
+def _rows_in_item(item: str, at: int) -> list[Row]:
+    """The rows of one item of a line (`at`: its offset in the document)."""
+    out: list[Row] = []
+    pair = _ROW_PAIR.search(item)
+    if pair is not None and item[pair.end() :].strip(" .") == "":
+        ca, cb = _category(pair.group("la")), _category(pair.group("lb"))
+        if ca and cb:
+            for cat, num, change in ((ca, "a", "da"), (cb, "b", "db")):
+                s, e = pair.span(num)
+                out.append(Row(at + s, at + e, _value(pair.group(num)), "exact", cat, "cumulative", at + s))
+                if pair.group(change):
+                    cs, ce = pair.span(change)
+                    out.append(
+                        Row(at + cs, at + ce, _value(pair.group(change)), "exact", cat, "day", at + cs)
+                    )
+            return out
+    for pattern in (_ROW_LABEL_FIRST, _ROW_FIGURE_FIRST):
+        # the row ends the item: "... are approximately: personnel - about 522,810 (+1,110) persons"
+        row = pattern.search(item)
+        if row is None:
+            continue
+        row_cat = _category(row.group("label"))
+        if row_cat is None:
+            continue
+        cat = row_cat
+        qual = _QUALIFIERS.get(re.sub(r"\s+", " ", (row.group("q") or "").lower()), "exact")
+        s, e = row.span("total")
+        span_start = row.start("q") if row.group("q") else s
+        out.append(Row(at + s, at + e, _value(row.group("total")), qual, cat, "cumulative", at + span_start))
+        if row.group("day"):
+            ds, de = row.span("day")
+            out.append(Row(at + ds, at + de, _value(row.group("day")), "exact", cat, "day", at + ds))
+        return out
+    return out
+
+
+def _line_rows(line: str, at: int) -> list[Row]:
+    """Every row of one line: a line may hold one row or a whole table run together with commas."""
+    prefix = _ROW_PREFIX.match(line)
+    body_at = prefix.end() if prefix else 0
+    rows: list[Row] = []
+    pos = body_at
+    for sep in [*_ITEM_SPLIT.finditer(line, body_at), None]:
+        end = sep.start() if sep is not None else len(line)
+        item = line[pos:end]
+        if any(c.isdigit() for c in item):
+            rows.extend(_rows_in_item(item, at + pos))
+        pos = sep.end() if sep is not None else len(line)
+    return rows
+
+
+def _is_table(rows: list[Row], heading: str) -> bool:
+    """Whether the rows of a block read as a loss table (see the module docstring)."""
+    totals = [r for r in rows if r.kind == "cumulative"]
+    changes = len(rows) - len(totals)
+    if _STOCK_HEADING.search(heading) and not _LOSS_HEADING.search(heading):
+        return False
+    if changes and len(totals) >= 2:
+        return True
+    if _LOSS_HEADING.search(heading):
+        return len(totals) >= 2 or bool(changes)
+    return len(totals) >= MIN_PLAIN_ROWS
+
+
+def may_hold_table(text: str) -> bool:
+    """Cheap gate: a bracketed change, or a figure right after a row separator (`str.find` per
+    separator, which costs far less than a regex scan of the text)."""
+    if "(+" in text:
+        return True
+    for sep in _SEPARATORS:
+        i = text.find(sep)
+        while i >= 0:
+            j = i + len(sep)
+            if _FIGURE_AFTER.match(text, j) and not (sep == ":" and text[i - 1 : i].isdigit()):
+                return True  # not a clock time ("10:30")
+            i = text.find(sep, j)
+    return False
+
+
+_SEPARATORS = ("—", "–", "‒", "―", " -", ":")
+_FIGURE_AFTER = re.compile(r"\s*(?:about\s+|approximately\s+)?\d")
+
+
+def find_rows(text: str) -> tuple[dict[int, Row], dict[int, int]]:
+    """Rows of every loss table in `text`, by the offset of their figure's first digit, and for each,
+    the offset where its table's block starts (for the heading above it)."""
+    rows: dict[int, Row] = {}
+    block_of: dict[int, int] = {}
+    block: list[Row] = []
+    block_start = 0
+    pos = 0
+    lines = text.split("\n")
+    starts = []
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    for n, line in enumerate([*lines, ""]):
+        found = _line_rows(line, starts[n]) if n < len(lines) and may_hold_table(line) else []
+        if found:
+            if not block:
+                block_start = starts[n]
+            block.extend(found)
+            continue
+        if block:
+            heading = heading_before(text, block_start, block[0].span_start)
+            if _is_table(block, heading):
+                for r in block:
+                    rows[r.start] = r
+                    block_of[r.start] = block_start
+            block = []
+    return rows, block_of
+
+
+def heading_before(text: str, block_start: int, first_row: int) -> str:
+    """The heading of a table: the lines above its block and the words before its first row."""
+    return text[max(0, block_start - HEADING_REACH) : first_row]
