@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from attrition.extract.scanning import digit_run_starts
+
 #: Scale words after a figure ("1.2 million", "390 thousand", "22k").
 SCALES: dict[str, int] = {
     "k": 1_000,
@@ -205,7 +207,9 @@ def _range_ok(a: float, b: float) -> bool:
 def scan(text: str) -> list[NumberToken]:
     """Every figure in `text`, left to right, with ranges and qualifiers folded in."""
     out: list[NumberToken] = []
-    starts = [m.start() for m in _DIGIT_START.finditer(text)]
+    # `_DIGIT_START` rejects a digit after a word character, so only the first digit of a run can match.
+    match = _DIGIT_START.match
+    starts = [i for i in digit_run_starts(text) if match(text, i)]
     starts += _word_starts(text)
     starts.sort()
     pos = 0
@@ -232,7 +236,8 @@ def scan(text: str) -> list[NumberToken]:
                 high, end = b[0], tail.end()
                 qualifier = "range" if qualifier == "exact" else qualifier
             pos = tail.end()
-        year_like = high is None and bool(_YEAR.fullmatch(m.group(0)))
+        raw = m.group(0)
+        year_like = high is None and len(raw) == 4 and _YEAR.fullmatch(raw) is not None
         out.append(NumberToken(value, high, qualifier, start, end, start_a, year_like))
     return out
 
@@ -298,7 +303,10 @@ def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
     last = window.rsplit(None, 1)[-1].lower() if window.strip() else ""
     if last not in _LAST_WORDS:  # fast path: most figures follow "in", "of", "the"...
         return "exact", at, False, False
-    words = _last_words(window, _QUALIFIER_WORDS_MAX + 1)
+    # Only the phrases ending with `last` can match: read no more words than the longest of them
+    # ("between" and "from" end none: a qualifier may stand before them).
+    lengths = _PHRASE_LENGTHS.get(last)
+    words = _last_words(window, lengths[0] if lengths else _QUALIFIER_WORDS_MAX + 1)
     if words and lo > 0 and words[0][0] == 0 and not text[lo - 1].isspace():
         words = words[1:]  # cut in the middle of a word
     start, between, after_from = at, False, False
@@ -306,7 +314,7 @@ def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
         w_start, w = words.pop()
         between, after_from = w.lower() == "between", w.lower() == "from"
         start = lo + w_start if between else at
-    for k in (3, 2, 1):
+    for k in lengths or (3, 2, 1):
         if len(words) < k:
             continue
         phrase = " ".join(w for _, w in words[-k:]).lower()
@@ -332,3 +340,8 @@ def _last_words(window: str, n: int) -> list[tuple[int, str]]:
 _QUALIFIER_WORDS_MAX = max(len(w.split()) for ws in QUALIFIER_WORDS.values() for w in ws)
 #: Last words of the qualifier phrases, plus "between" and "from": a figure after any other word has none.
 _LAST_WORDS = frozenset(w.split()[-1] for w in _QUAL_OF) | {"between", "from"}
+#: Last word of a qualifier phrase -> the lengths (in words, longest first) of the phrases ending with it.
+_PHRASE_LENGTHS: dict[str, tuple[int, ...]] = {
+    last: tuple(sorted({len(w.split()) for w in _QUAL_OF if w.split()[-1] == last}, reverse=True))
+    for last in {w.split()[-1] for w in _QUAL_OF}
+}

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from attrition.extract.lexicon import WORD_START, Lexicon, lowered
+from attrition.extract.scanning import char_positions, contains_any, matches_at
 
 #: Words ending in "." that do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -59,6 +60,8 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+#: What a sentence ends with: `_BOUNDARY` starts with one of these (it is matched only there).
+_ENDS = ".!?"
 _OPENERS = "\"“‘'(["
 #: Closing quotes and brackets that may follow a sentence's final punctuation.
 _CLOSERS = "\"”’')]"
@@ -150,12 +153,9 @@ CONFIRMED_RE = re.compile(
 CAVEAT_HINTS = ("verif", "confirm", "disput", "denie", "reject", "dismiss", "geolocat")
 
 
-_CAVEAT_HINT_RE = re.compile("|".join(CAVEAT_HINTS))
-
-
 def has_caveat_hint(lowered: str) -> bool:
-    """Whether lower-cased text may hold a verification statement (one case-sensitive literal scan)."""
-    return _CAVEAT_HINT_RE.search(lowered) is not None
+    """Whether lower-cased text may hold a verification statement (a few literal scans)."""
+    return contains_any(lowered, CAVEAT_HINTS)
 
 
 #: How many sentences back a caveat ("could not be independently verified") reaches.
@@ -221,7 +221,7 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
         seen_body = seen_body or not display
         dateline = _DATELINE.match(line)
         s = dateline.end() if dateline else 0
-        for b in _BOUNDARY.finditer(line, s):
+        for b in matches_at(_BOUNDARY, line, char_positions(line, _ENDS, s), s):
             if _is_abbreviation(line, b.start()):
                 continue
             out.append(
