@@ -9,8 +9,7 @@ can start, and the caller matches its regex only there, so that what it finds is
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 #: Byte translation: ASCII digits to "0", every other byte to " ".
 _DIGIT_MARKS = bytes(0x30 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
@@ -43,32 +42,6 @@ def digit_run_starts(text: str) -> list[int]:
             i = find(b"?", i + 1)
         out.sort()
     return out
-
-
-def char_positions(text: str, chars: str, start: int = 0) -> list[int]:
-    """Offsets, ascending, at or after `start` of every occurrence of any of `chars` (single characters)."""
-    out: list[int] = []
-    for c in chars:
-        i = text.find(c, start)
-        while i >= 0:
-            out.append(i)
-            i = text.find(c, i + 1)
-    if len(chars) > 1:
-        out.sort()
-    return out
-
-
-def matches_at(pattern: re.Pattern[str], text: str, positions: Iterable[int], start: int = 0) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text, start)` for a pattern that can only match at one of `positions`
-    (ascending): the same non-overlapping matches, left to right, with the regex tried only there."""
-    pos = start
-    for p in positions:
-        if p < pos:
-            continue
-        m = pattern.match(text, p)
-        if m is not None:
-            yield m
-            pos = m.end()
 
 
 def contains_any(text: str, needles: Iterable[str]) -> bool:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from attrition.extract.lexicon import WORD_START, Lexicon, lowered
-from attrition.extract.scanning import char_positions, contains_any, matches_at
+from attrition.extract.scanning import contains_any
 
 #: Words ending in "." that do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -60,8 +60,6 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-#: What a sentence ends with: `_BOUNDARY` starts with one of these (it is matched only there).
-_ENDS = ".!?"
 _OPENERS = "\"“‘'(["
 #: Closing quotes and brackets that may follow a sentence's final punctuation.
 _CLOSERS = "\"”’')]"
@@ -221,7 +219,7 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
         seen_body = seen_body or not display
         dateline = _DATELINE.match(line)
         s = dateline.end() if dateline else 0
-        for b in matches_at(_BOUNDARY, line, char_positions(line, _ENDS, s), s):
+        for b in _BOUNDARY.finditer(line, s):
             if _is_abbreviation(line, b.start()):
                 continue
             out.append(
@@ -297,7 +295,8 @@ def candidates(sentence: str) -> list[tuple[int, str]]:
     for m in _ACCORDING_RE.finditer(sentence):
         found.append((m.start(), m.group("c").strip()))
     for m in _VERB_RE.finditer(lowered(sentence)):
-        if _ADJECTIVAL.search(sentence, 0, m.start()) or _PASSIVE.search(sentence, 0, m.start()):
+        lo = _last_words_start(sentence, m.start(), 2)  # both marks end at the verb: no need to scan further back
+        if _ADJECTIVAL.search(sentence, lo, m.start()) or _PASSIVE.search(sentence, lo, m.start()):
             continue  # "an estimated 450,000", "casualties were estimated at": not a reporting verb
         np = _subject_np(sentence, m.start())
         if np and _HEADLESS.match(np):
@@ -311,6 +310,13 @@ def candidates(sentence: str) -> list[tuple[int, str]]:
             found.append((m.start(), np))
     found.sort()
     return found
+
+
+def _last_words_start(sentence: str, end: int, n: int) -> int:
+    """An offset at or before the start of the last `n` whitespace-separated words before `end` (0 when
+    there are no more): a regex anchored at `end` ("$") that spans at most `n` words matches after it."""
+    head = sentence[:end].rsplit(None, n)
+    return len(head[0]) if len(head) > n else 0
 
 
 def clause_attribution(
