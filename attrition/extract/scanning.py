@@ -2,8 +2,8 @@
 
 Why: Python's `re` tests the first character (class) of a pattern at every position of the text,
 about 10-20 ns a character, while `find` runs at memchr speed. A document is scanned whole a few
-times (digits, sentence ends, hint words); each helper here finds the few positions where a pattern
-can start, and the caller matches its regex only there, so that what it finds is exactly what
+times (figure starts, hint words); the helpers here find the few positions where a pattern can
+start, and the caller matches its regex only there, so that what it finds is exactly what
 `finditer` over the whole text would find.
 """
 
