@@ -13,8 +13,8 @@ qualifier `at_least` (the smallest amount the plural can mean); "a dozen" → 12
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from text_to_num import text2num
 
@@ -161,9 +161,12 @@ _QUAL_OF = {w: q for q, ws in QUALIFIER_WORDS.items() for w in ws}
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass(slots=True, frozen=True)
-class NumberToken:
-    """A parsed figure: value, upper value of a range, qualifier, span (qualifier included)."""
+class NumberToken(NamedTuple):
+    """A parsed figure: value, upper value of a range, qualifier, span (qualifier included).
+
+    A named tuple rather than a frozen dataclass: a document holds a few dozen tokens, most of which
+    are never claims, and a tuple is built about three times faster (no `object.__setattr__` per field).
+    """
 
     value: float
     value_high: float | None

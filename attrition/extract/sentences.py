@@ -103,6 +103,8 @@ _CITING_RE = re.compile(r"\bciting\s+(?P<c>[^,.;:\"“”]{2,100}?)(?=\s*(?:[,.;
 _NP_STOP = re.compile(
     r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bas\b|\band\s+(?=[a-z]+\s+(?:said|told))", re.IGNORECASE
 )
+#: The punctuation among `_NP_STOP`'s stops.
+_NP_STOP_MARKS = ",;:\"“”()"
 _PRONOUN = re.compile(
     r"^(?:it|he|she|they|we|officials|the\s+(?:ministry|military|army|agency|statement|report|"
     r"spokesman|spokeswoman|spokesperson|official|officials|office|outlet|"
@@ -262,8 +264,10 @@ def _clean_np(np: str) -> str:
 def _subject_np(sentence: str, verb_start: int) -> str | None:
     """The noun phrase before a reporting verb, back to the nearest clause boundary."""
     before = sentence[:verb_start]
-    cut = 0
-    for m in _NP_STOP.finditer(before):
+    # The last stop: the last punctuation mark, or a stop word after it (stops never overlap, so the
+    # words need only be looked for after that mark).
+    cut = max(before.rfind(c) for c in _NP_STOP_MARKS) + 1
+    for m in _NP_STOP.finditer(before, cut):
         cut = m.end()
     np = _clean_np(before[cut:])
     if not np and before.rstrip().endswith(",") and not re.search(r"[\"“”]", before):
@@ -314,7 +318,8 @@ def candidates(sentence: str) -> list[tuple[int, str]]:
     for m in _ACCORDING_RE.finditer(sentence):
         found.append((m.start(), m.group("c").strip()))
     for m in _VERB_RE.finditer(lowered(sentence)):
-        lo = _last_words_start(sentence, m.start(), 2)  # both marks end at the verb: no need to scan further back
+        # Both marks end at the verb and span at most two words: no need to scan further back.
+        lo = _last_words_start(sentence, m.start(), 2)
         if _ADJECTIVAL.search(sentence, lo, m.start()) or _PASSIVE.search(sentence, lo, m.start()):
             continue  # "an estimated 450,000", "casualties were estimated at": not a reporting verb
         np = _subject_np(sentence, m.start())
