@@ -79,6 +79,7 @@ BULLETIN_LINE = re.compile(
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z .&-]{2,30}\))?\s*[-—–]+\s+"
 )
+_DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'’ -")
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
 _CLAIM_VERBS = (
@@ -104,7 +105,7 @@ _NP_STOP = re.compile(
     r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bas\b|\band\s+(?=[a-z]+\s+(?:said|told))", re.IGNORECASE
 )
 #: The punctuation among `_NP_STOP`'s stops.
-_NP_STOP_MARKS = ",;:\"“”()"
+_NP_STOP_MARKS = ',;:"“”()'
 _PRONOUN = re.compile(
     r"^(?:it|he|she|they|we|officials|the\s+(?:ministry|military|army|agency|statement|report|"
     r"spokesman|spokeswoman|spokesperson|official|officials|office|outlet|"
@@ -219,7 +220,8 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
             if m:
                 headline_claimant = m.group("c").strip()
         seen_body = seen_body or not display
-        dateline = _DATELINE.match(line)
+        # A dateline's first two characters are capitals (or ". '’-"): most lines fail that before the regex.
+        dateline = _DATELINE.match(line) if line[1:2] in _DATELINE_SECOND else None
         s = dateline.end() if dateline else 0
         for b in _boundaries(line, s):
             if _is_abbreviation(line, b.start()):
