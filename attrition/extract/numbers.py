@@ -216,14 +216,16 @@ def scan(text: str) -> list[NumberToken]:
     starts += _word_starts(text)
     starts.sort()
     pos = 0
+    core = CORE_RE.match  # bound once: this loop runs for every figure candidate of the document
     for start_a in starts:
         if start_a < pos:
             continue
-        m = CORE_RE.match(text, start_a)
+        m = core(text, start_a)
         if m is None:
             continue
         pos = m.end()
-        a = parse_one(m.group(0))
+        raw = m.group(0)
+        a = parse_one(raw)
         if a is None:
             continue
         value, vague = a
@@ -239,7 +241,6 @@ def scan(text: str) -> list[NumberToken]:
                 high, end = b[0], tail.end()
                 qualifier = "range" if qualifier == "exact" else qualifier
             pos = tail.end()
-        raw = m.group(0)
         year_like = high is None and len(raw) == 4 and _YEAR.fullmatch(raw) is not None
         out.append(NumberToken(value, high, qualifier, start, end, start_a, year_like))
     return out
