@@ -138,7 +138,7 @@ _QUAL = "|".join(
 #: find the candidates; the full figure pattern is then matched only there, which keeps the scan
 #: within a few times the cost of a plain regex over the text.
 _DIGIT_START = re.compile(r"\d(?<![\w$€£.,/:-]\d)")
-#: Number words a figure may start with; found with str.find, which is cheaper than a regex alternation.
+#: Number words a figure may start with (found by `_START_WORD_SCAN`, see `_word_starts`).
 _START_WORDS = (
     *_UNITS,
     "a dozen",
