@@ -81,11 +81,14 @@ def test_year_is_marked() -> None:
     assert scan("in 2023")[0].is_year_like
 
 
-def test_every_number_word_has_a_find_prefix() -> None:
-    """The word scan finds number words through shared prefixes; a word without one would never be seen."""
-    from attrition.extract.numbers import _START_NEEDLES, _START_WORDS
+def test_every_number_word_is_found_at_a_word_start_only() -> None:
+    """The word scan is one regex built from `_START_WORDS`: each word is found after a space or an
+    opening bracket, never inside another word."""
+    from attrition.extract.numbers import _START_WORDS, _word_starts
 
-    assert all(any((" " + w).startswith(p) for p in _START_NEEDLES) for w in _START_WORDS)
+    for w in _START_WORDS:
+        text = f"They counted ({w} more, not x{w}y"
+        assert _word_starts(text) == [text.index(w)], w
 
 
 def test_grouped_alternation_matches_like_a_plain_one() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from attrition.extract.grammar import extract_claims
-from attrition.models import Claim, Document, content_hash
+from attrition.models import Claim, Document, content_hash, make_claim_id
 
 __all__ = ["extract", "extract_document", "EXTRACTOR_VERSION"]
 
@@ -19,11 +19,23 @@ EXTRACTOR_VERSION = "0.4.0"
 
 def extract(text: str, published: date | None = None) -> list[Claim]:
     """Every loss claim in `text`, in order of appearance; ids are bound to the text's hash."""
-    doc_hash = content_hash(text)
-    return [c.with_doc(None, doc_hash) for c in extract_claims(text, published)]
+    return _bound(extract_claims(text, published), None, content_hash(text))
 
 
 def extract_document(doc: Document) -> list[Claim]:
     """Claims of one document, carrying its id and content hash."""
-    doc_hash = doc.hash
-    return [c.with_doc(doc.id, doc_hash) for c in extract_claims(doc.text, doc.published)]
+    return _bound(extract_claims(doc.text, doc.published), doc.id, doc.hash)
+
+
+def _bound(claims: list[Claim], doc_id: str | None, doc_hash: str) -> list[Claim]:
+    """`claims`, each set to what `Claim.with_doc` would return (document id, hash, claim id).
+
+    Why in place: the grammar has just built these claims and nothing else holds them yet, and a
+    second construction of each (`dataclasses.replace` on a 20-field frozen dataclass) cost about 2%
+    of extraction time.
+    """
+    for c in claims:
+        object.__setattr__(c, "doc_id", doc_id)
+        object.__setattr__(c, "doc_hash", doc_hash)
+        object.__setattr__(c, "claim_id", make_claim_id(doc_hash, c.start, c.end, c.category))
+    return claims

@@ -261,7 +261,7 @@ def _noun_re(lex: Lexicon) -> tuple[re.Pattern[str], frozenset[str]]:
 
 def _match_noun(lex: Lexicon, text: str, pos: int, end: int) -> re.Match[str] | None:
     """`_noun_re` at `pos`, tried only when the first word after the figure can start a match."""
-    pattern, starts = _noun_re(lex)
+    pattern, starts = _NOUN_RES.get(id(lex)) or _noun_re(lex)
     first = _FIRST_LETTERS.match(text, pos, end)
     if first is None or (
         first.group(1).lower() not in starts and not first.group(2) and not first.group(1)[0].isupper()

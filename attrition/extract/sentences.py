@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from attrition.extract.lexicon import WORD_START, Lexicon, lowered
+from attrition.extract.scanning import contains_any
 
 #: Words ending in "." that do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -78,6 +79,7 @@ BULLETIN_LINE = re.compile(
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z .&-]{2,30}\))?\s*[-—–]+\s+"
 )
+_DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'’ -")
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
 _CLAIM_VERBS = (
@@ -102,6 +104,8 @@ _CITING_RE = re.compile(r"\bciting\s+(?P<c>[^,.;:\"“”]{2,100}?)(?=\s*(?:[,.;
 _NP_STOP = re.compile(
     r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bas\b|\band\s+(?=[a-z]+\s+(?:said|told))", re.IGNORECASE
 )
+#: The punctuation among `_NP_STOP`'s stops.
+_NP_STOP_MARKS = ',;:"“”()'
 _PRONOUN = re.compile(
     r"^(?:it|he|she|they|we|officials|the\s+(?:ministry|military|army|agency|statement|report|"
     r"spokesman|spokeswoman|spokesperson|official|officials|office|outlet|"
@@ -151,12 +155,9 @@ CONFIRMED_RE = re.compile(
 CAVEAT_HINTS = ("verif", "confirm", "disput", "denie", "reject", "dismiss", "geolocat")
 
 
-_CAVEAT_HINT_RE = re.compile("|".join(CAVEAT_HINTS))
-
-
 def has_caveat_hint(lowered: str) -> bool:
-    """Whether lower-cased text may hold a verification statement (one case-sensitive literal scan)."""
-    return _CAVEAT_HINT_RE.search(lowered) is not None
+    """Whether lower-cased text may hold a verification statement (a few literal scans)."""
+    return contains_any(lowered, CAVEAT_HINTS)
 
 
 #: How many sentences back a caveat ("could not be independently verified") reaches.
@@ -220,9 +221,10 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
             if m:
                 headline_claimant = m.group("c").strip()
         seen_body = seen_body or not display
-        dateline = _DATELINE.match(line)
+        # A dateline's first two characters are capitals (or ". '’-"): most lines fail that before the regex.
+        dateline = _DATELINE.match(line) if line[1:2] in _DATELINE_SECOND else None
         s = dateline.end() if dateline else 0
-        for b in _BOUNDARY.finditer(line, s):
+        for b in _boundaries(line, s):
             if _is_abbreviation(line, b.start()):
                 continue
             out.append(
@@ -232,6 +234,26 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
         if s < len(line):
             out.append(Sentence(line_start + s, line_start + len(line), line[s:], para, display, bulletin))
     return out, headline_claimant
+
+
+def _boundaries(line: str, start: int) -> list[re.Match[str]]:
+    """`_BOUNDARY.finditer(line, start)`, with the regex tried only at each "." when the line has no
+    "!" or "?" (most lines): `re` scans for a character class at every position, `str.find` at memchr
+    speed, and sentence splitting scans the whole document."""
+    if "!" in line or "?" in line:
+        return list(_BOUNDARY.finditer(line, start))
+    out = []
+    match, find = _BOUNDARY.match, line.find
+    i = find(".", start)
+    while i >= 0:
+        after = line[i + 1 : i + 2]  # a boundary's "." is followed by a closer or a space
+        m = match(line, i) if after and (after.isspace() or after in _CLOSERS) else None
+        if m is None:
+            i = find(".", i + 1)
+        else:
+            out.append(m)
+            i = find(".", m.end())
+    return out
 
 
 def _clean_np(np: str) -> str:
@@ -254,8 +276,10 @@ _WHICH_CLAUSE = re.compile(r"^\s*(?P<h>[^,\"“”]{2,80}?),\s+(?:which|who|whos
 def _subject_np(sentence: str, verb_start: int) -> str | None:
     """The noun phrase before a reporting verb, back to the nearest clause boundary."""
     before = sentence[:verb_start]
-    cut = 0
-    for m in _NP_STOP.finditer(before):
+    # The last stop: the last punctuation mark, or a stop word after it (stops never overlap, so the
+    # words need only be looked for after that mark).
+    cut = max(before.rfind(c) for c in _NP_STOP_MARKS) + 1
+    for m in _NP_STOP.finditer(before, cut):
         cut = m.end()
     np = _clean_np(before[cut:])
     if not np and before.rstrip().endswith(",") and not re.search(r"[\"“”]", before):
@@ -313,10 +337,15 @@ def attribution(
 def candidates(sentence: str) -> list[tuple[int, str]]:
     """(offset, phrase) of every attribution phrase in a sentence, in order."""
     found: list[tuple[int, str]] = []
-    for m in _ACCORDING_RE.finditer(sentence):
+    low = lowered(sentence)
+    # `_ACCORDING_RE` needs "ccord" (letters that nothing outside ASCII matches under IGNORECASE): a
+    # substring test spares most sentences its scan.
+    for m in _ACCORDING_RE.finditer(sentence) if "ccord" in low else ():
         found.append((m.start(), m.group("c").strip()))
-    for m in _VERB_RE.finditer(lowered(sentence)):
-        if _ADJECTIVAL.search(sentence, 0, m.start()) or _PASSIVE.search(sentence, 0, m.start()):
+    for m in _VERB_RE.finditer(low):
+        # Both marks end at the verb and span at most two words: no need to scan further back.
+        lo = _last_words_start(sentence, m.start(), 2)
+        if _ADJECTIVAL.search(sentence, lo, m.start()) or _PASSIVE.search(sentence, lo, m.start()):
             continue  # "an estimated 450,000", "casualties were estimated at": not a reporting verb
         np = _subject_np(sentence, m.start())
         if np and _HEADLESS.match(np):
@@ -336,6 +365,13 @@ def needs_antecedent(found: list[tuple[int, str]]) -> bool:
     """Whether a sentence's attribution is a pronoun or a generic head ("the officials said") that only an
     earlier attribution can resolve."""
     return any(_PRONOUN.match(np) for _, np in found)
+
+
+def _last_words_start(sentence: str, end: int, n: int) -> int:
+    """An offset at or before the start of the last `n` whitespace-separated words before `end` (0 when
+    there are no more): a regex anchored at `end` ("$") that spans at most `n` words matches after it."""
+    head = sentence[:end].rsplit(None, n)
+    return len(head[0]) if len(head) > n else 0
 
 
 def clause_attribution(
