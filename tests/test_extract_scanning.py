@@ -8,6 +8,7 @@ import re
 import pytest
 
 from attrition.extract import sentences
+from attrition.extract.lexicon import _IGNORECASE_EXTRAS, alternation
 from attrition.extract.numbers import _DIGIT_START
 from attrition.extract.scanning import contains_any, digit_run_starts
 from attrition.extract.sentences import CAVEAT_HINTS, _boundaries, _last_words_start
@@ -68,3 +69,63 @@ def test_end_anchored_marks_unchanged_by_the_window() -> None:
     at = s.index("estimated")
     lo = _last_words_start(s, at, 2)
     assert bool(sentences._PASSIVE.search(s, lo, at)) == bool(sentences._PASSIVE.search(s, 0, at)) is True
+
+
+#: Words whose letter tree has every shape: shared prefixes, a word that is a prefix of another, spaces,
+#: punctuation, a non-ASCII letter, a single letter.
+TREE_WORDS = [
+    "russia",
+    "russian",
+    "russians",
+    "rus",
+    "uk",
+    "ukraine",
+    "k",
+    "armed forces",
+    "army",
+    "al-shabaab",
+    "al shabaab",
+    "m23",
+    "m23/afc",
+    "côte d'ivoire",
+    "kyiv's",
+    "s",
+    "ss",
+]
+#: Texts with case variants, the characters IGNORECASE matches to ASCII letters, and near misses.
+TREE_TEXTS = [
+    "RUSSIAN forces; Russia's army; russians, Rus. UKRAINE and the UK and k.",
+    "Armed  Forces, armed\tforces, ARMY-led, Al-Shabaab and al shabaab, M23/AFC, m23 rebels",
+    "C\u00d4TE D'IVOIRE, c\u00f4te d'ivoire, \u212ayiv's \u212aYIV, \u017f\u017f, \u0130, Ru\u017f\u017fia, Ss.",
+    "russiansx russia-backed ukrainer arm armies",
+]
+
+
+def _grouped_alternation(words: list[str], space: str) -> str:
+    """The alternation the letter tree replaced: longest first, grouped under a case-sensitive first
+    letter (`(?-i:[Rr])(?:ussian|ussia)`), the rest of each word matched case-insensitively."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", space))
+    return "|".join(
+        (f"(?-i:[{h.upper()}{h}])" if h.isalpha() else re.escape(h)) + "(?:" + "|".join(rests) + ")"
+        for h, rests in groups.items()
+    )
+
+
+@pytest.mark.parametrize("space", [r"\ ", r"\s+"])
+def test_letter_tree_matches_the_grouped_alternation(space: str) -> None:
+    plain = _grouped_alternation(TREE_WORDS, space)
+    for tail in ("", r"(?![\w-])", r"(?:'s)?\b"):
+        tree = re.compile("(?:" + alternation(TREE_WORDS, space) + ")" + tail, re.IGNORECASE)
+        reference = re.compile("(?:" + plain + ")" + tail, re.IGNORECASE)
+        for text in TREE_TEXTS:
+            for pos in range(len(text)):
+                got, want = tree.match(text, pos), reference.match(text, pos)
+                assert (got and got.span()) == (want and want.span()), (text, pos)
+
+
+def test_ignorecase_extras_are_all_the_non_ascii_letters_ignorecase_matches() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = "".join(chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c)))
+    assert found == _IGNORECASE_EXTRAS

@@ -16,8 +16,6 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from attrition.extract.scanning import IGNORECASE_EXTRAS, WordGate, first_run
-
 #: Prefix for word-list regexes whose every alternative starts a word with a letter: it rejects the
 #: positions inside words before the alternation is tried, which halves the cost of such scans.
 WORD_START = r"(?<![A-Za-z])(?=[A-Za-z])"
@@ -61,10 +59,10 @@ class Lexicon:
     sides: dict[str, Side]
     side_words: dict[str, str]
     plurals: dict[str, tuple[str, bool]]
-    side_re: WordGate
+    side_re: re.Pattern[str]
     claimant_aliases: dict[str, str]
     claimant_side: dict[str, str | None]
-    claimant_re: WordGate
+    claimant_re: re.Pattern[str]
     generic: dict[str, tuple[tuple[str, ...], str | None]]
 
     def side_of(self, word: str) -> str | None:
@@ -202,6 +200,9 @@ def _bare_claimant(phrase: str) -> str:
 #: A letter-tree node: next character (lower-cased) -> subtree; `_END` marks the end of a word.
 _Node = dict[str, "_Node"]
 _END = ""
+#: The characters outside ASCII that Python's `re` matches to an ASCII letter under IGNORECASE (dotted
+#: and dotless I, long s, Kelvin sign), found by testing every code point.
+_IGNORECASE_EXTRAS = "\u0130\u0131\u017f\u212a"
 
 
 def alternation(words: Iterable[str], space: str = r"\ ") -> str:
@@ -231,7 +232,7 @@ def _ignorecase_class(ch: str) -> str:
     else the escaped literal, which keeps the pattern's own flags."""
     if not (ch.isascii() and ch.isalpha()):
         return re.escape(ch)
-    same = [c for c in ch.lower() + ch.upper() + IGNORECASE_EXTRAS if re.fullmatch(ch, c, re.IGNORECASE)]
+    same = [c for c in ch.lower() + ch.upper() + _IGNORECASE_EXTRAS if re.fullmatch(ch, c, re.IGNORECASE)]
     return "(?-i:[" + "".join(same) + "])"
 
 
@@ -289,11 +290,10 @@ def lexicon() -> Lexicon:
         )  # "the army" keeps its article: not "Russian army"
         for w, spec in raw.get("generic", {}).items()
     }
-    all_side_words = [*side_words, *plurals, *generic]
     side_re = re.compile(
         WORD_START
         + r"(?<![\w-])(?:the\s+)?(?P<w>"
-        + alternation(all_side_words)
+        + alternation([*side_words, *plurals, *generic])
         + r")(?:'s|’s|')?(?![\w-])",
         re.IGNORECASE,
     )
@@ -306,7 +306,4 @@ def lexicon() -> Lexicon:
     claimant_re = re.compile(
         WORD_START + r"(?<![\w-])(?:" + alternation(list(aliases)) + r")(?![\w-])", re.IGNORECASE
     )
-    # Both scans are tried only at the words a match can open with (`scanning.WordGate`).
-    side_gate = WordGate(side_re, {"the", *(first_run(w) for w in all_side_words)})
-    claimant_gate = WordGate(claimant_re, {first_run(a) for a in aliases})
-    return Lexicon(sides, side_words, plurals, side_gate, aliases, claimant_side, claimant_gate, generic)
+    return Lexicon(sides, side_words, plurals, side_re, aliases, claimant_side, claimant_re, generic)
