@@ -8,7 +8,7 @@ import re
 import pytest
 
 from attrition.extract import sentences
-from attrition.extract.lexicon import _IGNORECASE_EXTRAS, alternation
+from attrition.extract.lexicon import _IGNORECASE_EXTRAS, alternation, lexicon
 from attrition.extract.numbers import _DIGIT_START
 from attrition.extract.scanning import contains_any, digit_run_starts
 from attrition.extract.sentences import CAVEAT_HINTS, _boundaries, _last_words_start
@@ -129,3 +129,24 @@ def test_ignorecase_extras_are_all_the_non_ascii_letters_ignorecase_matches() ->
     letter = re.compile("[a-z]", re.IGNORECASE)
     found = "".join(chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c)))
     assert found == _IGNORECASE_EXTRAS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *TRICKY,
+        *TREE_TEXTS,
+        "No side is named here, only 40 people and a river.",
+        "The rebels said the army lost 300; Russian forces and the Kremlin's troops.",
+        "\u212ayiv and \u0130srael and ru\u017f\u017fia, with nothing else",
+    ],
+)
+def test_side_gate_finds_what_the_scan_finds(text: str) -> None:
+    gate = lexicon().side_re
+    assert [m.span() for m in gate.finditer(text)] == [m.span() for m in gate.pattern.finditer(text)]
+
+
+def test_side_gate_skips_texts_without_a_first_word() -> None:
+    gate = lexicon().side_re
+    assert "kyiv" in gate.first_words and "the" in gate.first_words
+    assert list(gate.finditer("Officials met on Thursday to discuss aid.")) == []

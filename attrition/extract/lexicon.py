@@ -16,6 +16,8 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from attrition.extract.scanning import WordGate, first_run
+
 #: Prefix for word-list regexes whose every alternative starts a word with a letter: it rejects the
 #: positions inside words before the alternation is tried, which halves the cost of such scans.
 WORD_START = r"(?<![A-Za-z])(?=[A-Za-z])"
@@ -59,7 +61,7 @@ class Lexicon:
     sides: dict[str, Side]
     side_words: dict[str, str]
     plurals: dict[str, tuple[str, bool]]
-    side_re: re.Pattern[str]
+    side_re: WordGate
     claimant_aliases: dict[str, str]
     claimant_side: dict[str, str | None]
     claimant_re: re.Pattern[str]
@@ -290,12 +292,17 @@ def lexicon() -> Lexicon:
         )  # "the army" keeps its article: not "Russian army"
         for w, spec in raw.get("generic", {}).items()
     }
-    side_re = re.compile(
-        WORD_START
-        + r"(?<![\w-])(?:the\s+)?(?P<w>"
-        + alternation([*side_words, *plurals, *generic])
-        + r")(?:'s|’s|')?(?![\w-])",
-        re.IGNORECASE,
+    side_words_all = [*side_words, *plurals, *generic]
+    side_re = WordGate(  # skipped on the many sentences that name no side (`scanning.WordGate`)
+        re.compile(
+            WORD_START
+            + r"(?<![\w-])(?:the\s+)?(?P<w>"
+            + alternation(side_words_all)
+            + r")(?:'s|’s|')?(?![\w-])",
+            re.IGNORECASE,
+        ),
+        {"the", *(first_run(w) for w in side_words_all)},
+        _IGNORECASE_EXTRAS,
     )
     aliases: dict[str, str] = {}
     claimant_side: dict[str, str | None] = {}
