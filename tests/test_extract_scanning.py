@@ -8,7 +8,7 @@ import re
 import pytest
 
 from attrition.extract import sentences
-from attrition.extract.lexicon import _IGNORECASE_EXTRAS, alternation, lexicon
+from attrition.extract.lexicon import _IGNORECASE_EXTRAS, _drop_possessive, alternation, lexicon
 from attrition.extract.numbers import _DIGIT_START
 from attrition.extract.scanning import contains_any, digit_run_starts
 from attrition.extract.sentences import CAVEAT_HINTS, _boundaries, _last_words_start
@@ -150,3 +150,8 @@ def test_side_gate_skips_texts_without_a_first_word() -> None:
     gate = lexicon().side_re
     assert "kyiv" in gate.first_words and "the" in gate.first_words
     assert list(gate.finditer("Officials met on Thursday to discuss aid.")) == []
+
+
+@pytest.mark.parametrize("word", ["russia's", "kyiv’s", "ukrainians'", "x''s", "a's's", "s", "'", ""])
+def test_drop_possessive_matches_the_regex(word: str) -> None:
+    assert _drop_possessive(word) == re.sub(r"(?:'s|’s|')$", "", word)

@@ -884,7 +884,9 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             period = Period(kind="day", start=report, end=report)
         elif fig.table == "cumulative":
             period = Period(kind="cumulative", start=_war_start(lex, subject), end=report)
-        elif period.kind in ("event", "cumulative") and not periods.stated(cues, sentence, published):
+        elif period.kind in ("event", "cumulative") and not _memo(
+            "stated", sentence, partial(periods.stated, cues, sentence, published)
+        ):
             # "He said Russia had also lost 200 tanks": the period of the report it continues
             claimant = attr.claimant if attr else None
             period = (

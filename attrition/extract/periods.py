@@ -470,13 +470,14 @@ def _default_period(
 ) -> Period:
     """No period cue: an incident on a named day or date; a running total (a perfect, a toll, an
     estimate: from the war start); else an event as of the report date."""
-    said = _SAID_WEEKDAY.search(sentence)
-    said_at = said.start("wd" if said.group("wd") else "wd2") if said else -1
-    for m in _WEEKDAY_RE.finditer(sentence):
-        if m.start("wd") == said_at:
-            continue
-        d = weekday_date(m.group("wd"), published)
-        return Period(kind="event", start=d, end=d)
+    if "day" in sentence:  # every weekday name ends in "day": most sentences need neither scan
+        said = _SAID_WEEKDAY.search(sentence)
+        said_at = said.start("wd" if said.group("wd") else "wd2") if said else -1
+        for m in _WEEKDAY_RE.finditer(sentence):
+            if m.start("wd") == said_at:
+                continue
+            d = weekday_date(m.group("wd"), published)
+            return Period(kind="event", start=d, end=d)
     for cue in explicit_dates(sentence, published):
         if cue.precision == "day":
             if _AS_OF.search(sentence, max(0, cue.start - 7), cue.start):  # "as of February 21"
