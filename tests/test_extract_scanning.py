@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import re
+from re import _constants as C  # noqa: N812
+from re import _parser
+from typing import Any
 
 import pytest
 
-from attrition.extract import sentences
+from attrition.extract import periods, sentences
 from attrition.extract.lexicon import _IGNORECASE_EXTRAS, _drop_possessive, alternation, lexicon
 from attrition.extract.numbers import _DIGIT_START
 from attrition.extract.scanning import contains_any, digit_run_starts
@@ -155,3 +158,44 @@ def test_side_gate_skips_texts_without_a_first_word() -> None:
 @pytest.mark.parametrize("word", ["russia's", "kyiv’s", "ukrainians'", "x''s", "a's's", "s", "'", ""])
 def test_drop_possessive_matches_the_regex(word: str) -> None:
     assert _drop_possessive(word) == re.sub(r"(?:'s|’s|')$", "", word)
+
+
+def _first_letters(items: list[Any]) -> set[str] | None:
+    """The characters a match of the parsed regex `items` can open with; None when any character
+    can (a negated class, a category, a dot) or the regex can match the empty string."""
+    out: set[str] = set()
+    for i, (op, av) in enumerate(items):  # zero-width items are skipped: the set can only grow
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue
+        if op is C.LITERAL:
+            return out | {chr(av)}
+        if op is C.IN:
+            if not all(o in (C.LITERAL, C.RANGE) for o, _ in av):
+                return None
+            return (
+                out
+                | {chr(a) for o, a in av if o is C.LITERAL}
+                | {chr(c) for o, a in av if o is C.RANGE for c in range(a[0], a[1] + 1)}
+            )
+        rest = items[i + 1 :]
+        if op is C.SUBPATTERN:
+            found = _first_letters(list(av[3]) + rest)
+        elif op is C.BRANCH:
+            sets = [_first_letters(list(alt) + rest) for alt in av[1]]
+            found = None if any(x is None for x in sets) else set().union(*sets)  # type: ignore[arg-type]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, _hi, p = av
+            first = _first_letters(list(p) + rest)
+            after = _first_letters(rest) if lo == 0 else set()
+            found = None if first is None or after is None else first | after
+        else:
+            return None
+        return None if found is None else out | found
+    return None  # the regex can match the empty string
+
+
+def test_cue_first_letters_are_those_the_cues_open_with() -> None:
+    for kind, pattern in periods._CUES:
+        letters = _first_letters(list(_parser.parse(pattern)))
+        assert letters is not None and letters <= set(periods.CUE_FIRST_LETTERS[kind]), kind
+        assert set(periods.CUE_FIRST_LETTERS[kind]) <= letters, kind  # no letter more than needed

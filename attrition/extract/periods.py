@@ -164,8 +164,21 @@ BEGAN_REACH = 16
 #: A clause that tallies losses ("Russia lost 1,380 troops on Wednesday"): a day's tally, not an event.
 _LOSS_TALLY = re.compile(r"\b(?:lost|losses|loses)\b")
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b")
+#: The letters each kind of cue can open with (tests/test_extract_scanning.py derives them from `_CUES`).
+#: Why: `re` enters every alternative of every kind at each word start; a lookahead on the first letter
+#: spares the kinds a word cannot open, a third of the scan.
+CUE_FIRST_LETTERS = {
+    "rate": "adeop",
+    "projection": "bciw",
+    "day": "dilopy",
+    "span": "adfilmostw",
+    "same": "dfio",
+    "cumulative": "aciost",
+}
 #: Run on `lowered` text (no IGNORECASE: see `lexicon.lowered`).
-CUE_RE = re.compile(WORD_START + "(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + ")")
+CUE_RE = re.compile(
+    WORD_START + "(?:" + "|".join(f"(?=[{CUE_FIRST_LETTERS[k]}])(?P<{k}>{p})" for k, p in _CUES) + ")"
+)
 _SINCE_WAR = re.compile(
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+|its\s+|russia's\s+)?(?:full[-\s]scale\s+)?"
     r"(?:war|invasion|conflict|fighting|aggression)|since\s+(?:the\s+)?(?:war|invasion|conflict|fighting)\s+(?:began|started|broke\s+out)"
