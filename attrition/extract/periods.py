@@ -32,6 +32,16 @@ _CAMPAIGN = r"battle|offensive|counteroffensive|siege|campaign|operation|assault
 _HOURS = {"forty-eight": 48, "seventy-two": 72}
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
+#: One end of "between ... and ...": a date, a day of the month, a month (with a year) or a weekday.
+_DATEISH = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|{_WEEKDAY})"
+)
+#: The closing end names a month or a weekday ("between 10 and 20 soldiers" is no stretch of time).
+_DATEISH_END = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?:19|20)\d\d)?"
+    rf"|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|{_WEEKDAY})"
+)
 _UNIT_DAYS = {
     "day": 1,
     "days": 1,
@@ -78,13 +88,17 @@ _CUES: list[tuple[str, str]] = [
     (
         "projection",
         r"\bby\s+(?:the\s+(?:end|close|final\s+months|last\s+months)\s+of\s+|late\s+|early\s+)?(?P<pyear>20\d\d)\b|\bwill\s+have\b|\bwill\s+(?:reach|exceed|rise\s+to)\b"
-        r"|\bis\s+(?:expected|projected|forecast)\s+to\b|\bcould\s+reach\b",
+        r"|\bis\s+(?:expected|projected|forecast)\s+to\b|\bcould\s+reach\b"
+        # "could pass one million", "would top 700,000", "on track to exceed"
+        r"|\b(?:could|would|will|may|might|on\s+track\s+to|set\s+to)\s+(?:soon\s+|likely\s+|well\s+|easily\s+)?"
+        r"(?:pass|exceed|top|surpass|reach|hit|cross|climb\s+to|rise\s+(?:to|above))\b",
     ),
     (
         "day",
         r"\b(?:past|previous|last|preceding)\s+(?:24|twenty-four)\s+hours\b|\b(?:past|previous|last)\s+day\b"
         r"|\bin\s+(?:a|one)\s+(?:single\s+)?day\b|\bin\s+24\s+hours\b|\bover\s+the\s+day\b|\byesterday\b|\bovernight\b|\bdaily\s+(?:losses|toll|tally)\b"
-        r"|\bon\s+the\s+day\b|\bin\s+the\s+last\s+day\b",
+        r"|\bon\s+the\s+day\b|\bin\s+the\s+last\s+day\b|\b(?:during|through)\s+the\s+night\b"
+        r"|\bdaily\s+(?:briefing|bulletin|report|update|summary)\b",
     ),
     (
         "span",
@@ -103,7 +117,15 @@ _CUES: list[tuple[str, str]] = [
         # "a week-long battle", "the four-month offensive", "a 10-day siege"
         rf"|\b(?:a|the|its|their)\s+(?:(?P<nl>\d+|{_SMALL_WORDS})-)?(?P<lunit>day|week|month|year)(?:-long)?\s+(?:{_CAMPAIGN})\b"
         r"|\b(?P<lunit2>day|week|month)-long\b"
-        r"|\bin\s+the\s+(?:final|last|closing|first|opening)\s+(?:days|weeks|months|hours)\s+of\b",
+        r"|\bin\s+the\s+(?:final|last|closing|first|opening)\s+(?:days|weeks|months|hours)\s+of\b"
+        # "between 25 September and 2 October", "between Thursday and Saturday", "between March and May"
+        rf"|\bbetween\s+(?P<ba>{_DATEISH})\s+and\s+(?P<bb>{_DATEISH_END})(?![\w-])"
+        # "in the first five months of the year", "in the first week", "in the 15 months that followed"
+        rf"|\b(?:in|during|over|within)\s+(?:the|its|their)\s+(?:(?P<ffirst>first|opening)\s+(?:(?P<fn>\d+|{_SMALL_WORDS}|twelve|few)\s+)?"
+        r"(?P<funit>days?|weeks?|months?|years?)\b(?:\s+of\s+(?:the\s+)?(?P<fof>war|year|invasion|conflict|fighting))?"
+        rf"|(?P<fn2>\d+|{_SMALL_WORDS}|twelve)\s+(?P<funit2>days|weeks|months|years)\s+(?:that\s+)?(?:followed|after))"
+        # "in recent days", "in the preceding days": a stretch ending on the report, start unstated
+        r"|\b(?:in|over|during)\s+(?:recent|the\s+(?:preceding|previous|past|last|following|last\s+few|past\s+few))\s+(?:days|weeks)\b(?!\s+of\b)",
     ),
     ("same", r"\b(?:over|in|during|for)\s+(?:the\s+same\s+(?:period|time)|that\s+(?:time|period))\b"),
     (
@@ -164,6 +186,20 @@ BEGAN_REACH = 16
 #: A clause that tallies losses ("Russia lost 1,380 troops on Wednesday"): a day's tally, not an event.
 _LOSS_TALLY = re.compile(r"\b(?:lost|losses|loses)\b")
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b")
+#: "by the end of the year / summer": a forecast's horizon in the report's year (the month it ends).
+_BY_SEASON = re.compile(r"\bby\s+the\s+end\s+of\s+(?:the\s+|this\s+)?(?P<season>year|spring|summer|autumn|fall)\b")
+_SEASON_LAST_MONTH = {"year": 12, "spring": 5, "summer": 8, "autumn": 11, "fall": 11}
+
+
+def _season_end(sentence: str, published: date | None) -> date | None:
+    """The horizon "by the end of the summer" names, in the report's year; None when unnamed."""
+    m = _BY_SEASON.search(sentence)
+    if m is None or published is None:
+        return None
+    month = _SEASON_LAST_MONTH[m.group("season")]
+    return date(published.year, month, calendar.monthrange(published.year, month)[1])
+
+
 #: Run on `lowered` text (no IGNORECASE: see `lexicon.lowered`).
 CUE_RE = re.compile(WORD_START + "(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _CUES) + ")")
 _SINCE_WAR = re.compile(
@@ -252,6 +288,8 @@ _DATED_GROUPS = (
     "smonth",
     "lunit",
     "lunit2",
+    "ba",
+    "fof",
 )
 #: Span cue groups that may date the statement rather than the losses ("said last month that ...").
 _STATEMENT_GROUPS = ("smonth", "unit2", "unit3")
@@ -305,6 +343,81 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
         n = int(n_raw) if n_raw.isdigit() else _SMALL.get(n_raw, 1)
         return end - timedelta(days=n * _UNIT_DAYS[unit.lower()]), end
     return None, end
+
+
+def _dateish(text: str, ref: date, closing: bool) -> date | None:
+    """One end of "between ... and ...", resolved on or before `ref`: a date, a month (its first day,
+    or its last when `closing`) or a weekday."""
+    text = text.strip()
+    if text in WEEKDAYS:
+        return weekday_date(text, ref)
+    dates = explicit_dates(text, ref)
+    if dates:
+        d = dates[0]
+        if d.precision == "month" and closing:
+            return date(d.day.year, d.day.month, calendar.monthrange(d.day.year, d.day.month)[1])
+        return d.day
+    month = MONTHS.get(text.rstrip("."))
+    if month is None:
+        return None
+    first, last = _month_span(month, None, ref)
+    return last if closing else first
+
+
+def _between(m: re.Match[str], report: date | None) -> tuple[date | None, date | None]:
+    """ "between 25 September and 2 October", "between 22 and 28 July", "between Thursday and Saturday":
+    the closing end first (on or before the report), then the opening one on or before it."""
+    if report is None:
+        return None, None
+    end = _dateish(m.group("bb"), report, closing=True)
+    if end is None:
+        return None, None
+    opening = m.group("ba").strip()
+    if opening[:1].isdigit() and not any(c.isalpha() for c in opening.rstrip("stndrh")):
+        day = int(re.match(r"\d+", opening).group(0))  # type: ignore[union-attr]
+        try:
+            start: date | None = date(end.year, end.month, day)
+        except ValueError:
+            return None, end
+    else:
+        start = _dateish(opening, end, closing=False)
+    return start, end
+
+
+def _add_units(start: date, n: int, unit: str) -> date:
+    """`start` moved on by n days, weeks, months or years; a stretch opening on the first of a month
+    ("the first five months of the year") ends on the last day of its last month."""
+    unit = unit.rstrip("s")
+    if unit in ("month", "year"):
+        months = n * (12 if unit == "year" else 1)
+        y, mo = divmod(start.month - 1 + months, 12)
+        year, month = start.year + y, mo + 1
+        moved = date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+        return moved - timedelta(days=1) if start.day == 1 else moved
+    return start + timedelta(days=n * _UNIT_DAYS[unit])
+
+
+def _opening_stretch(
+    m: re.Match[str], sentence: str, report: date | None, war_start: date | None
+) -> tuple[date | None, date | None]:
+    """ "the first five months of the year", "the first week" (after "launched ... on October 10"),
+    "the 15 months that followed": from the year's or war's start, or a date named before it."""
+    raw = (m.group("fn") or m.group("fn2") or "1").lower()
+    n = int(raw) if raw.isdigit() else _SMALL.get(raw, 12 if raw == "twelve" else 1)
+    unit = m.group("funit") or m.group("funit2")
+    of = m.group("fof")
+    start: date | None = None
+    if of in ("war", "invasion", "conflict", "fighting"):
+        start = war_start
+    elif of == "year" and report is not None:
+        start = date(report.year, 1, 1)
+    else:
+        before = [c for c in explicit_dates(sentence[: m.start()], report) if c.precision == "day"]
+        start = before[-1].day if before else None
+    if start is None:
+        return None, None
+    end = _add_units(start, n, unit)
+    return start, min(end, report) if report is not None else end
 
 
 _CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|,\s*and\s+(?:says|said|adds|added)\b")
@@ -420,15 +533,23 @@ def resolve(
     if kind == "projection":
         by = best if best.group("pyear") else _BY_YEAR.search(sentence)
         if by is None:
-            return Period(kind="projection")
+            return Period(kind="projection", end=_season_end(sentence, published))
         year_s = by.group("pyear")
         year = int(year_s)
-        if published is not None and year <= published.year:
+        horizon = date(year, 1, 1) if by.group(0).lower().split()[1] == year_s else date(year, 12, 31)
+        if published is not None and (year < published.year or horizon <= published):
             # "by the final months of 2023", written in 2024: a total as of then, not a forecast.
             return Period(kind="cumulative", end=date(year, 12, 31))
-        horizon = date(year, 1, 1) if by.group(0).lower().split()[1] == year_s else date(year, 12, 31)
         return Period(kind="projection", end=horizon)
     if kind == "span":
+        if best.group("ba"):
+            start, end = _between(best, report)
+            if start is not None and start == war_start:  # "between 7 October 2023 and 2 October 2024"
+                return Period(kind="cumulative", start=start, end=end)
+            return Period(kind="span", start=start, end=end)
+        if best.group("funit") or best.group("funit2"):
+            start, end = _opening_stretch(best, sentence, report, war_start)
+            return Period(kind="span", start=start, end=end)
         start, end = _span_start(best, report)
         return Period(kind="span", start=start, end=end)
     return _cumulative(sentence, best, report, war_start)
