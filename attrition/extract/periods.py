@@ -163,13 +163,15 @@ _SUPERLATIVE = re.compile(r"\b(?:largest|biggest|deadliest|worst|heaviest|highes
 #: How far before "so far" / "to date" a superlative is looked for.
 SUPERLATIVE_REACH = 50
 #: "as of February 21": a running total as of that date.
-_AS_OF = re.compile(r"\bas\s+of\s+")
+_AS_OF = re.compile(r"\b(?:as\s+of|by)\s+$")
+#: "which began on April 15": the date a war or campaign started.
+_BEGAN_ON = re.compile(r"\b(?:began|started|erupted|broke\s+out|launched)\s+on\s+$")
 #: A toll or overall estimate with no period of its own: a running total of the war ("had been killed",
 #: "casualties are approaching 300,000", "estimated", "puts Russian casualties at").
 _TOLL_DEFAULT = re.compile(
     WORD_START
     + r"\b(?:had\s+(?:now\s+|also\s+|so\s+far\s+|likely\s+|probably\s+)?(?:been\s+(?:killed|wounded|injured)|lost|died|"
-    r"suffered|sustained)|(?:casualties|deaths|losses|toll|dead|fatalities)\s+(?:are|were|is|was|"
+    r"suffered|sustained)|(?:casualties|deaths|losses|toll|dead|fatalities)\s+(?:(?:had|have|has)\s+)?(?:are|were|is|was|"
     r"stand|stood|number|numbered|reached|topped|exceeded|approach|approached|approaching|close\s+to|near|neared|"
     r"amount|amounted)|estimat(?:ed|es|e)|puts?\s+(?:[\w'’-]+\s+){0,5}?(?:casualties|losses|toll|deaths|dead))\b",
 )
@@ -183,6 +185,8 @@ ANAPHORIC_SPAN = re.compile(r"\b(?:over|during|in|throughout|for)\s+the\s+(?:wee
 #: "began in April", "erupted in mid-April": the month a war or campaign started.
 _BEGAN = re.compile(r"\b(?:began|started|erupted|broke\s+out|launched|beginning|start)\s*$")
 BEGAN_REACH = 16
+#: "since <a clause> in May": a "since" the month closes, with no comma between.
+_SINCE_CLAUSE = re.compile(r"\bsince\s[^,;]*$")
 #: A clause that tallies losses ("Russia lost 1,380 troops on Wednesday"): a day's tally, not an event.
 _LOSS_TALLY = re.compile(r"\b(?:lost|losses|loses)\b")
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b")
@@ -600,8 +604,13 @@ def _default_period(
         return Period(kind="event", start=d, end=d)
     for cue in explicit_dates(sentence, published):
         if cue.precision == "day":
-            if _AS_OF.search(sentence, max(0, cue.start - 7), cue.start):  # "as of February 21"
+            if _AS_OF.search(sentence, max(0, cue.start - 7), cue.start):  # "as of February 21", "by October 6"
                 return Period(kind="cumulative", start=war_start, end=cue.day)
+            if _BEGAN_ON.search(sentence, max(0, cue.start - BEGAN_REACH - 3), cue.start):
+                # "the war, which broke out on April 15, 2023, has killed": a start, not the day of an event
+                if _PERFECT_TOTAL.search(sentence) or _TOLL_DEFAULT.search(sentence):
+                    return Period(kind="cumulative", start=cue.day, end=report)
+                continue
             return Period(kind="event", start=cue.day, end=cue.day)
     if _PERFECT_TOTAL.search(sentence):  # "have been killed", "has lost": a running total
         return Period(kind="cumulative", start=war_start, end=report)
@@ -620,20 +629,28 @@ def _incident(sentence: str) -> bool:
 
 
 def _superlative(sentence: str, cue: re.Match[str]) -> bool:
-    """ "the largest attack so far": the cue qualifies a superlative, it does not make a running total."""
+    """ "the largest attack so far", "the deadliest strike this year", "the worst day since March": the
+    cue qualifies a superlative, it does not make a running total or a span."""
+    if cue.lastgroup == "cumulative":
+        qualifies = cue.group(0) in ("so far", "to date", "since")
+    else:  # "one of the deadliest attacks on the city this year"
+        qualifies = cue.lastgroup == "span" and (cue.group("unit3") or cue.group("syear")) is not None
     return (
-        cue.lastgroup == "cumulative"
-        and cue.group(0) in ("so far", "to date")
+        qualifies
         and _SUPERLATIVE.search(sentence, max(0, cue.start() - SUPERLATIVE_REACH), cue.start()) is not None
     )
 
 
 def _began(sentence: str, cue: re.Match[str]) -> bool:
-    """ "the war, which began in April, has killed ...": the month dates the start, not a span."""
+    """ "the war, which began in April, has killed ...", "since the siege tightened in May 2024": the
+    month dates the start, not a span."""
     return (
         cue.lastgroup == "span"
         and cue.group("smonth") is not None
-        and _BEGAN.search(sentence, max(0, cue.start() - BEGAN_REACH), cue.start()) is not None
+        and (
+            _BEGAN.search(sentence, max(0, cue.start() - BEGAN_REACH), cue.start()) is not None
+            or _SINCE_CLAUSE.search(sentence, max(0, cue.start() - SINCE_REACH), cue.start()) is not None
+        )
     )
 
 
