@@ -189,6 +189,12 @@ BEGAN_REACH = 16
 _SINCE_CLAUSE = re.compile(r"\bsince\s[^,;]*$")
 #: A clause that tallies losses ("Russia lost 1,380 troops on Wednesday"): a day's tally, not an event.
 _LOSS_TALLY = re.compile(r"\b(?:lost|losses|loses)\b")
+#: Strikes "across southern Lebanon", "nationwide": a tally of a country's or region's day, not one attack.
+_WIDE = re.compile(
+    r"\bacross\s+(?!(?:the\s+|a\s+)?(?:border|river|street|road|bridge|frontier|line)\b)|\bnationwide\b|\bcountrywide\b"
+)
+#: Drones or missiles brought down: an air force's tally of the night, not the attack it answered.
+_INTERCEPTED = re.compile(r"\b(?:shot\s+down|shooting\s+down|intercepted|downed|neutrali[sz]ed)\b")
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b")
 #: "by the end of the year / summer": a forecast's horizon in the report's year (the month it ends).
 _BY_SEASON = re.compile(r"\bby\s+the\s+end\s+of\s+(?:the\s+|this\s+)?(?P<season>year|spring|summer|autumn|fall)\b")
@@ -497,7 +503,7 @@ def resolve(
         # a day named nearer the figure than the running-total cue is the figure's own.
         named = _named_day(sentence, lo, hi, pos, end_pos, published)
         if named is not None and named[0] < best_dist:
-            tally = _LOSS_TALLY.search(sentence, lo, hi) and not _incident(sentence)
+            tally = _LOSS_TALLY.search(sentence, lo, hi) and not _incident(sentence) or _WIDE.search(sentence)
             return Period(kind="day" if tally else "event", start=named[1], end=named[1])
     if kind == "same":
         # "taken 117 prisoner over the past week and killed 1,400 in the same period": the dated
@@ -513,7 +519,12 @@ def resolve(
         word = best.group(0).lower()
         d = published - timedelta(days=1) if word == "yesterday" and published else report
         # "a drone attack killed 11 yesterday": one incident, not a day's tally.
-        incident = word in ("yesterday", "overnight") and _INCIDENT_RE.search(sentence)
+        # Drones or missiles shot down overnight: the air force's tally of the night, not the attack.
+        incident = (
+            (word in ("yesterday", "overnight") or word.endswith(" night"))
+            and _INCIDENT_RE.search(sentence)
+            and not _INTERCEPTED.search(sentence)
+        )
         return Period(kind="event" if incident else "day", start=d, end=d)
     if kind == "rate":
         y = re.search(r"\b(?:in|during|throughout|over)\s+(20\d\d)\b", sentence)
@@ -601,7 +612,7 @@ def _default_period(
         if m.start("wd") == said_at:
             continue
         d = weekday_date(m.group("wd"), published)
-        return Period(kind="event", start=d, end=d)
+        return Period(kind="day" if _WIDE.search(sentence) else "event", start=d, end=d)
     for cue in explicit_dates(sentence, published):
         if cue.precision == "day":
             if _AS_OF.search(sentence, max(0, cue.start - 7), cue.start):  # "as of February 21", "by October 6"
