@@ -193,6 +193,8 @@ _LOSS_TALLY = re.compile(r"\b(?:lost|losses|loses)\b")
 _WIDE = re.compile(
     r"\bacross\s+(?!(?:the\s+|a\s+)?(?:border|river|street|road|bridge|frontier|line)\b)|\bnationwide\b|\bcountrywide\b"
 )
+#: How far before a figure "shot down" is looked for ("shot down 11 drones launched at ...").
+INTERCEPT_REACH = 40
 #: Drones or missiles brought down: an air force's tally of the night, not the attack it answered.
 _INTERCEPTED = re.compile(r"\b(?:shot\s+down|shooting\s+down|intercepted|downed|neutrali[sz]ed)\b")
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b")
@@ -489,6 +491,14 @@ def resolve(
         dist = m.start() - end_pos if m.start() >= end_pos else max(0, pos - m.end())
         if dist < best_dist:
             best, best_dist = m, dist
+    if (
+        best is not None
+        and best.group(0) in _SUMMING
+        and not any(m.lastgroup == "cumulative" and m.group(0) not in _SUMMING for m in in_clause)
+    ):
+        # "in total 3 civilians were killed ... in the past 24 hours": the words sum the day's parts.
+        sharper = [m for m in in_clause if m.lastgroup == "day" or m.lastgroup == "span" and _dated_span(m)]
+        best = sharper[0] if sharper else best
     if best is not None and best.lastgroup == "span" and not _dated_span(best):
         # "in the battle for Avdiivka in the past month": the cue with dates says more.
         dated = [m for m in in_clause if m.lastgroup == "span" and _dated_span(m)]
@@ -518,12 +528,16 @@ def resolve(
     if kind == "day":
         word = best.group(0).lower()
         d = published - timedelta(days=1) if word == "yesterday" and published else report
-        # "a drone attack killed 11 yesterday": one incident, not a day's tally.
-        # Drones or missiles shot down overnight: the air force's tally of the night, not the attack.
+        night = word == "overnight" or word.endswith(" night")
+        named = _named_day(sentence, lo, hi, pos, end_pos, published) if night else None
+        if named is not None:  # "early on Wednesday ... during the night": the night of that day
+            d = named[1]
+        # "a drone attack killed 11 yesterday": one incident, not a day's tally; drones or missiles
+        # shot down overnight are the air force's tally of the night, not the attack.
         incident = (
-            (word in ("yesterday", "overnight") or word.endswith(" night"))
+            (word == "yesterday" or night)
             and _INCIDENT_RE.search(sentence)
-            and not _INTERCEPTED.search(sentence)
+            and not _INTERCEPTED.search(sentence, max(lo, pos - INTERCEPT_REACH), pos)
         )
         return Period(kind="event" if incident else "day", start=d, end=d)
     if kind == "rate":
@@ -570,6 +584,8 @@ def resolve(
     return _cumulative(sentence, best, report, war_start)
 
 
+#: Words that add parts up; beside a day or a dated span they make no running total.
+_SUMMING = frozenset({"in total", "altogether", "in all"})
 #: How far after "since" the date of the starting event may be written.
 SINCE_REACH = 80
 
