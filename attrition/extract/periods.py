@@ -199,7 +199,9 @@ INTERCEPT_REACH = 40
 _INTERCEPTED = re.compile(r"\b(?:shot\s+down|shooting\s+down|intercepted|downed|neutrali[sz]ed)\b")
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b")
 #: "by the end of the year / summer": a forecast's horizon in the report's year (the month it ends).
-_BY_SEASON = re.compile(r"\bby\s+the\s+end\s+of\s+(?:the\s+|this\s+)?(?P<season>year|spring|summer|autumn|fall)\b")
+_BY_SEASON = re.compile(
+    r"\bby\s+the\s+end\s+of\s+(?:the\s+|this\s+)?(?P<season>year|spring|summer|autumn|fall)\b"
+)
 _SEASON_LAST_MONTH = {"year": 12, "spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 
 
@@ -631,7 +633,8 @@ def _default_period(
         return Period(kind="day" if _WIDE.search(sentence) else "event", start=d, end=d)
     for cue in explicit_dates(sentence, published):
         if cue.precision == "day":
-            if _AS_OF.search(sentence, max(0, cue.start - 7), cue.start):  # "as of February 21", "by October 6"
+            # "as of February 21", "by October 6": a running total as of that day
+            if _AS_OF.search(sentence, max(0, cue.start - 7), cue.start):
                 return Period(kind="cumulative", start=war_start, end=cue.day)
             if _BEGAN_ON.search(sentence, max(0, cue.start - BEGAN_REACH - 3), cue.start):
                 # "the war, which broke out on April 15, 2023, has killed": a start, not the day of an event
