@@ -82,7 +82,9 @@ def test_by_a_date_ends_a_running_total_and_a_start_date_is_no_event() -> None:
 
 
 def test_strikes_across_a_country_on_a_weekday_are_that_days_tally() -> None:
-    text = "On Thursday, Russian strikes across Ukraine killed 19 civilians, according to the interior ministry."
+    text = (
+        "On Thursday, Russian strikes across Ukraine killed 19 civilians, according to the interior ministry."
+    )
     assert _period(text, date(2024, 12, 13), "19") == ("day", date(2024, 12, 12), date(2024, 12, 12))
 
 
