@@ -553,6 +553,11 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
 
 #: A sentence that continues the previous one's report ("also", "added").
 _CONTINUES = re.compile(r"\b(?:also|added|adding|in\s+addition|as\s+well)\b", re.IGNORECASE)
+#: "Among the dead were two children", "17,000 of the dead": a part of the toll just given, of its period.
+_SUBSET_OF_LAST = re.compile(
+    r"\bamong\s+(?:the\s+)?(?:dead|killed|victims|wounded|injured|casualties|them)\b|\bof\s+(?:the\s+dead|them)\b",
+    re.IGNORECASE,
+)
 _TOLL_BEFORE = re.compile(r"\btoll\b", re.IGNORECASE)
 
 
@@ -997,7 +1002,8 @@ def _carried_period(
 ) -> Period | None:
     """The period of the previous claim, for a figure whose sentence states none: a span or running
     total when the same claimant goes on or the sentence continues ("also"); a day's tally or a dated
-    event only for the same claimant, and never for a toll (`period` cumulative: a toll is not a day's)."""
+    event only for the same claimant, and never for a toll (`period` cumulative: a toll is not a day's);
+    any period for a part of the figure before it ("among the dead were 7 children")."""
     if not claims:
         return None
     last, lk, disp = claims[-1]
@@ -1006,6 +1012,8 @@ def _carried_period(
     same = last.claimant == claimant
     kind = last.period.kind
     if kind in ("span", "cumulative") and (same or _CONTINUES.search(sentences[k].text)):
+        return last.period
+    if _SUBSET_OF_LAST.search(sentences[k].text):  # whoever says it, a part shares its whole's period
         return last.period
     toll = period.kind == "cumulative"
     if same and not toll and (kind == "day" or kind == "event" and last.period.start is not None):

@@ -16,6 +16,8 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
+from attrition.extract.scanning import IGNORECASE_EXTRAS, WordGate, first_run
+
 #: Prefix for word-list regexes whose every alternative starts a word with a letter: it rejects the
 #: positions inside words before the alternation is tried, which halves the cost of such scans.
 WORD_START = r"(?<![A-Za-z])(?=[A-Za-z])"
@@ -59,10 +61,10 @@ class Lexicon:
     sides: dict[str, Side]
     side_words: dict[str, str]
     plurals: dict[str, tuple[str, bool]]
-    side_re: re.Pattern[str]
+    side_re: WordGate
     claimant_aliases: dict[str, str]
     claimant_side: dict[str, str | None]
-    claimant_re: re.Pattern[str]
+    claimant_re: WordGate
     generic: dict[str, tuple[tuple[str, ...], str | None]]
 
     def side_of(self, word: str) -> str | None:
@@ -197,24 +199,64 @@ def _bare_claimant(phrase: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", clean, flags=re.IGNORECASE)
 
 
-def alternation(words: Iterable[str], space: str = r"\ ") -> str:
-    """A regex alternation of literal words for an IGNORECASE pattern, longest first, grouped by first
-    letter: `(?-i:[Rr])(?:ussian|ussia)|(?-i:[Kk])(?:yiv)`.
+#: A letter-tree node: next character (lower-cased) -> subtree; `_END` marks the end of a word.
+_Node = dict[str, "_Node"]
+_END = ""
 
-    Why: under IGNORECASE, Python's `re` tries every alternative in turn at each position; a
-    case-sensitive character class at the head of a branch lets it skip a whole group on its first
-    character, which makes scans with gazetteer-sized alternations several times faster. The words
-    matched are the same as a plain `a|b|c` (longest first), case-insensitively.
+
+def alternation(words: Iterable[str], space: str = r"\ ") -> str:
+    """A regex alternation of literal words for an IGNORECASE pattern, longest first, as a letter tree:
+    `(?-i:[Rr])(?:ussian|ussia)` is written `(?-i:[Rr])ussia(?:(?-i:[nN])|)`.
+
+    Why: under IGNORECASE, Python's `re` enters every alternative in turn at each position (a costly
+    step each), and skips one on its first character only when that is a case-sensitive character
+    class. Here every alternative opens with such a class and shares its prefix with its siblings, so
+    a word that matches nothing costs one failed class test per letter read. The words matched are the
+    same as a plain `a|b|c` (longest first), case-insensitively: of the words that match at a position
+    each is a prefix of the next, and the tree tries the longer ones first. The first letter's class
+    is `[Rr]` (as before); deeper ones hold every character IGNORECASE would match (`_ignorecase_class`).
     """
-    groups: dict[str, list[str]] = {}
-    for w in sorted(set(words), key=len, reverse=True):
-        groups.setdefault(w[0].lower(), []).append(w[1:])
-    out = []
-    for head, rests in groups.items():
-        cased = head.upper() != head.lower()
-        first = f"(?-i:[{re.escape(head.upper())}{re.escape(head)}])" if cased else re.escape(head)
-        out.append(first + "(?:" + "|".join(re.escape(r).replace(r"\ ", space) for r in rests) + ")")
-    return "|".join(out)
+    root: _Node = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch.lower(), {})
+        node[_END] = {}
+    return _tree_regex(root, space, first=True)
+
+
+def _ignorecase_class(ch: str) -> str:
+    """A case-sensitive regex for exactly the characters an IGNORECASE literal `ch` matches: a class
+    for an ASCII letter (case-sensitive classes let `re` skip an alternative on its first character),
+    else the escaped literal, which keeps the pattern's own flags."""
+    if not (ch.isascii() and ch.isalpha()):
+        return re.escape(ch)
+    same = [c for c in ch.lower() + ch.upper() + IGNORECASE_EXTRAS if re.fullmatch(ch, c, re.IGNORECASE)]
+    return "(?-i:[" + "".join(same) + "])"
+
+
+def _tree_regex(node: _Node, space: str, first: bool = False) -> str:
+    """The regex of a letter tree: longer words before shorter ones (`(?:...|)` for an end of word);
+    a branch opens with a case-sensitive class, a run with a single continuation with plain literals."""
+    branches: list[str] = []
+    for ch, child in node.items():
+        if ch == _END:
+            continue
+        if ch == " ":
+            head = space
+        elif first:
+            cased = ch.upper() != ch
+            head = f"(?-i:[{re.escape(ch.upper())}{re.escape(ch)}])" if cased else re.escape(ch)
+        elif len(node) > 1:
+            head = _ignorecase_class(ch)
+        else:
+            head = re.escape(ch)
+        branches.append(head + _tree_regex(child, space))
+    if _END in node:
+        branches.append("")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 @cache
@@ -247,10 +289,11 @@ def lexicon() -> Lexicon:
         )  # "the army" keeps its article: not "Russian army"
         for w, spec in raw.get("generic", {}).items()
     }
+    all_side_words = [*side_words, *plurals, *generic]
     side_re = re.compile(
         WORD_START
         + r"(?<![\w-])(?:the\s+)?(?P<w>"
-        + alternation([*side_words, *plurals, *generic])
+        + alternation(all_side_words)
         + r")(?:'s|’s|')?(?![\w-])",
         re.IGNORECASE,
     )
@@ -263,4 +306,7 @@ def lexicon() -> Lexicon:
     claimant_re = re.compile(
         WORD_START + r"(?<![\w-])(?:" + alternation(list(aliases)) + r")(?![\w-])", re.IGNORECASE
     )
-    return Lexicon(sides, side_words, plurals, side_re, aliases, claimant_side, claimant_re, generic)
+    # Both scans are tried only at the words a match can open with (`scanning.WordGate`).
+    side_gate = WordGate(side_re, {"the", *(first_run(w) for w in all_side_words)})
+    claimant_gate = WordGate(claimant_re, {first_run(a) for a in aliases})
+    return Lexicon(sides, side_words, plurals, side_gate, aliases, claimant_side, claimant_gate, generic)
