@@ -50,6 +50,7 @@ from attrition.extract.vocabulary import (
     LOSS_VERB,
     MODIFIER,
     MODIFIER_WORDS,
+    MUNITIONS,
     NONLOSS_VERB,
     NOUNS,
     OUTCOMES,
@@ -327,6 +328,8 @@ def _classify(
     """What a figure counts, or None when it counts nothing this grammar records."""
     row = rows.get(tok.num_start) if rows else None
     if row is not None:  # a loss-table row: the losses are the enemy's of the publisher
+        if not row.is_claim():
+            return None
         return _Figure(tok, sent, tok.end, row.category, None, True, table=row.kind)
     if sent.bulletin:
         return _table_figure(text, tok, sent)
@@ -393,6 +396,9 @@ def _classify(
     ):
         return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
     if prev is not None and prev.sent is sent and float(tok.value).is_integer():
+        if prev.cls in _PEOPLE_CLASSES and _BARE_AFTER.match(after):
+            # "1 person killed, 21 injured", "soldiers were killed and five wounded": the people before
+            return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
         others = _OTHERS_AFTER.match(after)
         if others:  # "killed 700 soldiers and captured 2,000 others"
             return _Figure(tok, sent, tok.end + others.end(), prev.cls, prev.side_hint, prev.enemy)
@@ -413,6 +419,8 @@ def _classify(
     return None
 
 
+#: Classes of counted people a noun-less figure can inherit from the figure before it.
+_PEOPLE_CLASSES = frozenset(("personnel", "civilian", "people"))
 #: "380 were government soldiers": a part of a whole counted before, named by its own noun.
 _SUBSET_VERB = re.compile(r"\s+(?:were|was|are)\s+(?:all\s+)?", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"\s+others", re.IGNORECASE)
@@ -465,9 +473,11 @@ def _table_figure(text: str, tok: NumberToken, sent: Sentence) -> _Figure | None
         return None
     label = re.sub(r"\s+", " ", row.group("label").strip().lower())
     cls = TABLE_LABELS.get(label) or NOUNS.get(label)
-    if cls is None or ":" in cls or cls in ("civilian", "people"):
+    if cls is None or ":" in cls or cls in ("civilian", "people", MUNITIONS):
         return None
     day = text[max(sent.start, tok.start - 3) : tok.start].replace(" ", "").endswith("(+")
+    if day and tok.value == 0:
+        return None  # "(+0)": no change that day is no daily claim
     return _Figure(tok, sent, tok.end, cls, None, True, table="day" if day else "cumulative")
 
 
@@ -535,7 +545,8 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
         (hi == next_start and not text[fwd.end() : next_start].strip(" ,"))
         or _NUMBER_NEXT.match(text, fwd.end()) is not None
     )
-    if fwd and not governs_next:
+    if fwd and (not governs_next or not text[fig.noun_end : fwd.start()].strip()):
+        # a word right after the figure is its own ("five wounded, two of them seriously")
         return OUTCOMES[re.sub(r"\s+", " ", fwd.group(0).lower())]
     lo = max(prev_end, s.start, fig.tok.start - OUTCOME_WINDOW)
     for window in ((lo, fig.tok.start), (max(s.start, fig.tok.start - VERB_WINDOW), fig.tok.start)):
