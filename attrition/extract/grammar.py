@@ -396,6 +396,10 @@ def _classify(
     ):
         return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
     if prev is not None and prev.sent is sent and float(tok.value).is_integer():
+        if tok.value_high is not None and tok.qualifier == "range" and not after.strip(" .,;:)"):
+            # "about 165,000 men had died, with the true number likely between 140,000 and 190,000":
+            # a noun-less interval at a clause's end is the interval of the figure before it
+            return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
         if prev.cls in _PEOPLE_CLASSES and _BARE_AFTER.match(after):
             # "1 person killed, 21 injured", "soldiers were killed and five wounded": the people before
             return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
@@ -991,6 +995,9 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
         return True  # "121,000 people have been evacuated", "2,000 soldiers were released"
     if fig.cls == "prisoners":
         return verb is not None and verb.group("non") is not None
+    if verb is not None and nonloss_before and not text[verb.end() : fig.tok.start].strip():
+        # "killed 135 gunmen and arrested 1,700 people": the verb right before the figure is its own
+        return fig.cls in _PEOPLE_CLASSES and not _BARE_AFTER.match(text, fig.noun_end, fig.sent.end)
     return fig.cls in ("personnel", "people") and nonloss_before and outcome is None
 
 
@@ -1054,7 +1061,7 @@ _NONLOSS_AFTER = re.compile(
     r"(?:(?:been|since|now|all)\s+)*(?:\w+ly\s+)?"
     r"(?:evacuated|displaced|fled|hospitali[sz]ed|rescued|relocated|resettled|left\s+homeless|"
     r"made\s+homeless|released|freed|exchanged|swapped|returned|repatriated|mobili[sz]ed|deployed|"
-    r"recruited|treated|sheltering|missing))\b",
+    r"recruited|treated|sheltering|missing|referred|arrested|detained|listed\s+as\s+missing))\b",
     re.IGNORECASE,
 )
 #: An outlet correcting itself: the figure it printed before is withdrawn, not claimed.

@@ -322,7 +322,7 @@ MODIFIER_WORDS = (
 )
 MODIFIER = (
     r"(?:of|(?:of\s+)?(?:" + "|".join(MODIFIER_WORDS) + r"|SIDE|[A-Za-z]+-(?:made|built|"
-    r"supplied|provided)|(?-i:[A-Z][A-Za-z]*-[A-Z0-9][A-Za-z0-9]*)(?=\s)|[A-Za-z]+(?='s|’s)|(?-i:[A-Z][a-z]+)(?=\s))(?:'s|’s)?)"
+    r"supplied|provided)|(?-i:[A-Z][A-Za-z]*-[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,6})(?=\s)|[A-Za-z]+(?='s|’s)|(?-i:[A-Z][a-z]+)(?=\s))(?:'s|’s)?)"
 )
 
 OUTCOMES: dict[str, str] = {
@@ -408,7 +408,8 @@ NONLOSS_VERB = (
     r"transferred|promised|provided|provide|providing|massed|amassed|mobilized|mobilised|recruited|"
     r"gathered|stationed|trained|training|exchanged|swap|swapped|returned|released|freed|repatriated|"
     r"evacuated|displaced|hospitalized|hospitalised|fled|rescued|treated|approved|build|built|"
-    r"owns|field|fielded|armed\s+with|equipped\s+with|fleet\s+of|arsenal\s+of|worth"
+    r"owns|field|fielded|armed\s+with|equipped\s+with|fleet\s+of|arsenal\s+of|worth|arrested|detained|"
+    r"committing|committed|recruiting|exchange\s+for"
 )
 
 
