@@ -80,7 +80,7 @@ _OBJECT_OF_COUNT = re.compile(
 )
 _RELATIVE_NONLOSS = re.compile(
     r"\s*(?:that\s+|which\s+)?(?:\S+\s+){0,2}?(?:had\s+|has\s+)?(?:launched|fired|sent|"
-    r"deployed|supplied|delivered|used)\b",
+    r"deployed|supplied|delivered|used(?!\s+by\b))\b",
     re.IGNORECASE,
 )
 _POSSESS_BEFORE = re.compile(
@@ -414,6 +414,13 @@ def _classify(
             # "up from 1,200", "against 1,014 in December", "and "about 3,000" in total": the figure
             # counts what the figure before it counts
             return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
+    if (
+        tok.qualifier == "range"
+        and not after.strip(" .,;:)")
+        and _OUTCOME_RE.search(text, sent.start, tok.start) is not None
+    ):
+        # "estimates of total casualties ... that range from 600,000 to 650,000": the outcome named before
+        return _Figure(tok, sent, tok.end, "bare", None, False)
     taken = _TAKEN_PRISONER.match(after)
     if taken:  # "had taken "several dozen" prisoner"
         return _Figure(tok, sent, tok.end + taken.end(), "prisoners", None, False)
@@ -1061,7 +1068,8 @@ _NONLOSS_AFTER = re.compile(
     r"(?:(?:been|since|now|all)\s+)*(?:\w+ly\s+)?"
     r"(?:evacuated|displaced|fled|hospitali[sz]ed|rescued|relocated|resettled|left\s+homeless|"
     r"made\s+homeless|released|freed|exchanged|swapped|returned|repatriated|mobili[sz]ed|deployed|"
-    r"recruited|treated|sheltering|missing|referred|arrested|detained|listed\s+as\s+missing))\b",
+    r"recruited|treated|sheltering|missing|referred|arrested|detained|listed\s+as\s+missing)|"
+    r"of\s+them\s+(?:were\s+|are\s+)?(?:hospitali[sz]ed|referred|treated|in\s+hospital))\b",
     re.IGNORECASE,
 )
 #: An outlet correcting itself: the figure it printed before is withdrawn, not claimed.
