@@ -50,6 +50,7 @@ from attrition.extract.vocabulary import (
     LOSS_VERB,
     MODIFIER,
     MODIFIER_WORDS,
+    MUNITIONS,
     NONLOSS_VERB,
     NOUNS,
     OUTCOMES,
@@ -79,7 +80,7 @@ _OBJECT_OF_COUNT = re.compile(
 )
 _RELATIVE_NONLOSS = re.compile(
     r"\s*(?:that\s+|which\s+)?(?:\S+\s+){0,2}?(?:had\s+|has\s+)?(?:launched|fired|sent|"
-    r"deployed|supplied|delivered|used)\b",
+    r"deployed|supplied|delivered|used(?!\s+by\b))\b",
     re.IGNORECASE,
 )
 _POSSESS_BEFORE = re.compile(
@@ -327,6 +328,8 @@ def _classify(
     """What a figure counts, or None when it counts nothing this grammar records."""
     row = rows.get(tok.num_start) if rows else None
     if row is not None:  # a loss-table row: the losses are the enemy's of the publisher
+        if not row.is_claim():
+            return None
         return _Figure(tok, sent, tok.end, row.category, None, True, table=row.kind)
     if sent.bulletin:
         return _table_figure(text, tok, sent)
@@ -393,6 +396,13 @@ def _classify(
     ):
         return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
     if prev is not None and prev.sent is sent and float(tok.value).is_integer():
+        if tok.value_high is not None and tok.qualifier == "range" and not after.strip(" .,;:)"):
+            # "about 165,000 men had died, with the true number likely between 140,000 and 190,000":
+            # a noun-less interval at a clause's end is the interval of the figure before it
+            return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
+        if prev.cls in _PEOPLE_CLASSES and _BARE_AFTER.match(after):
+            # "1 person killed, 21 injured", "soldiers were killed and five wounded": the people before
+            return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
         others = _OTHERS_AFTER.match(after)
         if others:  # "killed 700 soldiers and captured 2,000 others"
             return _Figure(tok, sent, tok.end + others.end(), prev.cls, prev.side_hint, prev.enemy)
@@ -404,6 +414,13 @@ def _classify(
             # "up from 1,200", "against 1,014 in December", "and "about 3,000" in total": the figure
             # counts what the figure before it counts
             return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
+    if (
+        tok.qualifier == "range"
+        and not after.strip(" .,;:)")
+        and _OUTCOME_RE.search(text, sent.start, tok.start) is not None
+    ):
+        # "estimates of total casualties ... that range from 600,000 to 650,000": the outcome named before
+        return _Figure(tok, sent, tok.end, "bare", None, False)
     taken = _TAKEN_PRISONER.match(after)
     if taken:  # "had taken "several dozen" prisoner"
         return _Figure(tok, sent, tok.end + taken.end(), "prisoners", None, False)
@@ -413,6 +430,8 @@ def _classify(
     return None
 
 
+#: Classes of counted people a noun-less figure can inherit from the figure before it.
+_PEOPLE_CLASSES = frozenset(("personnel", "civilian", "people"))
 #: "380 were government soldiers": a part of a whole counted before, named by its own noun.
 _SUBSET_VERB = re.compile(r"\s+(?:were|was|are)\s+(?:all\s+)?", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"\s+others", re.IGNORECASE)
@@ -465,9 +484,11 @@ def _table_figure(text: str, tok: NumberToken, sent: Sentence) -> _Figure | None
         return None
     label = re.sub(r"\s+", " ", row.group("label").strip().lower())
     cls = TABLE_LABELS.get(label) or NOUNS.get(label)
-    if cls is None or ":" in cls or cls in ("civilian", "people"):
+    if cls is None or ":" in cls or cls in ("civilian", "people", MUNITIONS):
         return None
     day = text[max(sent.start, tok.start - 3) : tok.start].replace(" ", "").endswith("(+")
+    if day and tok.value == 0:
+        return None  # "(+0)": no change that day is no daily claim
     return _Figure(tok, sent, tok.end, cls, None, True, table="day" if day else "cumulative")
 
 
@@ -535,7 +556,8 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
         (hi == next_start and not text[fwd.end() : next_start].strip(" ,"))
         or _NUMBER_NEXT.match(text, fwd.end()) is not None
     )
-    if fwd and not governs_next:
+    if fwd and (not governs_next or not text[fig.noun_end : fwd.start()].strip()):
+        # a word right after the figure is its own ("five wounded, two of them seriously")
         return OUTCOMES[re.sub(r"\s+", " ", fwd.group(0).lower())]
     lo = max(prev_end, s.start, fig.tok.start - OUTCOME_WINDOW)
     for window in ((lo, fig.tok.start), (max(s.start, fig.tok.start - VERB_WINDOW), fig.tok.start)):
@@ -985,6 +1007,9 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
         return True  # "121,000 people have been evacuated", "2,000 soldiers were released"
     if fig.cls == "prisoners":
         return verb is not None and verb.group("non") is not None
+    if verb is not None and nonloss_before and not text[verb.end() : fig.tok.start].strip():
+        # "killed 135 gunmen and arrested 1,700 people": the verb right before the figure is its own
+        return fig.cls in _PEOPLE_CLASSES and not _BARE_AFTER.match(text, fig.noun_end, fig.sent.end)
     return fig.cls in ("personnel", "people") and nonloss_before and outcome is None
 
 
@@ -1051,7 +1076,8 @@ _NONLOSS_AFTER = re.compile(
     r"(?:(?:been|since|now|all)\s+)*(?:\w+ly\s+)?"
     r"(?:evacuated|displaced|fled|hospitali[sz]ed|rescued|relocated|resettled|left\s+homeless|"
     r"made\s+homeless|released|freed|exchanged|swapped|returned|repatriated|mobili[sz]ed|deployed|"
-    r"recruited|treated|sheltering|missing))\b",
+    r"recruited|treated|sheltering|missing|referred|arrested|detained|listed\s+as\s+missing)|"
+    r"of\s+them\s+(?:were\s+|are\s+)?(?:hospitali[sz]ed|referred|treated|in\s+hospital))\b",
     re.IGNORECASE,
 )
 #: An outlet correcting itself: the figure it printed before is withdrawn, not claimed.
