@@ -705,7 +705,29 @@ def _subject(
         if _victims_named(lex, s, attacker, verb.start() - fig.sent.start if verb is not None else 0):
             return attacker  # fighting within one side: "Wagner forces shot down ..., Russian pilots killed"
         return lex.enemy_of(attacker)
-    return _nearest_side(lex, s, rel) or _same_para(prev, fig)
+    army = _army_of_claim(lex, text, s, fig, rel, claimant_side)
+    return army or _nearest_side(lex, s, rel) or _same_para(prev, fig)
+
+
+#: Nouns for a state's soldiers (an armed group's members are "fighters", "militants").
+_ARMY_NOUN = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|service\s+members|servicemembers)\b", re.IGNORECASE)
+
+
+def _army_of_claim(
+    lex: Lexicon, text: str, s: str, fig: _Figure, rel: int, claimant_side: str | None
+) -> str | None:
+    """Whose "soldiers" a claim counts when no side but the claimant's own is named before the figure:
+    a state's military counting soldiers counts its own ("The military said 190 soldiers had been
+    killed"); an armed group counts its enemy's ("ISWAP claimed 30 soldiers were killed")."""
+    if claimant_side is None or fig.cls != "personnel" or "enemy" in s:
+        return None  # "inflicted losses of up to 2,000 servicemen on the enemy"
+    if not _ARMY_NOUN.search(text, fig.tok.end, fig.noun_end):
+        return None
+    if any(m[2] != claimant_side for m in _side_mentions(lex, s) if m[1] <= rel and not m[3]):
+        return None
+    side = lex.sides.get(claimant_side)
+    armed_group = side is not None and side.population not in (None, side.name)
+    return lex.enemy_of(claimant_side) if armed_group else claimant_side
 
 
 def _main_actor(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> str | None:

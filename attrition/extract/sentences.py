@@ -74,12 +74,12 @@ BULLETIN_LINE = re.compile(
     r"(?:\s*(?:persons|people|troops|units|pcs\.?))?\s*[;,.]?\s*$",
     re.IGNORECASE,
 )
-#: A wire dateline opening a line ("KYIV, March 16 - ", "WASHINGTON (Reuters) — "): the city names
+#: A wire dateline opening a line ("KYIV, March 16 - ", "WASHINGTON (Reuters) — ", "SEOUL/KYIV, Dec 17 — "): the city names
 #: where the report was filed, not a side, so sentences start after it.
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z .&-]{2,30}\))?\s*[-—–]+\s+"
+    r"^[A-Z][A-Z.'’ /-]{1,30}[A-Z.](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z .&-]{2,30}\))?\s*[-—–]+\s+"
 )
-_DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'’ -")
+_DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'’ /-")
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
 _CLAIM_VERBS = (
