@@ -149,3 +149,27 @@ def test_claimant_aliases_of_the_same_body() -> None:
     assert lexicon().canonical_claimant("CSIS")[0] == "Center for Strategic and International Studies"
     assert lexicon().canonical_claimant("South Korea's spy agency")[0] == "National Intelligence Service"
     assert lexicon().canonical_claimant("Governor Vyacheslav Gladkov")[0] == "Regional authorities"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("The army said 12 soldiers had been killed near the border, a spokesman said.", "12", None),
+        ("The Israeli military spoke. The military said 31 soldiers had been killed since May.", "31", "Israel"),
+        ("ISWAP said in a statement that 18 soldiers were killed in the raid.", "18", "Nigeria"),
+        ("Due to Russian aggression, three people were killed and 9 people were injured.", "9", "Ukraine"),
+        ("Israeli fire had killed more than 70 people in Lebanon, the ministry said.", "more than 70", "Lebanon"),
+    ],
+)
+def test_whose_soldiers_and_whose_civilians(text: str, quote: str, subject: str | None) -> None:
+    assert _one(text, quote)[0] == subject
+
+
+def test_a_toll_takes_the_place_its_paragraph_names() -> None:
+    text = "Strike\n\nIn the Sumy region, a guided bomb hit a village. Two residents were killed, officials said."
+    assert _one(text, "Two")[0] == "Ukraine"
+
+
+def test_joint_dateline_is_not_the_claimant() -> None:
+    text = "Toll\n\nTEHRAN/JERUSALEM, June 25 — Iran's health ministry said 610 people were killed in Israeli strikes."
+    assert _one(text, "610")[::2] == ("Iran", "Iranian Health Ministry")
