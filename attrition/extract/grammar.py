@@ -103,7 +103,7 @@ _INHERIT_OK = re.compile(
 _ATTACK_AFTER = re.compile(
     r"\s*(?:(?!(?:after|before|by|from|in|on|near|as|when|while|with|until)\b)\S+\s+){0,3}?"
     r"(?:strikes?|attacks?|airstrikes?|shelling|raids?|offensive|forces|troops|(?:guided\s+)?bombs?|shells?|rockets?|"
-    r"drones?|missiles?|bombardment)\b",
+    r"drones?|missiles?|bombardment|aggression|fire|gunfire|artillery)\b",
     re.IGNORECASE,
 )
 _NOT_COUNT_AFTER = re.compile(
@@ -314,7 +314,14 @@ def _actor_before(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> s
         for m in _OWN_ACTOR.finditer(s, lo, at):
             if m.start() > best_pos:
                 best_pos, best = m.start(), claimant_side
+        enemy = s.rfind("enemy", lo, at)  # "the enemy lost": the claimant's enemy acts
+        if enemy > best_pos and _ENEMY_ACTOR.match(s, enemy):
+            best = lex.enemy_of(claimant_side)
     return best
+
+
+#: "the enemy" as the actor of a clause (not "enemy drones", counted).
+_ENEMY_ACTOR = re.compile(r"enemy(?:'s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:lost|suffered)\b")
 
 
 def _classify(
@@ -707,20 +714,80 @@ def _subject(
             actor = _main_actor(lex, s, vrel, claimant_side) or actor  # "X repelled a Y attack, killing 40"
         passive = _PASSIVE_MARK.search(s, max(0, vrel - 20), vrel)
         if actor and (verb.group("loss") or passive):
-            return actor
-        if verb.group("kill") and actor:
+            if not (civilian and _weapon_of(lex, s, vrel, actor)):
+                return actor
+            attacker = actor  # "As a result of Russian aggression, two people were killed"
+        elif verb.group("kill") and actor:
             attacker = actor
     if civilian:
-        if place:
-            return place
+        scene = _scene_after(lex, s, rel)
+        if scene or place:
+            return scene or place
         if attacker and claimant_side and claimant_side in lex.sides[attacker].enemies:
             return claimant_side  # a ministry of the side under attack counting its dead
-        return lex.civilians_hit_by(attacker) or _nearest_side(lex, s, rel) or _same_para(prev, fig)
+        return (
+            lex.civilians_hit_by(attacker)
+            or _nearest_side(lex, s, rel)
+            or _paragraph_scene(lex, text, fig.sent.start)
+            or _same_para(prev, fig)
+            or _memo("scene", "", lambda: _document_scene(lex, text))
+        )
     if attacker:
         if _victims_named(lex, s, attacker, verb.start() - fig.sent.start if verb is not None else 0):
             return attacker  # fighting within one side: "Wagner forces shot down ..., Russian pilots killed"
         return lex.enemy_of(attacker)
-    return _nearest_side(lex, s, rel) or _same_para(prev, fig)
+    army = _army_of_claim(lex, text, s, fig, rel, claimant_side)
+    return army or _nearest_side(lex, s, rel) or _same_para(prev, fig)
+
+
+#: Nouns for a state's soldiers (an armed group's members are "fighters", "militants").
+_ARMY_NOUN = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|service\s+members|servicemembers)\b", re.IGNORECASE)
+
+
+def _army_of_claim(
+    lex: Lexicon, text: str, s: str, fig: _Figure, rel: int, claimant_side: str | None
+) -> str | None:
+    """Whose "soldiers" a claim counts when no side but the claimant's own is named before the figure
+    and the soldiers are the subject of a passive:
+    a state's military counting soldiers counts its own ("The military said 190 soldiers had been
+    killed"); an armed group counts its enemy's ("ISWAP claimed 30 soldiers were killed")."""
+    if claimant_side is None or fig.cls != "personnel" or "enemy" in s:
+        return None  # "inflicted losses of up to 2,000 servicemen on the enemy"
+    if not _ARMY_NOUN.search(text, fig.tok.end, fig.noun_end) or not _VICTIM_AFTER.match(text, fig.noun_end):
+        return None  # only the subject of a passive ("190 soldiers had been killed"), not "losses of 470 soldiers"
+    if any(m[2] != claimant_side for m in _side_mentions(lex, s) if m[1] <= rel and not m[3]):
+        return None
+    side = lex.sides.get(claimant_side)
+    armed_group = side is not None and side.population not in (None, side.name)
+    return lex.enemy_of(claimant_side) if armed_group else claimant_side
+
+
+#: A weapon or an attack after a side word: the side is the attacker ("a Russian guided bomb").
+_WEAPON_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:aggression|strikes?|airstrikes?|attacks?|shelling|bombs?|shells?|rockets?|"
+    r"missiles?|drones?|fire|bombardment|offensive|raids?|operations?)\b",
+    re.IGNORECASE,
+)
+
+
+def _weapon_of(lex: Lexicon, s: str, at: int, side: str) -> bool:
+    """Whether the last mention of `side` before offset `at` names its weapon or attack, not its people."""
+    ends = [end for start, end, named, _loc in _side_mentions(lex, s) if named == side and start < at]
+    return bool(ends) and _WEAPON_AFTER.match(s, ends[-1]) is not None
+
+
+#: How far after a civilian figure a place still says where its dead were ("600 people in Lebanon").
+SCENE_REACH = 60
+
+
+def _scene_after(lex: Lexicon, s: str, rel: int) -> str | None:
+    """The place named just after a civilian figure ("killed more than 600 people in Lebanon", "45
+    civilians were killed by Hezbollah fire in northern Israel"): nearer the dead than a place named
+    earlier in the sentence ("began firing at Israel"); "in Israeli strikes" is an attacker."""
+    for start, end, side, locative in _side_mentions(lex, s):
+        if rel < start <= rel + SCENE_REACH and locative and not _ATTACK_AFTER.match(s, end):
+            return side
+    return None
 
 
 def _main_actor(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> str | None:
@@ -784,6 +851,44 @@ def _nearest_side(lex: Lexicon, s: str, rel: int) -> str | None:
         return before[-1][2]
     after = [m for m in mentions if m[0] >= rel]
     return after[0][2] if after else None
+
+
+#: A place word before a side word: the side is where the story happens ("in Kupiansk district").
+_SCENE_BEFORE = re.compile(
+    r"\b(?:in|inside|across|near|around|(?:city|town|village|region|province|state|district|area)\s+of)"
+    r"\s+(?:the\s+)?(?:northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _paragraph_scene(lex: Lexicon, text: str, at: int) -> str | None:
+    """Whose civilians a toll with no side in its sentence counts, from its paragraph so far: the place
+    named ("in the Sumy region, a bomb hit ... Two residents were killed"), else the population the
+    attacker named hits ("a Russian guided aerial bomb")."""
+    para = text[text.rfind("\n\n", 0, at) + 1 : at]
+    if not para.strip():
+        return None
+    place = attacker = None
+    for _start, end, side, locative in _side_mentions(lex, para):
+        if _WEAPON_AFTER.match(para, end):  # "in Israel's military offensive": the attacker
+            attacker = attacker or side
+        elif locative:
+            place = place or side
+    return place or lex.civilians_hit_by(attacker)
+
+
+def _document_scene(lex: Lexicon, text: str) -> str | None:
+    """The population whose places the document names most ("in Kharkiv", "in the Catatumbo region of
+    Colombia"): whose civilians a toll is when its sentence and paragraph name no side ("Final figures:
+    2 dead, 38 injured"). Read only for such tolls, once per document."""
+    counts: dict[str, int] = {}
+    for m in lex.side_re.finditer(text):
+        if _SCENE_BEFORE.search(text, max(0, m.start() - 24), m.start()) is None:
+            continue
+        side = lex.population_of(lex.side_of(m.group("w")))
+        if side is not None:
+            counts[side] = counts.get(side, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def _war_start(lex: Lexicon, subject: str | None) -> date | None:
