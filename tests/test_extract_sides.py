@@ -173,3 +173,13 @@ def test_a_toll_takes_the_place_its_paragraph_names() -> None:
 def test_joint_dateline_is_not_the_claimant() -> None:
     text = "Toll\n\nTEHRAN/JERUSALEM, June 25 — Iran's health ministry said 610 people were killed in Israeli strikes."
     assert _one(text, "610")[::2] == ("Iran", "Iranian Health Ministry")
+
+
+def test_data_words_before_a_participle_are_not_claimants() -> None:
+    """"The cumulative totals published on Tuesday were ...": the totals are what was published, so the
+    figures keep the claimant of the report they continue."""
+    text = (
+        "Ukraine's General Staff said on Tuesday that Russia lost 410 soldiers in the past day. "
+        "The cumulative totals published on Tuesday were 4,362 tanks and 8,476 armoured combat vehicles."
+    )
+    assert _one(text, "4,362 tanks")[2] == "Ukrainian General Staff"

@@ -112,8 +112,11 @@ _PRONOUN = re.compile(
     r"governor|group|monitor|bulletin|think\s+tank|outlets?|open-source\s+group|air\s+force|navy))$",
     re.IGNORECASE,
 )
+#: Not a claimant: a figure, a pronoun-like opener, or a phrase whose head is the data itself ("The
+#: cumulative totals published on Tuesday were ...": "published" is a participle there, not a report).
 _NOT_CLAIMANT = re.compile(
-    r"(?<![A-Za-z\d])\d|^(?:updated\s+)?(?:totals?|figures?|data|numbers?|reports?|it\s+is|this|there)\b",
+    r"(?<![A-Za-z\d])\d|^(?:updated\s+)?(?:totals?|figures?|data|numbers?|reports?|it\s+is|this|there)\b"
+    r"|(?:^|\s)(?:totals?|figures|data|numbers|tall(?:y|ies)|statistics|toll)$",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
