@@ -120,3 +120,92 @@ def test_vague_plural_and_taken_prisoner() -> None:
 )
 def test_negatives(text: str) -> None:
     assert cats(text) == []
+
+
+# Recall rules found on blind sets 2 and 3 (rb01-rb10 in the development set)
+
+
+def test_pipe_table_zero_change_and_munitions_row() -> None:
+    text = (
+        "Enemy losses per the General Staff:\n\n| Item | Total | Change |\n|---|---|---|\n"
+        "| Personnel | ~612,400 | +1,020 |\n| Helicopters | 328 | 0 |\n| Cruise missiles | 2,601 | +3 |\n"
+        "| Special equipment | 2,101 | (+5) |"
+    )
+    assert [(c.category, c.value, c.period.kind, c.qualifier) for c in extract(text, PUB)] == [
+        ("personnel_casualties", 612400, "cumulative", "around"),
+        ("personnel_casualties", 1020, "day", "exact"),
+        ("helicopters", 328, "cumulative", "exact"),
+        ("other", 2101, "cumulative", "exact"),
+        ("other", 5, "day", "exact"),
+    ]
+
+
+def test_dash_rows_with_zero_changes_and_unit_words() -> None:
+    text = (
+        "Total combat losses of the enemy are approximately:\npersonnel — about 498,000 (+990) persons liquidated;\n"
+        "aircraft — 359 (+0);\ncruise missiles — 2,100 (+0);\nUAVs of operational-tactical level — 9,800 (+31);\n"
+        "motor vehicles and fuel tanks — 15,100 (+52)."
+    )
+    assert cats(text) == [
+        ("personnel_casualties", 498000, "cumulative"),
+        ("personnel_casualties", 990, "day"),
+        ("aircraft", 359, "cumulative"),
+        ("drones", 9800, "cumulative"),
+        ("drones", 31, "day"),
+        ("vehicles_other", 15100, "cumulative"),
+        ("vehicles_other", 52, "day"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A strike on a house in Khan Younis killed 11 members of one family, medics said.", "civilians_killed"),
+        ("Houthi forces said they shot down three more Reapers over Saada.", "drones"),
+        ("The navy said it destroyed seven Ukrainian sea drones near Sevastopol.", "drones"),
+        ("Air defences downed four F-16s over Kharkiv, the ministry claimed.", "aircraft"),
+        ("Its drones destroyed three Buk-M2 launchers near Tokmak, the unit said.", "air_defense"),
+        ("Troops destroyed 6 gun-mounted pickups used by the insurgents, the army said.", "vehicles_other"),
+        ("The army said it killed 18 ADF fighters near Beni.", "personnel_killed"),
+        ("Prosecutors registered 212 homicides in the state in March.", "civilians_killed"),
+    ],
+)
+def test_counted_nouns(text: str, expected: str) -> None:
+    assert [c for c, _, _ in cats(text)] == [expected]
+
+
+def test_outcome_word_right_after_a_noun_less_figure() -> None:
+    text = "Preliminary figures: 3 people killed, 12 injured in Dnipro, the governor said."
+    assert [(c, v) for c, v, _ in cats(text)] == [("civilians_killed", 3), ("civilians_wounded", 12)]
+    text = "Two Israeli soldiers were killed and six wounded, two of them seriously, in Jabalia, the army said."
+    assert [(c, v) for c, v, _ in cats(text)] == [
+        ("personnel_killed", 2),
+        ("personnel_wounded", 6),
+        ("personnel_wounded", 2),  # a subset is a claim of its own
+    ]
+
+
+def test_intervals_are_claims_of_their_own() -> None:
+    text = (
+        "Researchers estimate that about 90,000 Russian soldiers have died, with the true number likely "
+        "between 80,000 and 105,000."
+    )
+    got = [(c.category, c.value, c.value_high, c.qualifier) for c in extract(text, PUB)]
+    assert got == [("personnel_killed", 90000, None, "around"), ("personnel_killed", 80000, 105000, "range")]
+    text = "Officials give estimates of Russian casualties that range from 600,000 to 650,000."
+    assert [(c.value, c.value_high) for c in extract(text, PUB)] == [(600000, 650000)]
+    # "from ... to" without "range" is a change, not an interval
+    assert [c.value_high for c in extract("The toll rose from 1,200 to 1,450 soldiers killed.", PUB)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested 1,300 people in the city after the clashes in which 40 soldiers were killed.",
+        "The army has committed 40,000 troops to the offensive, in which it lost many tanks.",
+        "At least 20 civilians were wounded; 7 of them were referred to hospital in Kherson.",
+    ],
+)
+def test_non_loss_verbs_before_people(text: str) -> None:
+    got = cats(text)
+    assert all(v not in (1300, 40000, 7) for _, v, _ in got), got

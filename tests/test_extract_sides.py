@@ -107,3 +107,79 @@ def test_claimant_named_in_the_sentence_before() -> None:
 def test_inverted_attribution_needs_a_name() -> None:
     text = "Congo's army spokesman said the rebels had lost 90 fighters on Monday."
     assert _one(text, "90")[2] != "rebels had lost"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("Kyiv said 90 North Korean soldiers were killed near Sudzha.", "90", "North Korea"),
+        ("A drone strike on Abu Dhabi killed two people on Monday, police said.", "two", "United Arab Emirates"),
+        ("Militants killed 30 Burkinabe soldiers near Djibo, the army said.", "30", "Burkina Faso"),
+        ("Troops killed 11 ADF fighters in Beni territory, the army said.", "11", "ADF"),
+        ("Clashes in Catatumbo killed 25 people, officials said.", "25", "Colombia"),
+    ],
+)
+def test_sides_of_more_wars(text: str, quote: str, subject: str) -> None:
+    assert _one(text, quote)[0] == subject
+
+
+def test_the_enemy_as_actor_is_the_claimants_enemy() -> None:
+    text = "Russia's Defence Ministry said the enemy had lost up to 300 servicemen over the past day."
+    assert _one(text, "up to 300")[0] == "Ukraine"
+
+
+def test_transcript_speaker_label_names_the_claimant() -> None:
+    text = "Briefing\n\nKONASHENKOV: Good afternoon. The enemy lost up to 410 servicemen in a day."
+    assert _one(text, "up to 410")[::2] == ("Ukraine", "Russian Defense Ministry")
+    label = "Briefing\n\nUPDATE: The enemy lost up to 410 servicemen in a day."
+    assert _one(label, "up to 410")[2] is None  # a label that names no claimant
+
+
+def test_bracketed_abbreviation_before_the_verb() -> None:
+    text = "At least 50 civilians were killed in March, the UN Human Rights Monitoring Mission (HRMMU) said."
+    assert _one(text, "At least 50")[2] == "United Nations"
+
+
+def test_civilians_with_no_side_take_the_documents_scene() -> None:
+    text = "A glide bomb struck a block in the Kharkiv region.\n\nRescuers said four people had died."
+    assert _one(text, "four")[0] == "Ukraine"
+
+
+def test_claimant_aliases_of_the_same_body() -> None:
+    assert lexicon().canonical_claimant("CSIS")[0] == "Center for Strategic and International Studies"
+    assert lexicon().canonical_claimant("South Korea's spy agency")[0] == "National Intelligence Service"
+    assert lexicon().canonical_claimant("Governor Vyacheslav Gladkov")[0] == "Regional authorities"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("The army said 12 soldiers had been killed near the border, a spokesman said.", "12", None),
+        ("The Israeli military spoke. The military said 31 soldiers had been killed since May.", "31", "Israel"),
+        ("ISWAP said in a statement that 18 soldiers were killed in the raid.", "18", "Nigeria"),
+        ("Due to Russian aggression, three people were killed and 9 people were injured.", "9", "Ukraine"),
+        ("Israeli fire had killed more than 70 people in Lebanon, the ministry said.", "more than 70", "Lebanon"),
+    ],
+)
+def test_whose_soldiers_and_whose_civilians(text: str, quote: str, subject: str | None) -> None:
+    assert _one(text, quote)[0] == subject
+
+
+def test_a_toll_takes_the_place_its_paragraph_names() -> None:
+    text = "Strike\n\nIn the Sumy region, a guided bomb hit a village. Two residents were killed, officials said."
+    assert _one(text, "Two")[0] == "Ukraine"
+
+
+def test_joint_dateline_is_not_the_claimant() -> None:
+    text = "Toll\n\nTEHRAN/JERUSALEM, June 25 — Iran's health ministry said 610 people were killed in Israeli strikes."
+    assert _one(text, "610")[::2] == ("Iran", "Iranian Health Ministry")
+
+
+def test_data_words_before_a_participle_are_not_claimants() -> None:
+    """"The cumulative totals published on Tuesday were ...": the totals are what was published, so the
+    figures keep the claimant of the report they continue."""
+    text = (
+        "Ukraine's General Staff said on Tuesday that Russia lost 410 soldiers in the past day. "
+        "The cumulative totals published on Tuesday were 4,362 tanks and 8,476 armoured combat vehicles."
+    )
+    assert _one(text, "4,362 tanks")[2] == "Ukrainian General Staff"

@@ -50,6 +50,7 @@ from attrition.extract.vocabulary import (
     LOSS_VERB,
     MODIFIER,
     MODIFIER_WORDS,
+    MUNITIONS,
     NONLOSS_VERB,
     NOUNS,
     OUTCOMES,
@@ -79,7 +80,7 @@ _OBJECT_OF_COUNT = re.compile(
 )
 _RELATIVE_NONLOSS = re.compile(
     r"\s*(?:that\s+|which\s+)?(?:\S+\s+){0,2}?(?:had\s+|has\s+)?(?:launched|fired|sent|"
-    r"deployed|supplied|delivered|used)\b",
+    r"deployed|supplied|delivered|used(?!\s+by\b))\b",
     re.IGNORECASE,
 )
 _POSSESS_BEFORE = re.compile(
@@ -102,7 +103,7 @@ _INHERIT_OK = re.compile(
 _ATTACK_AFTER = re.compile(
     r"\s*(?:(?!(?:after|before|by|from|in|on|near|as|when|while|with|until)\b)\S+\s+){0,3}?"
     r"(?:strikes?|attacks?|airstrikes?|shelling|raids?|offensive|forces|troops|(?:guided\s+)?bombs?|shells?|rockets?|"
-    r"drones?|missiles?|bombardment)\b",
+    r"drones?|missiles?|bombardment|aggression|fire|gunfire|artillery)\b",
     re.IGNORECASE,
 )
 _NOT_COUNT_AFTER = re.compile(
@@ -313,7 +314,14 @@ def _actor_before(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> s
         for m in _OWN_ACTOR.finditer(s, lo, at):
             if m.start() > best_pos:
                 best_pos, best = m.start(), claimant_side
+        enemy = s.rfind("enemy", lo, at)  # "the enemy lost": the claimant's enemy acts
+        if enemy > best_pos and _ENEMY_ACTOR.match(s, enemy):
+            best = lex.enemy_of(claimant_side)
     return best
+
+
+#: "the enemy" as the actor of a clause (not "enemy drones", counted).
+_ENEMY_ACTOR = re.compile(r"enemy(?:'s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:lost|suffered)\b")
 
 
 def _classify(
@@ -327,6 +335,8 @@ def _classify(
     """What a figure counts, or None when it counts nothing this grammar records."""
     row = rows.get(tok.num_start) if rows else None
     if row is not None:  # a loss-table row: the losses are the enemy's of the publisher
+        if not row.is_claim():
+            return None
         return _Figure(tok, sent, tok.end, row.category, None, True, table=row.kind)
     if sent.bulletin:
         return _table_figure(text, tok, sent)
@@ -393,6 +403,13 @@ def _classify(
     ):
         return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
     if prev is not None and prev.sent is sent and float(tok.value).is_integer():
+        if tok.value_high is not None and tok.qualifier == "range" and not after.strip(" .,;:)"):
+            # "about 165,000 men had died, with the true number likely between 140,000 and 190,000":
+            # a noun-less interval at a clause's end is the interval of the figure before it
+            return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
+        if prev.cls in _PEOPLE_CLASSES and _BARE_AFTER.match(after):
+            # "1 person killed, 21 injured", "soldiers were killed and five wounded": the people before
+            return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
         others = _OTHERS_AFTER.match(after)
         if others:  # "killed 700 soldiers and captured 2,000 others"
             return _Figure(tok, sent, tok.end + others.end(), prev.cls, prev.side_hint, prev.enemy)
@@ -404,6 +421,13 @@ def _classify(
             # "up from 1,200", "against 1,014 in December", "and "about 3,000" in total": the figure
             # counts what the figure before it counts
             return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
+    if (
+        tok.qualifier == "range"
+        and not after.strip(" .,;:)")
+        and _OUTCOME_RE.search(text, sent.start, tok.start) is not None
+    ):
+        # "estimates of total casualties ... that range from 600,000 to 650,000": the outcome named before
+        return _Figure(tok, sent, tok.end, "bare", None, False)
     taken = _TAKEN_PRISONER.match(after)
     if taken:  # "had taken "several dozen" prisoner"
         return _Figure(tok, sent, tok.end + taken.end(), "prisoners", None, False)
@@ -413,6 +437,8 @@ def _classify(
     return None
 
 
+#: Classes of counted people a noun-less figure can inherit from the figure before it.
+_PEOPLE_CLASSES = frozenset(("personnel", "civilian", "people"))
 #: "380 were government soldiers": a part of a whole counted before, named by its own noun.
 _SUBSET_VERB = re.compile(r"\s+(?:were|was|are)\s+(?:all\s+)?", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"\s+others", re.IGNORECASE)
@@ -465,9 +491,11 @@ def _table_figure(text: str, tok: NumberToken, sent: Sentence) -> _Figure | None
         return None
     label = re.sub(r"\s+", " ", row.group("label").strip().lower())
     cls = TABLE_LABELS.get(label) or NOUNS.get(label)
-    if cls is None or ":" in cls or cls in ("civilian", "people"):
+    if cls is None or ":" in cls or cls in ("civilian", "people", MUNITIONS):
         return None
     day = text[max(sent.start, tok.start - 3) : tok.start].replace(" ", "").endswith("(+")
+    if day and tok.value == 0:
+        return None  # "(+0)": no change that day is no daily claim
     return _Figure(tok, sent, tok.end, cls, None, True, table="day" if day else "cumulative")
 
 
@@ -535,7 +563,8 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
         (hi == next_start and not text[fwd.end() : next_start].strip(" ,"))
         or _NUMBER_NEXT.match(text, fwd.end()) is not None
     )
-    if fwd and not governs_next:
+    if fwd and (not governs_next or not text[fig.noun_end : fwd.start()].strip()):
+        # a word right after the figure is its own ("five wounded, two of them seriously")
         return OUTCOMES[re.sub(r"\s+", " ", fwd.group(0).lower())]
     lo = max(prev_end, s.start, fig.tok.start - OUTCOME_WINDOW)
     for window in ((lo, fig.tok.start), (max(s.start, fig.tok.start - VERB_WINDOW), fig.tok.start)):
@@ -553,6 +582,11 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
 
 #: A sentence that continues the previous one's report ("also", "added").
 _CONTINUES = re.compile(r"\b(?:also|added|adding|in\s+addition|as\s+well)\b", re.IGNORECASE)
+#: "Among the dead were two children", "17,000 of the dead": a part of the toll just given, of its period.
+_SUBSET_OF_LAST = re.compile(
+    r"\bamong\s+(?:the\s+)?(?:dead|killed|victims|wounded|injured|casualties|them)\b|\bof\s+(?:the\s+dead|them)\b",
+    re.IGNORECASE,
+)
 _TOLL_BEFORE = re.compile(r"\btoll\b", re.IGNORECASE)
 
 
@@ -680,20 +714,80 @@ def _subject(
             actor = _main_actor(lex, s, vrel, claimant_side) or actor  # "X repelled a Y attack, killing 40"
         passive = _PASSIVE_MARK.search(s, max(0, vrel - 20), vrel)
         if actor and (verb.group("loss") or passive):
-            return actor
-        if verb.group("kill") and actor:
+            if not (civilian and _weapon_of(lex, s, vrel, actor)):
+                return actor
+            attacker = actor  # "As a result of Russian aggression, two people were killed"
+        elif verb.group("kill") and actor:
             attacker = actor
     if civilian:
-        if place:
-            return place
+        scene = _scene_after(lex, s, rel)
+        if scene or place:
+            return scene or place
         if attacker and claimant_side and claimant_side in lex.sides[attacker].enemies:
             return claimant_side  # a ministry of the side under attack counting its dead
-        return lex.civilians_hit_by(attacker) or _nearest_side(lex, s, rel) or _same_para(prev, fig)
+        return (
+            lex.civilians_hit_by(attacker)
+            or _nearest_side(lex, s, rel)
+            or _paragraph_scene(lex, text, fig.sent.start)
+            or _same_para(prev, fig)
+            or _memo("scene", "", lambda: _document_scene(lex, text))
+        )
     if attacker:
         if _victims_named(lex, s, attacker, verb.start() - fig.sent.start if verb is not None else 0):
             return attacker  # fighting within one side: "Wagner forces shot down ..., Russian pilots killed"
         return lex.enemy_of(attacker)
-    return _nearest_side(lex, s, rel) or _same_para(prev, fig)
+    army = _army_of_claim(lex, text, s, fig, rel, claimant_side)
+    return army or _nearest_side(lex, s, rel) or _same_para(prev, fig)
+
+
+#: Nouns for a state's soldiers (an armed group's members are "fighters", "militants").
+_ARMY_NOUN = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|service\s+members|servicemembers)\b", re.IGNORECASE)
+
+
+def _army_of_claim(
+    lex: Lexicon, text: str, s: str, fig: _Figure, rel: int, claimant_side: str | None
+) -> str | None:
+    """Whose "soldiers" a claim counts when no side but the claimant's own is named before the figure
+    and the soldiers are the subject of a passive:
+    a state's military counting soldiers counts its own ("The military said 190 soldiers had been
+    killed"); an armed group counts its enemy's ("ISWAP claimed 30 soldiers were killed")."""
+    if claimant_side is None or fig.cls != "personnel" or "enemy" in s:
+        return None  # "inflicted losses of up to 2,000 servicemen on the enemy"
+    if not _ARMY_NOUN.search(text, fig.tok.end, fig.noun_end) or not _VICTIM_AFTER.match(text, fig.noun_end):
+        return None  # only the subject of a passive ("190 soldiers had been killed"), not "losses of 470 soldiers"
+    if any(m[2] != claimant_side for m in _side_mentions(lex, s) if m[1] <= rel and not m[3]):
+        return None
+    side = lex.sides.get(claimant_side)
+    armed_group = side is not None and side.population not in (None, side.name)
+    return lex.enemy_of(claimant_side) if armed_group else claimant_side
+
+
+#: A weapon or an attack after a side word: the side is the attacker ("a Russian guided bomb").
+_WEAPON_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:aggression|strikes?|airstrikes?|attacks?|shelling|bombs?|shells?|rockets?|"
+    r"missiles?|drones?|fire|bombardment|offensive|raids?|operations?)\b",
+    re.IGNORECASE,
+)
+
+
+def _weapon_of(lex: Lexicon, s: str, at: int, side: str) -> bool:
+    """Whether the last mention of `side` before offset `at` names its weapon or attack, not its people."""
+    ends = [end for start, end, named, _loc in _side_mentions(lex, s) if named == side and start < at]
+    return bool(ends) and _WEAPON_AFTER.match(s, ends[-1]) is not None
+
+
+#: How far after a civilian figure a place still says where its dead were ("600 people in Lebanon").
+SCENE_REACH = 60
+
+
+def _scene_after(lex: Lexicon, s: str, rel: int) -> str | None:
+    """The place named just after a civilian figure ("killed more than 600 people in Lebanon", "45
+    civilians were killed by Hezbollah fire in northern Israel"): nearer the dead than a place named
+    earlier in the sentence ("began firing at Israel"); "in Israeli strikes" is an attacker."""
+    for start, end, side, locative in _side_mentions(lex, s):
+        if rel < start <= rel + SCENE_REACH and locative and not _ATTACK_AFTER.match(s, end):
+            return side
+    return None
 
 
 def _main_actor(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> str | None:
@@ -757,6 +851,44 @@ def _nearest_side(lex: Lexicon, s: str, rel: int) -> str | None:
         return before[-1][2]
     after = [m for m in mentions if m[0] >= rel]
     return after[0][2] if after else None
+
+
+#: A place word before a side word: the side is where the story happens ("in Kupiansk district").
+_SCENE_BEFORE = re.compile(
+    r"\b(?:in|inside|across|near|around|(?:city|town|village|region|province|state|district|area)\s+of)"
+    r"\s+(?:the\s+)?(?:northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _paragraph_scene(lex: Lexicon, text: str, at: int) -> str | None:
+    """Whose civilians a toll with no side in its sentence counts, from its paragraph so far: the place
+    named ("in the Sumy region, a bomb hit ... Two residents were killed"), else the population the
+    attacker named hits ("a Russian guided aerial bomb")."""
+    para = text[text.rfind("\n\n", 0, at) + 1 : at]
+    if not para.strip():
+        return None
+    place = attacker = None
+    for _start, end, side, locative in _side_mentions(lex, para):
+        if _WEAPON_AFTER.match(para, end):  # "in Israel's military offensive": the attacker
+            attacker = attacker or side
+        elif locative:
+            place = place or side
+    return place or lex.civilians_hit_by(attacker)
+
+
+def _document_scene(lex: Lexicon, text: str) -> str | None:
+    """The population whose places the document names most ("in Kharkiv", "in the Catatumbo region of
+    Colombia"): whose civilians a toll is when its sentence and paragraph name no side ("Final figures:
+    2 dead, 38 injured"). Read only for such tolls, once per document."""
+    counts: dict[str, int] = {}
+    for m in lex.side_re.finditer(text):
+        if _SCENE_BEFORE.search(text, max(0, m.start() - 24), m.start()) is None:
+            continue
+        side = lex.population_of(lex.side_of(m.group("w")))
+        if side is not None:
+            counts[side] = counts.get(side, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def _war_start(lex: Lexicon, subject: str | None) -> date | None:
@@ -982,6 +1114,9 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
         return True  # "121,000 people have been evacuated", "2,000 soldiers were released"
     if fig.cls == "prisoners":
         return verb is not None and verb.group("non") is not None
+    if verb is not None and nonloss_before and not text[verb.end() : fig.tok.start].strip():
+        # "killed 135 gunmen and arrested 1,700 people": the verb right before the figure is its own
+        return fig.cls in _PEOPLE_CLASSES and not _BARE_AFTER.match(text, fig.noun_end, fig.sent.end)
     return fig.cls in ("personnel", "people") and nonloss_before and outcome is None
 
 
@@ -999,7 +1134,8 @@ def _carried_period(
 ) -> Period | None:
     """The period of the previous claim, for a figure whose sentence states none: a span or running
     total when the same claimant goes on or the sentence continues ("also"); a day's tally or a dated
-    event only for the same claimant, and never for a toll (`period` cumulative: a toll is not a day's)."""
+    event only for the same claimant, and never for a toll (`period` cumulative: a toll is not a day's);
+    any period for a part of the figure before it ("among the dead were 7 children")."""
     if not claims:
         return None
     last, lk, disp = claims[-1]
@@ -1008,6 +1144,8 @@ def _carried_period(
     same = last.claimant == claimant
     kind = last.period.kind
     if kind in ("span", "cumulative") and (same or _CONTINUES.search(sentences[k].text)):
+        return last.period
+    if _SUBSET_OF_LAST.search(sentences[k].text):  # whoever says it, a part shares its whole's period
         return last.period
     toll = period.kind == "cumulative"
     if same and not toll and (kind == "day" or kind == "event" and last.period.start is not None):
@@ -1045,7 +1183,8 @@ _NONLOSS_AFTER = re.compile(
     r"(?:(?:been|since|now|all)\s+)*(?:\w+ly\s+)?"
     r"(?:evacuated|displaced|fled|hospitali[sz]ed|rescued|relocated|resettled|left\s+homeless|"
     r"made\s+homeless|released|freed|exchanged|swapped|returned|repatriated|mobili[sz]ed|deployed|"
-    r"recruited|treated|sheltering|missing))\b",
+    r"recruited|treated|sheltering|missing|referred|arrested|detained|listed\s+as\s+missing)|"
+    r"of\s+them\s+(?:were\s+|are\s+)?(?:hospitali[sz]ed|referred|treated|in\s+hospital))\b",
     re.IGNORECASE,
 )
 #: An outlet correcting itself: the figure it printed before is withdrawn, not claimed.

@@ -243,6 +243,10 @@ def scan(text: str) -> list[NumberToken]:
             continue
         value, vague = a
         qualifier, start, between, after_from = _before(text, start_a)
+        if after_from and _RANGING_FROM.search(text, max(0, start_a - _RANGING_REACH), start_a):
+            # "figures that range from 700,000 to 800,000": a range, not a change from one to the other
+            after_from, between = False, True
+            start = text.rfind("from", 0, start_a)
         if vague and qualifier == "exact":
             qualifier = "at_least"
         high: float | None = None
@@ -267,6 +271,9 @@ def scan(text: str) -> list[NumberToken]:
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: "range(s/d) from", "ranging from" right before a figure: "from X to Y" is then an interval.
+_RANGING_FROM = re.compile(r"\b(?:range[sd]?|ranging)\s+from\s+$", re.IGNORECASE)
+_RANGING_REACH = 20
 _OR_SO = " or so"
 #: Characters that may follow a whole word ("" at the end of the text).
 _WORD_END = ("", " ", ",", ".", ";", ":", ")", "\n", '"', "”")

@@ -32,6 +32,16 @@ _CAMPAIGN = r"battle|offensive|counteroffensive|siege|campaign|operation|assault
 _HOURS = {"forty-eight": 48, "seventy-two": 72}
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
+#: One end of "between ... and ...": a date, a day of the month, a month (with a year) or a weekday.
+_DATEISH = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|{_WEEKDAY})"
+)
+#: The closing end names a month or a weekday ("between 10 and 20 soldiers" is no stretch of time).
+_DATEISH_END = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?:19|20)\d\d)?"
+    rf"|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|{_WEEKDAY})"
+)
 _UNIT_DAYS = {
     "day": 1,
     "days": 1,
@@ -78,13 +88,17 @@ _CUES: list[tuple[str, str]] = [
     (
         "projection",
         r"\bby\s+(?:the\s+(?:end|close|final\s+months|last\s+months)\s+of\s+|late\s+|early\s+)?(?P<pyear>20\d\d)\b|\bwill\s+have\b|\bwill\s+(?:reach|exceed|rise\s+to)\b"
-        r"|\bis\s+(?:expected|projected|forecast)\s+to\b|\bcould\s+reach\b",
+        r"|\bis\s+(?:expected|projected|forecast)\s+to\b|\bcould\s+reach\b"
+        # "could pass one million", "would top 700,000", "on track to exceed"
+        r"|\b(?:could|would|will|may|might|on\s+track\s+to|set\s+to)\s+(?:soon\s+|likely\s+|well\s+|easily\s+)?"
+        r"(?:pass|exceed|top|surpass|reach|hit|cross|climb\s+to|rise\s+(?:to|above))\b",
     ),
     (
         "day",
         r"\b(?:past|previous|last|preceding)\s+(?:24|twenty-four)\s+hours\b|\b(?:past|previous|last)\s+day\b"
         r"|\bin\s+(?:a|one)\s+(?:single\s+)?day\b|\bin\s+24\s+hours\b|\bover\s+the\s+day\b|\byesterday\b|\bovernight\b|\bdaily\s+(?:losses|toll|tally)\b"
-        r"|\bon\s+the\s+day\b|\bin\s+the\s+last\s+day\b",
+        r"|\bon\s+the\s+day\b|\bin\s+the\s+last\s+day\b|\b(?:during|through)\s+the\s+night\b"
+        r"|\bdaily\s+(?:briefing|bulletin|report|update|summary)\b",
     ),
     (
         "span",
@@ -103,7 +117,15 @@ _CUES: list[tuple[str, str]] = [
         # "a week-long battle", "the four-month offensive", "a 10-day siege"
         rf"|\b(?:a|the|its|their)\s+(?:(?P<nl>\d+|{_SMALL_WORDS})-)?(?P<lunit>day|week|month|year)(?:-long)?\s+(?:{_CAMPAIGN})\b"
         r"|\b(?P<lunit2>day|week|month)-long\b"
-        r"|\bin\s+the\s+(?:final|last|closing|first|opening)\s+(?:days|weeks|months|hours)\s+of\b",
+        r"|\bin\s+the\s+(?:final|last|closing|first|opening)\s+(?:days|weeks|months|hours)\s+of\b"
+        # "between 25 September and 2 October", "between Thursday and Saturday", "between March and May"
+        rf"|\bbetween\s+(?P<ba>{_DATEISH})\s+and\s+(?P<bb>{_DATEISH_END})(?![\w-])"
+        # "in the first five months of the year", "in the first week", "in the 15 months that followed"
+        rf"|\b(?:in|during|over|within)\s+(?:the|its|their)\s+(?:(?P<ffirst>first|opening)\s+(?:(?P<fn>\d+|{_SMALL_WORDS}|twelve|few)\s+)?"
+        r"(?P<funit>days?|weeks?|months?|years?)\b(?:\s+of\s+(?:the\s+)?(?P<fof>war|year|invasion|conflict|fighting))?"
+        rf"|(?P<fn2>\d+|{_SMALL_WORDS}|twelve)\s+(?P<funit2>days|weeks|months|years)\s+(?:that\s+)?(?:followed|after))"
+        # "in recent days", "in the preceding days": a stretch ending on the report, start unstated
+        r"|\b(?:in|over|during)\s+(?:recent|the\s+(?:preceding|previous|past|last|following|last\s+few|past\s+few))\s+(?:days|weeks)\b(?!\s+of\b)",
     ),
     ("same", r"\b(?:over|in|during|for)\s+(?:the\s+same\s+(?:period|time)|that\s+(?:time|period))\b"),
     (
@@ -141,13 +163,15 @@ _SUPERLATIVE = re.compile(r"\b(?:largest|biggest|deadliest|worst|heaviest|highes
 #: How far before "so far" / "to date" a superlative is looked for.
 SUPERLATIVE_REACH = 50
 #: "as of February 21": a running total as of that date.
-_AS_OF = re.compile(r"\bas\s+of\s+")
+_AS_OF = re.compile(r"\b(?:as\s+of|by)\s+$")
+#: "which began on April 15": the date a war or campaign started.
+_BEGAN_ON = re.compile(r"\b(?:began|started|erupted|broke\s+out|launched)\s+on\s+$")
 #: A toll or overall estimate with no period of its own: a running total of the war ("had been killed",
 #: "casualties are approaching 300,000", "estimated", "puts Russian casualties at").
 _TOLL_DEFAULT = re.compile(
     WORD_START
     + r"\b(?:had\s+(?:now\s+|also\s+|so\s+far\s+|likely\s+|probably\s+)?(?:been\s+(?:killed|wounded|injured)|lost|died|"
-    r"suffered|sustained)|(?:casualties|deaths|losses|toll|dead|fatalities)\s+(?:are|were|is|was|"
+    r"suffered|sustained)|(?:casualties|deaths|losses|toll|dead|fatalities)\s+(?:(?:had|have|has)\s+)?(?:are|were|is|was|"
     r"stand|stood|number|numbered|reached|topped|exceeded|approach|approached|approaching|close\s+to|near|neared|"
     r"amount|amounted)|estimat(?:ed|es|e)|puts?\s+(?:[\w'’-]+\s+){0,5}?(?:casualties|losses|toll|deaths|dead))\b",
 )
@@ -161,17 +185,43 @@ ANAPHORIC_SPAN = re.compile(r"\b(?:over|during|in|throughout|for)\s+the\s+(?:wee
 #: "began in April", "erupted in mid-April": the month a war or campaign started.
 _BEGAN = re.compile(r"\b(?:began|started|erupted|broke\s+out|launched|beginning|start)\s*$")
 BEGAN_REACH = 16
+#: "since <a clause> in May": a "since" the month closes, with no comma between.
+_SINCE_CLAUSE = re.compile(r"\bsince\s[^,;]*$")
 #: A clause that tallies losses ("Russia lost 1,380 troops on Wednesday"): a day's tally, not an event.
 _LOSS_TALLY = re.compile(r"\b(?:lost|losses|loses)\b")
+#: Strikes "across southern Lebanon", "nationwide": a tally of a country's or region's day, not one attack.
+_WIDE = re.compile(
+    r"\bacross\s+(?!(?:the\s+|a\s+)?(?:border|river|street|road|bridge|frontier|line)\b)|\bnationwide\b|\bcountrywide\b"
+)
+#: How far before a figure "shot down" is looked for ("shot down 11 drones launched at ...").
+INTERCEPT_REACH = 40
+#: Drones or missiles brought down: an air force's tally of the night, not the attack it answered.
+_INTERCEPTED = re.compile(r"\b(?:shot\s+down|shooting\s+down|intercepted|downed|neutrali[sz]ed)\b")
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?P<pyear>20\d\d)\b")
+#: "by the end of the year / summer": a forecast's horizon in the report's year (the month it ends).
+_BY_SEASON = re.compile(
+    r"\bby\s+the\s+end\s+of\s+(?:the\s+|this\s+)?(?P<season>year|spring|summer|autumn|fall)\b"
+)
+_SEASON_LAST_MONTH = {"year": 12, "spring": 5, "summer": 8, "autumn": 11, "fall": 11}
+
+
+def _season_end(sentence: str, published: date | None) -> date | None:
+    """The horizon "by the end of the summer" names, in the report's year; None when unnamed."""
+    m = _BY_SEASON.search(sentence)
+    if m is None or published is None:
+        return None
+    month = _SEASON_LAST_MONTH[m.group("season")]
+    return date(published.year, month, calendar.monthrange(published.year, month)[1])
+
+
 #: The letters each kind of cue can open with (tests/test_extract_scanning.py derives them from `_CUES`).
 #: Why: `re` enters every alternative of every kind at each word start; a lookahead on the first letter
 #: spares the kinds a word cannot open, a third of the scan.
 CUE_FIRST_LETTERS = {
     "rate": "adeop",
-    "projection": "bciw",
-    "day": "dilopy",
-    "span": "adfilmostw",
+    "projection": "bcimosw",
+    "day": "dilopty",
+    "span": "abdfilmostw",
     "same": "dfio",
     "cumulative": "aciost",
 }
@@ -265,6 +315,8 @@ _DATED_GROUPS = (
     "smonth",
     "lunit",
     "lunit2",
+    "ba",
+    "fof",
 )
 #: Span cue groups that may date the statement rather than the losses ("said last month that ...").
 _STATEMENT_GROUPS = ("smonth", "unit2", "unit3")
@@ -318,6 +370,81 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
         n = int(n_raw) if n_raw.isdigit() else _SMALL.get(n_raw, 1)
         return end - timedelta(days=n * _UNIT_DAYS[unit.lower()]), end
     return None, end
+
+
+def _dateish(text: str, ref: date, closing: bool) -> date | None:
+    """One end of "between ... and ...", resolved on or before `ref`: a date, a month (its first day,
+    or its last when `closing`) or a weekday."""
+    text = text.strip()
+    if text in WEEKDAYS:
+        return weekday_date(text, ref)
+    dates = explicit_dates(text, ref)
+    if dates:
+        d = dates[0]
+        if d.precision == "month" and closing:
+            return date(d.day.year, d.day.month, calendar.monthrange(d.day.year, d.day.month)[1])
+        return d.day
+    month = MONTHS.get(text.rstrip("."))
+    if month is None:
+        return None
+    first, last = _month_span(month, None, ref)
+    return last if closing else first
+
+
+def _between(m: re.Match[str], report: date | None) -> tuple[date | None, date | None]:
+    """ "between 25 September and 2 October", "between 22 and 28 July", "between Thursday and Saturday":
+    the closing end first (on or before the report), then the opening one on or before it."""
+    if report is None:
+        return None, None
+    end = _dateish(m.group("bb"), report, closing=True)
+    if end is None:
+        return None, None
+    opening = m.group("ba").strip()
+    if opening[:1].isdigit() and not any(c.isalpha() for c in opening.rstrip("stndrh")):
+        day = int(re.match(r"\d+", opening).group(0))  # type: ignore[union-attr]
+        try:
+            start: date | None = date(end.year, end.month, day)
+        except ValueError:
+            return None, end
+    else:
+        start = _dateish(opening, end, closing=False)
+    return start, end
+
+
+def _add_units(start: date, n: int, unit: str) -> date:
+    """`start` moved on by n days, weeks, months or years; a stretch opening on the first of a month
+    ("the first five months of the year") ends on the last day of its last month."""
+    unit = unit.rstrip("s")
+    if unit in ("month", "year"):
+        months = n * (12 if unit == "year" else 1)
+        y, mo = divmod(start.month - 1 + months, 12)
+        year, month = start.year + y, mo + 1
+        moved = date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+        return moved - timedelta(days=1) if start.day == 1 else moved
+    return start + timedelta(days=n * _UNIT_DAYS[unit])
+
+
+def _opening_stretch(
+    m: re.Match[str], sentence: str, report: date | None, war_start: date | None
+) -> tuple[date | None, date | None]:
+    """ "the first five months of the year", "the first week" (after "launched ... on October 10"),
+    "the 15 months that followed": from the year's or war's start, or a date named before it."""
+    raw = (m.group("fn") or m.group("fn2") or "1").lower()
+    n = int(raw) if raw.isdigit() else _SMALL.get(raw, 12 if raw == "twelve" else 1)
+    unit = m.group("funit") or m.group("funit2")
+    of = m.group("fof")
+    start: date | None = None
+    if of in ("war", "invasion", "conflict", "fighting"):
+        start = war_start
+    elif of == "year" and report is not None:
+        start = date(report.year, 1, 1)
+    else:
+        before = [c for c in explicit_dates(sentence[: m.start()], report) if c.precision == "day"]
+        start = before[-1].day if before else None
+    if start is None:
+        return None, None
+    end = _add_units(start, n, unit)
+    return start, min(end, report) if report is not None else end
 
 
 _CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|,\s*and\s+(?:says|said|adds|added)\b")
@@ -379,6 +506,14 @@ def resolve(
         dist = m.start() - end_pos if m.start() >= end_pos else max(0, pos - m.end())
         if dist < best_dist:
             best, best_dist = m, dist
+    if (
+        best is not None
+        and best.group(0) in _SUMMING
+        and not any(m.lastgroup == "cumulative" and m.group(0) not in _SUMMING for m in in_clause)
+    ):
+        # "in total 3 civilians were killed ... in the past 24 hours": the words sum the day's parts.
+        sharper = [m for m in in_clause if m.lastgroup == "day" or m.lastgroup == "span" and _dated_span(m)]
+        best = sharper[0] if sharper else best
     if best is not None and best.lastgroup == "span" and not _dated_span(best):
         # "in the battle for Avdiivka in the past month": the cue with dates says more.
         dated = [m for m in in_clause if m.lastgroup == "span" and _dated_span(m)]
@@ -393,7 +528,7 @@ def resolve(
         # a day named nearer the figure than the running-total cue is the figure's own.
         named = _named_day(sentence, lo, hi, pos, end_pos, published)
         if named is not None and named[0] < best_dist:
-            tally = _LOSS_TALLY.search(sentence, lo, hi) and not _incident(sentence)
+            tally = _LOSS_TALLY.search(sentence, lo, hi) and not _incident(sentence) or _WIDE.search(sentence)
             return Period(kind="day" if tally else "event", start=named[1], end=named[1])
     if kind == "same":
         # "taken 117 prisoner over the past week and killed 1,400 in the same period": the dated
@@ -408,8 +543,17 @@ def resolve(
     if kind == "day":
         word = best.group(0).lower()
         d = published - timedelta(days=1) if word == "yesterday" and published else report
-        # "a drone attack killed 11 yesterday": one incident, not a day's tally.
-        incident = word in ("yesterday", "overnight") and _INCIDENT_RE.search(sentence)
+        night = word == "overnight" or word.endswith(" night")
+        named = _named_day(sentence, lo, hi, pos, end_pos, published) if night else None
+        if named is not None:  # "early on Wednesday ... during the night": the night of that day
+            d = named[1]
+        # "a drone attack killed 11 yesterday": one incident, not a day's tally; drones or missiles
+        # shot down overnight are the air force's tally of the night, not the attack.
+        incident = (
+            (word == "yesterday" or night)
+            and _INCIDENT_RE.search(sentence)
+            and not _INTERCEPTED.search(sentence, max(lo, pos - INTERCEPT_REACH), pos)
+        )
         return Period(kind="event" if incident else "day", start=d, end=d)
     if kind == "rate":
         y = re.search(r"\b(?:in|during|throughout|over)\s+(20\d\d)\b", sentence)
@@ -433,20 +577,30 @@ def resolve(
     if kind == "projection":
         by = best if best.group("pyear") else _BY_YEAR.search(sentence)
         if by is None:
-            return Period(kind="projection")
+            return Period(kind="projection", end=_season_end(sentence, published))
         year_s = by.group("pyear")
         year = int(year_s)
-        if published is not None and year <= published.year:
+        horizon = date(year, 1, 1) if by.group(0).lower().split()[1] == year_s else date(year, 12, 31)
+        if published is not None and (year < published.year or horizon <= published):
             # "by the final months of 2023", written in 2024: a total as of then, not a forecast.
             return Period(kind="cumulative", end=date(year, 12, 31))
-        horizon = date(year, 1, 1) if by.group(0).lower().split()[1] == year_s else date(year, 12, 31)
         return Period(kind="projection", end=horizon)
     if kind == "span":
+        if best.group("ba"):
+            start, end = _between(best, report)
+            if start is not None and start == war_start:  # "between 7 October 2023 and 2 October 2024"
+                return Period(kind="cumulative", start=start, end=end)
+            return Period(kind="span", start=start, end=end)
+        if best.group("funit") or best.group("funit2"):
+            start, end = _opening_stretch(best, sentence, report, war_start)
+            return Period(kind="span", start=start, end=end)
         start, end = _span_start(best, report)
         return Period(kind="span", start=start, end=end)
     return _cumulative(sentence, best, report, war_start)
 
 
+#: Words that add parts up; beside a day or a dated span they make no running total.
+_SUMMING = frozenset({"in total", "altogether", "in all"})
 #: How far after "since" the date of the starting event may be written.
 SINCE_REACH = 80
 
@@ -490,11 +644,17 @@ def _default_period(
             if m.start("wd") == said_at:
                 continue
             d = weekday_date(m.group("wd"), published)
-            return Period(kind="event", start=d, end=d)
+            return Period(kind="day" if _WIDE.search(sentence) else "event", start=d, end=d)
     for cue in explicit_dates(sentence, published):
         if cue.precision == "day":
-            if _AS_OF.search(sentence, max(0, cue.start - 7), cue.start):  # "as of February 21"
+            # "as of February 21", "by October 6": a running total as of that day
+            if _AS_OF.search(sentence, max(0, cue.start - 7), cue.start):
                 return Period(kind="cumulative", start=war_start, end=cue.day)
+            if _BEGAN_ON.search(sentence, max(0, cue.start - BEGAN_REACH - 3), cue.start):
+                # "the war, which broke out on April 15, 2023, has killed": a start, not the day of an event
+                if _PERFECT_TOTAL.search(sentence) or _TOLL_DEFAULT.search(sentence):
+                    return Period(kind="cumulative", start=cue.day, end=report)
+                continue
             return Period(kind="event", start=cue.day, end=cue.day)
     if _PERFECT_TOTAL.search(sentence):  # "have been killed", "has lost": a running total
         return Period(kind="cumulative", start=war_start, end=report)
@@ -513,20 +673,28 @@ def _incident(sentence: str) -> bool:
 
 
 def _superlative(sentence: str, cue: re.Match[str]) -> bool:
-    """ "the largest attack so far": the cue qualifies a superlative, it does not make a running total."""
+    """ "the largest attack so far", "the deadliest strike this year", "the worst day since March": the
+    cue qualifies a superlative, it does not make a running total or a span."""
+    if cue.lastgroup == "cumulative":
+        qualifies = cue.group(0) in ("so far", "to date", "since")
+    else:  # "one of the deadliest attacks on the city this year"
+        qualifies = cue.lastgroup == "span" and (cue.group("unit3") or cue.group("syear")) is not None
     return (
-        cue.lastgroup == "cumulative"
-        and cue.group(0) in ("so far", "to date")
+        qualifies
         and _SUPERLATIVE.search(sentence, max(0, cue.start() - SUPERLATIVE_REACH), cue.start()) is not None
     )
 
 
 def _began(sentence: str, cue: re.Match[str]) -> bool:
-    """ "the war, which began in April, has killed ...": the month dates the start, not a span."""
+    """ "the war, which began in April, has killed ...", "since the siege tightened in May 2024": the
+    month dates the start, not a span."""
     return (
         cue.lastgroup == "span"
         and cue.group("smonth") is not None
-        and _BEGAN.search(sentence, max(0, cue.start() - BEGAN_REACH), cue.start()) is not None
+        and (
+            _BEGAN.search(sentence, max(0, cue.start() - BEGAN_REACH), cue.start()) is not None
+            or _SINCE_CLAUSE.search(sentence, max(0, cue.start() - SINCE_REACH), cue.start()) is not None
+        )
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attrition.extract.lexicon import WORD_START, Lexicon, lowered
+from attrition.extract.lexicon import WORD_START, Lexicon, lexicon, lowered
 from attrition.extract.scanning import contains_any
 
 #: Words ending in "." that do not end a sentence.
@@ -74,12 +74,12 @@ BULLETIN_LINE = re.compile(
     r"(?:\s*(?:persons|people|troops|units|pcs\.?))?\s*[;,.]?\s*$",
     re.IGNORECASE,
 )
-#: A wire dateline opening a line ("KYIV, March 16 - ", "WASHINGTON (Reuters) — "): the city names
+#: A wire dateline opening a line ("KYIV, March 16 - ", "WASHINGTON (Reuters) — ", "SEOUL/KYIV, Dec 17 — "): the city names
 #: where the report was filed, not a side, so sentences start after it.
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z .&-]{2,30}\))?\s*[-—–]+\s+"
+    r"^[A-Z][A-Z.'’ /-]{1,30}[A-Z.](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z .&-]{2,30}\))?\s*[-—–]+\s+"
 )
-_DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'’ -")
+_DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'’ /-")
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
 _CLAIM_VERBS = (
@@ -112,8 +112,11 @@ _PRONOUN = re.compile(
     r"governor|group|monitor|bulletin|think\s+tank|outlets?|open-source\s+group|air\s+force|navy))$",
     re.IGNORECASE,
 )
+#: Not a claimant: a figure, a pronoun-like opener, or a phrase whose head is the data itself ("The
+#: cumulative totals published on Tuesday were ...": "published" is a participle there, not a report).
 _NOT_CLAIMANT = re.compile(
-    r"(?<![A-Za-z\d])\d|^(?:updated\s+)?(?:totals?|figures?|data|numbers?|reports?|it\s+is|this|there)\b",
+    r"(?<![A-Za-z\d])\d|^(?:updated\s+)?(?:totals?|figures?|data|numbers?|reports?|it\s+is|this|there)\b"
+    r"|(?:^|\s)(?:totals?|figures|data|numbers|tall(?:y|ies)|statistics|toll)$",
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -273,9 +276,15 @@ _APPOSITIVE_NAME = re.compile(
 _WHICH_CLAUSE = re.compile(r"^\s*(?P<h>[^,\"“”]{2,80}?),\s+(?:which|who|whose)\b")
 
 
+#: An abbreviation in brackets after a name ("(HRMMU)", "(AAPP)").
+_ABBREVIATION_TAIL = re.compile(r"\s*\([A-Z][A-Za-z0-9&/-]{1,11}\)\s*$")
+
+
 def _subject_np(sentence: str, verb_start: int) -> str | None:
     """The noun phrase before a reporting verb, back to the nearest clause boundary."""
     before = sentence[:verb_start]
+    if before.endswith(") "):  # "the UN mission in Ukraine (HRMMU) said": the abbreviation is no stop
+        before = _ABBREVIATION_TAIL.sub(" ", before)
     # The last stop: the last punctuation mark, or a stop word after it (stops never overlap, so the
     # words need only be looked for after that mark).
     cut = max(before.rfind(c) for c in _NP_STOP_MARKS) + 1
@@ -334,9 +343,17 @@ def attribution(
     return Attribution(canon, main, side, via)
 
 
+#: A transcript's speaker label opening a line ("KONASHENKOV: Good afternoon."), in capitals.
+_SPEAKER_LABEL = re.compile(r"(?P<c>[A-Z][A-Z.'’ -]{2,40}):\s")
+
+
 def candidates(sentence: str) -> list[tuple[int, str]]:
-    """(offset, phrase) of every attribution phrase in a sentence, in order."""
+    """(offset, phrase) of every attribution phrase in a sentence, in order. A transcript's speaker
+    label counts when it names a claimant of the gazetteer (a label such as "UPDATE:" does not)."""
     found: list[tuple[int, str]] = []
+    label = _SPEAKER_LABEL.match(sentence) if sentence[:2].isupper() else None
+    if label is not None and lexicon().claimant_re.search(label.group("c")):
+        found.append((0, label.group("c").strip()))
     low = lowered(sentence)
     # `_ACCORDING_RE` needs "ccord" (letters that nothing outside ASCII matches under IGNORECASE): a
     # substring test spares most sentences its scan.

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attrition.extract.vocabulary import EQUIPMENT, NOUNS, TABLE_LABELS
+from attrition.extract.vocabulary import EQUIPMENT, MUNITIONS, NOUNS, TABLE_LABELS
 
 _NUM = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+"
 _QUAL = (
@@ -34,10 +34,13 @@ _QUAL = (
     r"at\s+least|up\s+to)\s+)?"
 )
 _CHANGE = r"\s*\(\s*\+\s*(?P<{0}>{1})\s*(?:per\s+day|in\s+a\s+day|today)?\s*\)"
-_UNIT = r"(?:\s+(?:persons|people|troops|units|pcs\.?|pieces|items|destroyed))?"
+_UNIT = (
+    r"(?:\s+(?:persons|people|troops|units|pcs\.?|pieces|items))?"
+    r"(?:\s+(?:destroyed|liquidated|eliminated|killed))?"
+)
 _LABEL = r"(?<![A-Za-z'’])[A-Za-z][A-Za-z /'’-]{0,60}?"
 #: A row ends its item (what may follow: a full stop).
-_ROW_END = r"(?=\s*\.?\s*$)"
+_ROW_END = r"(?=\s*[.;]?\s*$)"
 _SEP = r"\s*(?:[—–‒―-]+|:)\s*"
 #: "label — [about] TOTAL [(+N)] [unit]"
 _ROW_LABEL_FIRST = re.compile(
@@ -52,6 +55,12 @@ _ROW_FIGURE_FIRST = re.compile(
 _ROW_PAIR = re.compile(
     rf"(?P<la>[A-Za-z][A-Za-z -]{{0,30}}?)\s*/\s*(?P<lb>[A-Za-z][A-Za-z -]{{0,30}}?)(?:{_SEP}|\s+)"
     rf"(?P<a>{_NUM})(?:{_CHANGE.format('da', _NUM)})?\s*/\s*(?P<b>{_NUM})(?:{_CHANGE.format('db', _NUM)})?",
+    re.IGNORECASE,
+)
+#: "| label | [~]TOTAL | [(]+N[)] |": a row of a pipe (Markdown) table; the change column may be absent.
+_ROW_PIPE = re.compile(
+    rf"^\s*\|\s*(?P<label>[A-Za-z][A-Za-z /'’()-]{{0,60}}?)\s*\|\s*(?:(?P<tilde>~)\s*)?{_QUAL}(?P<total>{_NUM})\s*"
+    rf"(?:\|\s*\(?\s*\+?\s*(?P<day>{_NUM})\s*\)?\s*)?\|?\s*$",
     re.IGNORECASE,
 )
 #: A bullet or a list number opening a row ("- ", "• ", "1. ", "2) ").
@@ -87,13 +96,18 @@ class Row:
     kind: str  # "cumulative" or "day"
     span_start: int
 
+    def is_claim(self) -> bool:
+        """Whether the row is a loss claim: a munitions row ("cruise missiles") only keeps its table
+        together, and a zero change ("(+0)") is no daily claim (the row's total still is)."""
+        return self.category != MUNITIONS and not (self.kind == "day" and self.value == 0)
+
 
 def _category(label: str) -> str | None:
     """The category a row label names ("air defence means" -> air_defense), or None."""
-    words = re.sub(r"\s+", " ", label.strip().lower()).strip(" -")
+    words = re.sub(r"\s+", " ", label.replace("(", " ").replace(")", " ").strip().lower()).strip(" -")
     for candidate in (words, words.split(" ", 1)[-1]):  # "enemy tanks", "Russian aircraft"
         cls = TABLE_LABELS.get(candidate) or NOUNS.get(candidate)
-        if cls in EQUIPMENT or cls in ("other", "personnel", "outcome:casualties"):
+        if cls in EQUIPMENT or cls in ("other", "personnel", "outcome:casualties", MUNITIONS):
             return "personnel" if cls == "outcome:casualties" else cls
     return None
 
@@ -154,8 +168,27 @@ def _rows_in_item(item: str, at: int) -> list[Row]:
     return out
 
 
+def _pipe_rows(line: str, at: int) -> list[Row]:
+    """The rows of one line of a pipe table ("| Tanks | 10,594 | (+3) |"); a header, a rule or a row
+    whose label names nothing gives none."""
+    row = _ROW_PIPE.match(line)
+    cat = _category(row.group("label")) if row else None
+    if row is None or cat is None:
+        return []
+    qual = "around" if row.group("tilde") else _QUALIFIERS.get(re.sub(r"\s+", " ", (row.group("q") or "").lower()), "exact")
+    s, e = row.span("total")
+    span_start = row.start("tilde") if row.group("tilde") else row.start("q") if row.group("q") else s
+    out = [Row(at + s, at + e, _value(row.group("total")), qual, cat, "cumulative", at + span_start)]
+    if row.group("day"):
+        ds, de = row.span("day")
+        out.append(Row(at + ds, at + de, _value(row.group("day")), "exact", cat, "day", at + ds))
+    return out
+
+
 def _line_rows(line: str, at: int) -> list[Row]:
     """Every row of one line: a line may hold one row or a whole table run together with commas."""
+    if line.lstrip().startswith("|"):
+        return _pipe_rows(line, at)
     prefix = _ROW_PREFIX.match(line)
     body_at = prefix.end() if prefix else 0
     rows: list[Row] = []
@@ -183,9 +216,9 @@ def _is_table(rows: list[Row], heading: str) -> bool:
 
 
 def may_hold_table(text: str) -> bool:
-    """Cheap gate: a bracketed change, or a figure right after a row separator (`str.find` per
-    separator, which costs far less than a regex scan of the text)."""
-    if "(+" in text:
+    """Cheap gate: a bracketed change, a pipe-table cell, or a figure right after a row separator
+    (`str.find` per separator, which costs far less than a regex scan of the text)."""
+    if "(+" in text or "| " in text:
         return True
     for sep in _SEPARATORS:
         i = text.find(sep)

@@ -85,6 +85,25 @@ NOUNS: dict[str, str] = {
         ],
         "civilian",
     ),
+    **dict.fromkeys(
+        (
+            "members of one family",
+            "members of a family",
+            "members of the same family",
+            "members of one household",
+            "family members",
+            "staff members",
+            "un staff",
+            "un staff members",
+            "unrwa staff",
+            "unrwa staff members",
+            "humanitarian workers",
+            "social leaders",
+        ),
+        "civilian",
+    ),
+    **dict.fromkeys(("homicides", "homicide victims", "extrajudicial killings"), "outcome:killed+civilian"),
+    **dict.fromkeys(("commanders", "security forces personnel", "security personnel"), "personnel"),
     "aid workers": "civilian",
     "health workers": "civilian",
     "medical workers": "civilian",
@@ -107,6 +126,11 @@ NOUNS: dict[str, str] = {
     "captives": "prisoners",
     "tanks": "tanks",
     "main battle tanks": "tanks",
+    **dict.fromkeys(
+        ("leopards", "leopard tanks", "abrams", "abrams tanks", "challenger tanks", "t-72s", "t-80s", "t-90s"),
+        "tanks",
+    ),
+    "combat vehicles": "armored_vehicles",
     "tank": "tanks",
     **dict.fromkeys(
         (
@@ -165,6 +189,20 @@ NOUNS: dict[str, str] = {
             "air defense units",
             "air defence units",
             "anti-aircraft warfare systems",
+            "air defence batteries",
+            "air defense batteries",
+            "air-defence batteries",
+            "air-defense batteries",
+            "sam batteries",
+        ),
+        "air_defense",
+    ),
+    # air-defence systems named by their model ("two Buk-M2 launchers", "an S-400 battery")
+    **dict.fromkeys(
+        (
+            f"{m}{s}"
+            for m in ("buk", "buk-m1", "buk-m2", "buk-m3", "tor", "tor-m1", "tor-m2", "s-300", "s-400", "pantsir")
+            for s in (" launchers", " systems", " batteries", " air defence systems", " air defense systems")
         ),
         "air_defense",
     ),
@@ -175,6 +213,9 @@ NOUNS: dict[str, str] = {
             "warplanes",
             "jets",
             "fighter jets",
+            "jet",
+            "warplane",
+            "stealth fighters",
             "combat aircraft",
             "airplanes",
             "fighter aircraft",
@@ -191,6 +232,25 @@ NOUNS: dict[str, str] = {
             "unmanned aerial vehicles",
             "operational-tactical uavs",
             "shahed drones",
+            "operational-tactical drones",
+            "fixed-wing drones",
+            "uncrewed boats",
+            "unmanned boats",
+            "uncrewed surface vessels",
+            "sea drones",
+            "naval drones",
+            "maritime drones",
+            "uncrewed aircraft",
+            "unmanned aircraft",
+            "uncrewed aerial vehicles",
+            "reapers",
+            "reaper drones",
+            "mq-9s",
+            "mq-9 reapers",
+            "mq-9 reaper drones",
+            "mavics",
+            "hermes drones",
+            "hermes unmanned aircraft",
             "attack drones",
             "kamikaze drones",
         ),
@@ -205,12 +265,13 @@ NOUNS: dict[str, str] = {
             "trucks",
             "motor vehicles",
             "fuel tanks",
-            "units of special equipment",
-            "special equipment units",
             "vehicles and fuel tanks",
             "military vehicles",
-            "pieces of special equipment",
             "pickup trucks",
+            "pickups",
+            "gun trucks",
+            "gun-mounted pickups",
+            "armed pickups",
             "pick-up trucks",
             "technicals",
         ),
@@ -218,11 +279,17 @@ NOUNS: dict[str, str] = {
     ),
     **dict.fromkeys(
         (
+            "units of special equipment",
+            "special equipment units",
+            "pieces of special equipment",
             "pieces of equipment",
             "pieces of military equipment",
             "vehicles and pieces of equipment",
             "units of equipment",
             "units of military equipment",
+            "missile launchers",
+            "surface-to-surface missile launchers",
+            "drone control points",
         ),
         "other",
     ),
@@ -230,8 +297,9 @@ NOUNS: dict[str, str] = {
     **dict.fromkeys(
         (
             f"{m}{s}"
-            for m in ("su-24", "su-25", "su-27", "su-30", "su-34", "su-35", "mig-29", "mig-31")
-            for s in ("", "s", " jets", " bombers", " fighters")
+            for m in ("su-24", "su-25", "su-27", "su-30", "su-34", "su-35", "su-57", "mig-29", "mig-31")
+            + ("f-15", "f-16", "f-18", "f-35", "a-50", "tu-22m3", "tu-95")
+            for s in ("", "s", " jets", " bombers", " fighters", " stealth fighters")
         ),
         "aircraft",
     ),
@@ -250,11 +318,11 @@ MODIFIER_WORDS = (
     *("combat", "modern", "heavy", "armed", "field", "foreign", "young", "elderly", "Western", "regular"),
     *("unarmed", "innocent", "hostile", "active", "army", "navy", "national", "guard", "reserve", "special"),
     *("own", "allied", "government", "pro-government", "rebel", "opposition", "paramilitary", "militia"),
-    *("group", "security"),
+    *("group", "security", "suspected", "alleged", "senior", "fixed-wing"),
 )
 MODIFIER = (
     r"(?:of|(?:of\s+)?(?:" + "|".join(MODIFIER_WORDS) + r"|SIDE|[A-Za-z]+-(?:made|built|"
-    r"supplied|provided)|[A-Za-z]+(?='s|’s)|(?-i:[A-Z][a-z]+)(?=\s))(?:'s|’s)?)"
+    r"supplied|provided)|(?-i:[A-Z][A-Za-z]*-[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,6})(?=\s)|[A-Za-z]+(?='s|’s)|(?-i:[A-Z][a-z]+)(?=\s))(?:'s|’s)?)"
 )
 
 OUTCOMES: dict[str, str] = {
@@ -340,10 +408,13 @@ NONLOSS_VERB = (
     r"transferred|promised|provided|provide|providing|massed|amassed|mobilized|mobilised|recruited|"
     r"gathered|stationed|trained|training|exchanged|swap|swapped|returned|released|freed|repatriated|"
     r"evacuated|displaced|hospitalized|hospitalised|fled|rescued|treated|approved|build|built|"
-    r"owns|field|fielded|armed\s+with|equipped\s+with|fleet\s+of|arsenal\s+of|worth"
+    r"owns|field|fielded|armed\s+with|equipped\s+with|fleet\s+of|arsenal\s+of|worth|arrested|detained|"
+    r"committing|committed|recruiting|exchange\s+for"
 )
 
 
+#: The category of a loss-table row that counts munitions ("cruise missiles"): not a loss claim.
+MUNITIONS = "munitions"
 #: Loss-table labels that are not counted nouns elsewhere (General Staff bulletin wording).
 TABLE_LABELS: dict[str, str] = {
     "air defence means": "air_defense",
@@ -356,12 +427,16 @@ TABLE_LABELS: dict[str, str] = {
     "submarines": "ships",
     "automotive technology and fuel tanks": "vehicles_other",
     "vehicles and fuel tanks": "vehicles_other",
-    "special equipment": "vehicles_other",
+    "special equipment": "other",
+    "motor vehicles and fuel tanks": "vehicles_other",
+    "uavs of operational-tactical level": "drones",
+    "uavs operational-tactical": "drones",
+    "uavs operational-tactical level": "drones",
     "armoured combat vehicles": "armored_vehicles",
     "armored combat vehicles": "armored_vehicles",
     "aircraft": "aircraft",
-    "cruise missiles": "other",
-    "missiles": "other",
+    "cruise missiles": MUNITIONS,
+    "missiles": MUNITIONS,
     "mlrs": "artillery",
     "operational-tactical uavs": "drones",
 }
