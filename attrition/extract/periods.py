@@ -163,7 +163,7 @@ _STATEMENT_AFTER = re.compile(r"\b(?:that|saying)\b|,\s*when\s+(?:[\w'’.-]+\s+
 #: Just before a month or "last month": the words of a statement ("quoted in August 2023", "who said in
 #: May", "in a briefing last month"), so the cue dates the statement wherever the figure stands.
 _STATEMENT_BEFORE = re.compile(
-    r"\b(?:quoted|said|told|wrote|briefing|statement|interview|speech|address|update)\s+(?:\w+ly\s+)?(?:in\s+)?$"
+    r"\b(?:quoted|cited|said|told|wrote|briefing|statement|interview|speech|address|update|assessment)\s+(?:\w+ly\s+)?(?:in\s+)?$"
 )
 #: How far before a cue `_STATEMENT_BEFORE` looks.
 STATEMENT_REACH = 30
@@ -501,7 +501,7 @@ def resolve(
         # the total rose by, not the total.
         cues = kept
     in_clause = [m for m in cues if m.start() >= lo and m.end() <= hi]
-    if not in_clause and not _WEAK_SPAN.search(sentence):
+    if not in_clause and not _weak_span(sentence):
         # A clause without a cue of its own shares the frame set before it ("since Tuesday ..., while
         # Baku put its own losses at 71"); a cue in a later clause belongs to that clause's figures.
         in_clause = [m for m in cues if m.end() <= lo]
@@ -522,7 +522,7 @@ def resolve(
         dated = [m for m in in_clause if m.lastgroup == "span" and _dated_span(m)]
         best = dated[0] if dated else best
     if best is None or best.lastgroup is None:
-        if _WEAK_SPAN.search(sentence):  # "during the offensive", with no sharper cue
+        if _weak_span(sentence):  # "during the offensive", with no sharper cue
             return Period(kind="span", start=None, end=report)
         return _default_period(sentence, published, report, war_start)
     kind = best.lastgroup
@@ -663,6 +663,17 @@ def _default_period(
     if _TOLL_DEFAULT.search(sentence) and not _incident(sentence):
         return Period(kind="cumulative", start=war_start, end=report)
     return Period(kind="event", start=None, end=report)
+
+
+#: A toll word just before "in the ground operation": the campaign names the toll's scope, not a span.
+_TOLL_BEFORE = re.compile(r"\b(?:toll|losses|dead|deaths|casualties)\s+$")
+
+
+def _weak_span(sentence: str) -> bool:
+    """ "during the offensive": a campaign the losses fall in, unless it only scopes a toll ("bringing
+    its toll in the ground offensive to 332")."""
+    m = _WEAK_SPAN.search(sentence)
+    return m is not None and _TOLL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) is None
 
 
 def _incident(sentence: str) -> bool:
