@@ -82,7 +82,7 @@ _CUES: list[tuple[str, str]] = [
     (
         "rate",
         r"\bper\s+(?:day|week|month)\b|(?<!within\s)(?<!\bin\s)(?<!for\s)(?<!than\s)\b(?:a|each|every)\s+(?:day|week|month)\b(?!-)"
-        r"(?!\s+(?:earlier|before|ago))"
+        r"(?!\s+(?:earlier|before|ago|after|later))"
         r"|\bdaily\s+average\b|\bon\s+average\b|\baverage\s+(?:daily|of)\b|\ba\s+day\s+on\s+average\b",
     ),
     (
@@ -130,7 +130,9 @@ _CUES: list[tuple[str, str]] = [
     ("same", r"\b(?:over|in|during|for)\s+(?:the\s+same\s+(?:period|time)|that\s+(?:time|period))\b"),
     (
         "cumulative",
-        r"\bsince\b|\bin\s+total\b|\btotal(?:s|ed|led)?\b|\btally\b|\bso\s+far\b|\bto\s+date\b|\baltogether\b|\boverall\b"
+        # "bringing its toll in the ground offensive to 332": the running total the new losses raise
+        r"\bbringing\s+(?:its|the|their|his|her|our|this)\s+(?:[\w-]+\s+){0,3}?(?:toll|losses|totals?|tally|count)\b"
+        r"|\bsince\b|\bin\s+total\b|\btotal(?:s|ed|led)?\b|\btally\b|\bso\s+far\b|\bto\s+date\b|\baltogether\b|\boverall\b"
         r"|\bin\s+all\b|\bcumulative\b",
     ),
 ]
@@ -157,7 +159,14 @@ _IN_MONTH = re.compile(
 )
 _STATEMENT_BETWEEN = re.compile(r"\b(?:that|said|says|told|added)\b")
 #: Between a month or "last week" and the figure: the cue dates the statement ("said last month that").
-_STATEMENT_AFTER = re.compile(r"\b(?:that|saying)\b")
+_STATEMENT_AFTER = re.compile(r"\b(?:that|saying)\b|,\s*when\s+(?:[\w'’.-]+\s+){0,6}?(?:said|told|put|announced|gave)\b")
+#: Just before a month or "last month": the words of a statement ("quoted in August 2023", "who said in
+#: May", "in a briefing last month"), so the cue dates the statement wherever the figure stands.
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:quoted|cited|said|told|wrote|briefing|statement|interview|speech|address|update|assessment)\s+(?:\w+ly\s+)?(?:in\s+)?$"
+)
+#: How far before a cue `_STATEMENT_BEFORE` looks.
+STATEMENT_REACH = 30
 #: "the largest attack so far": "so far" qualifies the superlative, not a running total.
 _SUPERLATIVE = re.compile(r"\b(?:largest|biggest|deadliest|worst|heaviest|highest|bloodiest|most)\b")
 #: How far before "so far" / "to date" a superlative is looked for.
@@ -447,7 +456,11 @@ def _opening_stretch(
     return start, min(end, report) if report is not None else end
 
 
-_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|but)\b|;|,\s*and\s+(?:says|said|adds|added)\b")
+_CLAUSE_BREAK = re.compile(
+    r",\s*(?:while|whereas|but)\b|;|,\s*and\s+(?:says|said|adds|added)\b"
+    # "puts losses at 995,000, adding roughly 1,000 a day": the rate is the second figure's
+    r"|,\s*(?:adding|and\s+(?:estimated|estimates))\b"
+)
 
 
 def _clause(sentence: str, pos: int, end_pos: int) -> tuple[int, int]:
@@ -493,12 +506,15 @@ def resolve(
             if not _superlative(sentence, m)
             and not _statement_time(sentence, m, pos)
             and not _began(sentence, m)
+            and not (m.start() >= end_pos and m.group(0).startswith("bringing"))
         ]
         if len(kept) < len(cues) and said_on is None and any(_statement_time(sentence, m, pos) for m in cues):
             report = None  # "said last month that ...": a statement of unknown day
+        # "Two soldiers were killed ..., bringing its toll to 332": the figure before "bringing" is what
+        # the total rose by, not the total.
         cues = kept
     in_clause = [m for m in cues if m.start() >= lo and m.end() <= hi]
-    if not in_clause and not _WEAK_SPAN.search(sentence):
+    if not in_clause and not _weak_span(sentence):
         # A clause without a cue of its own shares the frame set before it ("since Tuesday ..., while
         # Baku put its own losses at 71"); a cue in a later clause belongs to that clause's figures.
         in_clause = [m for m in cues if m.end() <= lo]
@@ -519,7 +535,7 @@ def resolve(
         dated = [m for m in in_clause if m.lastgroup == "span" and _dated_span(m)]
         best = dated[0] if dated else best
     if best is None or best.lastgroup is None:
-        if _WEAK_SPAN.search(sentence):  # "during the offensive", with no sharper cue
+        if _weak_span(sentence):  # "during the offensive", with no sharper cue
             return Period(kind="span", start=None, end=report)
         return _default_period(sentence, published, report, war_start)
     kind = best.lastgroup
@@ -663,6 +679,17 @@ def _default_period(
     return Period(kind="event", start=None, end=report)
 
 
+#: A toll word just before "in the ground operation": the campaign names the toll's scope, not a span.
+_TOLL_BEFORE = re.compile(r"\b(?:toll|losses|dead|deaths|casualties)\s+$")
+
+
+def _weak_span(sentence: str) -> bool:
+    """ "during the offensive": a campaign the losses fall in, unless it only scopes a toll ("bringing
+    its toll in the ground offensive to 332")."""
+    m = _WEAK_SPAN.search(sentence)
+    return m is not None and _TOLL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) is None
+
+
 def _incident(sentence: str) -> bool:
     """Whether a sentence tells of one attack or strike ("killed in a drone strike"), not one that
     only serves as a reference point ("found after the attack")."""
@@ -699,14 +726,14 @@ def _began(sentence: str, cue: re.Match[str]) -> bool:
 
 
 def _statement_time(sentence: str, cue: re.Match[str], pos: int) -> bool:
-    """A month, "last week" or "this year" before "that" / "saying" and the figure dates the
+    """A month, "last week" or "this year" before "that" / "saying" / ", when ... said" and the figure,
+    or right after words of saying ("quoted in August 2023", "in a briefing last month"), dates the
     statement ("Zelensky said this month that 46,000 ..."), not the losses."""
-    return (
-        cue.lastgroup == "span"
-        and cue.end() <= pos
-        and any(cue.group(g) for g in _STATEMENT_GROUPS)
-        and _STATEMENT_AFTER.search(sentence, cue.end(), pos) is not None
-    )
+    if cue.lastgroup != "span" or not any(cue.group(g) for g in _STATEMENT_GROUPS):
+        return False
+    if _STATEMENT_BEFORE.search(sentence, max(0, cue.start() - STATEMENT_REACH), cue.start()) is not None:
+        return True
+    return cue.end() <= pos and _STATEMENT_AFTER.search(sentence, cue.end(), pos) is not None
 
 
 def _named_day(
