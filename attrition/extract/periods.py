@@ -232,7 +232,7 @@ CUE_FIRST_LETTERS = {
     "day": "dilopty",
     "span": "abdfilmostw",
     "same": "dfio",
-    "cumulative": "aciost",
+    "cumulative": "abciost",
 }
 #: Run on `lowered` text (no IGNORECASE: see `lexicon.lowered`).
 CUE_RE = re.compile(
