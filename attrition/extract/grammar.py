@@ -594,6 +594,23 @@ _TOLL_BEFORE = re.compile(r"\btoll\b", re.IGNORECASE)
 _LIST_RUN = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)\d[\d,.]*(?:\s+(?!and\b)[a-z][\w'’-]*){1,4})+")
 
 
+#: A word that makes a noun-less toll count troops even after civilian claims ("30 of the soldiers' dead").
+_MILITARY_WORD = re.compile(
+    r"\b(?:troops|soldiers|servicemen|army|military|militants|fighters|forces|personnel|combatants)\b",
+    re.IGNORECASE,
+)
+#: A toll whose owner is an armed force ("the army's death toll", "the military's losses").
+_MILITARY_TOLL = re.compile(
+    r"\b(?:army|military|armed\s+forces)['’]s?\s+(?:death\s+)?(?:toll|dead|losses)\b", re.IGNORECASE
+)
+
+
+def _noun_less(fig: _Figure) -> bool:
+    """A figure with no counted noun of its own ("the toll rose to 34", "four dead"): its category comes
+    from the story around it."""
+    return fig.cls == "bare" or fig.cls.startswith("outcome:") and "+" not in fig.cls and fig.side_hint is None
+
+
 def _governing_verb(low: str, fig: _Figure) -> re.Match[str] | None:
     """The nearest loss / killing / non-loss verb before the figure in its sentence, else just after it
     (`low`: the document, `lowered`)."""
@@ -990,14 +1007,16 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             continue
         prev_claim = claims[-1][0] if claims else None
         if (
-            fig.cls == "bare"
+            _noun_less(fig)
             and category.startswith("personnel_")
             and prev_claim is not None
             and prev_claim.category.startswith("civilians_")
-            and sentences[claims[-1][1]].para == fig.sent.para
+            and (sentences[claims[-1][1]].para == fig.sent.para or not _MILITARY_WORD.search(sentence))
             and category in ("personnel_killed", "personnel_wounded")
-        ):  # a bare figure in a paragraph about civilians counts them too ("the true toll could be 100")
+        ):  # a bare figure in a story about civilians counts them too ("the true toll could be 100")
             category = "civilians_" + category.split("_", 1)[1]
+        elif _noun_less(fig) and category.startswith("civilians_") and _MILITARY_TOLL.search(sentence):
+            category = "personnel_" + category.split("_", 1)[1]  # "the army's death toll ... to 137"
         subject = _subject(text, fig, verb, lex, attr, category, prev_claim)
         if category.startswith("civilians_"):
             subject = lex.population_of(subject)  # civilians are their country's, whoever's area they were in
