@@ -110,7 +110,9 @@ _NOT_COUNT_AFTER = re.compile(
     r"^\s*(?:%|percent|per\s+cent|km\b|kilomet|miles?\b|met(?:er|re)s?\b|square|sq\b|years?\b|-year|months?\b|"
     r"weeks?\b|days?\b|hours?\b|minutes?\b|a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|dollars|euros|pounds|usd\b|"
     r"rubles|roubles|hryvnia|mm\b|millimet|caliber|calibre|th\b|st\b|nd\b|rd\b|times\b|points?\b|kg\b|tons?\b|"
-    r"tonnes?\b|degrees?\b|feet\b|foot\b|decades?\b|centuries\b|-(?:mm|km)|of\s+(?:them|which|those|these)\b)",
+    r"tonnes?\b|degrees?\b|feet\b|foot\b|decades?\b|centuries\b|-(?:mm|km)|of\s+(?:them|which|those|these)\b"
+    # a ratio ("roughly 3.6 to 1"), not a count
+    r"|to\s+(?:1|one)\b(?![,.]?\d)(?!\s+(?:million|thousand|billion|hundred)))",
     re.IGNORECASE,
 )
 #: A figure right after one of these words is a label, an age, a date or money ("Brigade 47", "aged 45").
@@ -128,7 +130,13 @@ def _not_a_count_before(before: str) -> bool:
     if stripped.endswith(_CURRENCY):
         return True
     last = stripped.rsplit(None, 1)[-1].lower().rstrip(".") if stripped else ""
+    if last in ("in", "of") and stripped.lower().endswith(_PROPORTION_HEAD):
+        return True  # a proportion ("one in eleven of those identified", "one out of 10")
     return last in _LABEL_WORDS
+
+
+#: The head of a proportion whose second figure is a denominator, not a count.
+_PROPORTION_HEAD = (" one in", " one out of", " 1 in", " 1 out of")
 
 
 _MONTH_AFTER = re.compile(r"^\s+(?:" + alternation(periods.MONTHS) + r")\b", re.IGNORECASE)
@@ -140,7 +148,10 @@ _BARE_BEFORE = re.compile(
     r"(?:[^.;:]|\.(?=\s+[a-z\d])){0,110}?\b(?:to|at|of|reached|hit|"
     r"exceeded|passed|topped|stands\s+at|stood\s+at|be|is|are|was|were|numbered|would|will|could)\s+$"
     # an appositive after the counted word: "heavy losses, possibly as many as 120,000"
-    r"|\b(?:losses|casualties|toll|dead|killed|wounded)\s*,\s*(?:possibly|perhaps|probably|maybe|likely|reportedly)?\s*$",
+    r"|\b(?:losses|casualties|toll|dead|killed|wounded)\s*,\s*(?:possibly|perhaps|probably|maybe|likely|reportedly)?\s*$"
+    # "casualties were now \"well above one million\"", "killed, wounded and missing would pass one million"
+    r"|\b(?:losses|casualties|toll|deaths|fatalities)\s+(?:were|was|are|is|stood|stand)\s+now\s+[\"“]?(?:well\s+|far\s+)?$"
+    r"|\b(?:killed|wounded|dead|missing)\s+(?:would|will|could|may|might)\s+$",
     re.IGNORECASE,
 )
 #: Last words `_BARE_BEFORE` can end with: a cheap `endswith` gate in front of its backward search.
@@ -148,13 +159,13 @@ _BARE_LAST = (
     *("killing", "killed", "wounding", "wounded", "injuring", "injured", "capturing", "captured", "of", "at"),
     *("to", "reached", "is", "was", "totaled", "totalled", "died", "dead", "by", "hit", "exceeded", "passed"),
     *("topped", "be", "are", "were", "numbered", ",", "possibly", "perhaps", "probably", "maybe", "likely"),
-    *("reportedly", "would", "will", "could"),
+    *("reportedly", "would", "will", "could", "may", "might", "now", 'now "', "now “", "well", "far"),
 )
 
 
 def _bare_before(before: str) -> bool:
     """An outcome or total word right before a bare figure ("killing 12", "the toll rose to 34")."""
-    if not before[-1:].isspace() and not before.endswith(","):
+    if not before[-1:].isspace() and not before.endswith((",", '"', "“")):
         return False
     chunks = before.rsplit(None, 1)
     return (
