@@ -919,6 +919,28 @@ def _document_scene(lex: Lexicon, text: str) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+#: A surname alone is looked up among the capitalised words this close before its earlier mention.
+_TITLE_REACH = 40
+_SURNAME = re.compile(r"[A-Z][a-z'’-]{2,}")
+
+
+def _titled_earlier(text: str, at: int, found: Attribution, lex: Lexicon) -> Attribution:
+    """A surname standing alone ("Fedorov said") takes the claimant of its earlier titled mention
+    ("Governor Ivan Fedorov said"): a title maps to a body of the gazetteer, the surname does not."""
+    name = found.claimant
+    if _SURNAME.fullmatch(name) is None:
+        return found
+    i = text.rfind(name, 0, at)
+    while i > 0:
+        head = text[max(0, i - _TITLE_REACH) : i + len(name)]
+        match = lex.claimant_re.search(head)
+        if match is not None:
+            canon, side = lex.canonical_claimant(match.group(0))
+            return Attribution(canon, found.claimant_text, side, found.via)
+        i = text.rfind(name, 0, i)
+    return found
+
+
 def _war_start(lex: Lexicon, subject: str | None) -> date | None:
     side = lex.sides.get(subject or "")
     return side.war_start if side else None
@@ -983,6 +1005,8 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
                 or last_attr
             )
         found = attribution(s, lex, last_attr, cands, context)
+        if found is not None and found.side is None and found.claimant == found.claimant_text:
+            found = _titled_earlier(text, sent.start, found, lex)
         if found is not None:
             last_attr = found
             current = found

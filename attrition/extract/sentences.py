@@ -107,7 +107,8 @@ _NP_STOP = re.compile(
 #: The punctuation among `_NP_STOP`'s stops.
 _NP_STOP_MARKS = ',;:"“”()'
 _PRONOUN = re.compile(
-    r"^(?:it|he|she|they|we|officials|the\s+(?:ministry|military|army|agency|statement|report|"
+    r"^(?:it|he|she|they|we|officials|one\s+(?:of\s+the\s+)?officials?|"
+    r"the\s+(?:ministry|military|army|agency|statement|report|update|daily\s+update|briefing|"
     r"spokesman|spokeswoman|spokesperson|official|officials|office|outlet|"
     r"governor|group|monitor|bulletin|think\s+tank|outlets?|open-source\s+group|air\s+force|navy))$",
     re.IGNORECASE,
@@ -125,7 +126,9 @@ _ADJECTIVAL = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
 #: ("Oryx, which counts ..., has confirmed").
 _HEADLESS = re.compile(r"^(?:which|who|whose|that|has|have|had|is|was|were|are|also)\b", re.IGNORECASE)
 _DETERMINERS = re.compile(
-    r"^(?:however|but|and|also|meanwhile|separately|earlier|later|on\s+\w+)\s+", re.IGNORECASE
+    r"^(?:however|but|and|also|meanwhile|separately|earlier|later|although|though|because|"
+    r"on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?)\s+",
+    re.IGNORECASE,
 )
 _ADVERBS = re.compile(
     r"\s+(?:broadly|also|previously|earlier|later|separately|now|had|has|have|on\s+\w+|in\s+a\s+"
