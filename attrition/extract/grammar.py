@@ -698,6 +698,10 @@ def _subject(
     civilian = category.startswith("civilians")
     s = text[fig.sent.start : fig.sent.end]
     rel = fig.tok.start - fig.sent.start
+    if not civilian and "s " in s[max(0, rel - _OWN_REACH) : rel]:
+        own = _own_side(lex, s, rel)
+        if own is not None:  # "Ukraine's own side: 43,000 soldiers killed", "Russia's killed ... would pass"
+            return own
     if (
         verb is not None
         and verb.start() < fig.tok.start
@@ -741,6 +745,8 @@ def _subject(
         ):
             actor = _main_actor(lex, s, vrel, claimant_side) or actor  # "X repelled a Y attack, killing 40"
         passive = _PASSIVE_MARK.search(s, max(0, vrel - 20), vrel)
+        if actor and verb.group("loss") and _INFLICTED.search(s, max(0, vrel - 20), vrel):
+            return lex.enemy_of(actor)  # "the Yug group had inflicted losses of up to 390 troops"
         if actor and (verb.group("loss") or passive):
             if not (civilian and _weapon_of(lex, s, vrel, actor)):
                 return actor
@@ -766,6 +772,33 @@ def _subject(
         return lex.enemy_of(attacker)
     army = _army_of_claim(lex, text, s, fig, rel, claimant_side)
     return army or _nearest_side(lex, s, rel) or _same_para(prev, fig)
+
+
+#: How far before a figure a side's possessive loss word may name whose the figure is.
+_OWN_REACH = 60
+#: A side's possessive with a loss word or "own" as its head: "Ukraine's own side:", "Russia's killed".
+_OWN_HEAD = re.compile(
+    r"(?P<w>[A-Z][\w-]+)['’]s\s+(?:own\b|killed|dead|wounded|missing|losses|casualties|toll)", re.IGNORECASE
+)
+#: "inflicted losses of 390": the actor caused the losses; they are the enemy's.
+_INFLICTED = re.compile(r"\binflict(?:ed|ing|s)?\s+(?:heavy\s+|major\s+)?$", re.IGNORECASE)
+
+
+def _own_side(lex: Lexicon, s: str, rel: int) -> str | None:
+    """The side named by the last possessive loss head before offset `rel` when no other side word,
+    clause break or figure comes between ("Ukraine's own side: 43,000 soldiers killed")."""
+    lo = max(0, rel - _OWN_REACH)
+    heads = list(_OWN_HEAD.finditer(s, lo, rel))
+    if not heads:
+        return None
+    last = heads[-1]
+    side = lex.side_of(last.group("w"))
+    gap = s[last.end() : rel]
+    if side is None or _CLAUSE_BREAK.search(gap) or any(c.isdigit() for c in gap):
+        return None
+    if any(lo <= m[0] and m[0] >= last.end() for m in _side_mentions(lex, s) if m[0] < rel):
+        return None
+    return side
 
 
 #: Nouns for a state's soldiers (an armed group's members are "fighters", "militants").
