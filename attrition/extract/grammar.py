@@ -146,11 +146,11 @@ _BARE_BEFORE = re.compile(
     r"stood\s+at|totall?ed)|died|dead|by|injuries\s+to|deaths\s+of)\s+$"
     r"|\b(?:total|toll|tally|number|figure|count|losses|casualties|rate|dead|deaths|fatalities|estimate)\b"
     r"(?:[^.;:]|\.(?=\s+[a-z\d])){0,110}?\b(?:to|at|of|reached|hit|"
-    r"exceeded|passed|topped|stands\s+at|stood\s+at|be|is|are|was|were|numbered|would|will|could)\s+$"
+    r"exceeded|passed|topped|stands\s+at|stood\s+at|be|is|are|was|were|numbered|would|will|could|have|has|had)\s+$"
     # an appositive after the counted word: "heavy losses, possibly as many as 120,000"
     r"|\b(?:losses|casualties|toll|dead|killed|wounded)\s*,\s*(?:possibly|perhaps|probably|maybe|likely|reportedly)?\s*$"
     # "casualties were now \"well above one million\"", "killed, wounded and missing would pass one million"
-    r"|\b(?:losses|casualties|toll|deaths|fatalities)\s+(?:were|was|are|is|stood|stand)\s+now\s+[\"“]?(?:well\s+|far\s+)?$"
+    r"|\b(?:losses|casualties|toll|deaths|fatalities|dead|killed)\b[^.;:\d]{0,40}?\b(?:were|was|are|is|stood|stand)\s+now\s+[\"“]?(?:well\s+|far\s+)?$"
     r"|\b(?:killed|wounded|dead|missing)\s+(?:would|will|could|may|might)\s+$",
     re.IGNORECASE,
 )
@@ -159,7 +159,7 @@ _BARE_LAST = (
     *("killing", "killed", "wounding", "wounded", "injuring", "injured", "capturing", "captured", "of", "at"),
     *("to", "reached", "is", "was", "totaled", "totalled", "died", "dead", "by", "hit", "exceeded", "passed"),
     *("topped", "be", "are", "were", "numbered", ",", "possibly", "perhaps", "probably", "maybe", "likely"),
-    *("reportedly", "would", "will", "could", "may", "might", "now", 'now "', "now “", "well", "far"),
+    *("reportedly", "would", "will", "could", "have", "has", "had", "may", "might", "now", 'now "', "now “", "well", "far"),
 )
 
 
