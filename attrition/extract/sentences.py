@@ -433,9 +433,9 @@ def _resolve(np: str, lex: Lexicon, last: Attribution | None, context: str = "")
         return last.claimant, last.side
     if context and last is None and np.lower() in _PERSONAL:
         # "President X gave a rare account ... | ..., he said": the claimant the paragraph named
-        named = list(lex.claimant_re.finditer(context))
-        if named:
-            return lex.canonical_claimant(named[-1].group(0))
+        mentions = list(lex.claimant_re.finditer(context))
+        if mentions:
+            return lex.canonical_claimant(mentions[-1].group(0))
     canon, side = lex.canonical_claimant(np)
     generic = _GENERIC_HEAD.match(np) if context and side is None else None
     if generic is None:
