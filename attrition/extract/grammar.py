@@ -698,7 +698,8 @@ def _subject(
     civilian = category.startswith("civilians")
     s = text[fig.sent.start : fig.sent.end]
     rel = fig.tok.start - fig.sent.start
-    if not civilian and "s " in s[max(0, rel - _OWN_REACH) : rel]:
+    window = s[max(0, rel - _OWN_REACH) : rel]
+    if not civilian and ("'s " in window or "’s " in window):
         own = _own_side(lex, s, rel)
         if own is not None:  # "Ukraine's own side: 43,000 soldiers killed", "Russia's killed ... would pass"
             return own
@@ -1075,15 +1076,14 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             continue
         prev_claim = claims[-1][0] if claims else None
         if (
-            _noun_less(fig)
-            and category.startswith("personnel_")
+            category in ("personnel_killed", "personnel_wounded")
+            and _noun_less(fig)
             and prev_claim is not None
             and prev_claim.category.startswith("civilians_")
             and (sentences[claims[-1][1]].para == fig.sent.para or not _MILITARY_WORD.search(sentence))
-            and category in ("personnel_killed", "personnel_wounded")
         ):  # a bare figure in a story about civilians counts them too ("the true toll could be 100")
             category = "civilians_" + category.split("_", 1)[1]
-        elif _noun_less(fig) and category.startswith("civilians_") and _MILITARY_TOLL.search(sentence):
+        elif category.startswith("civilians_") and _noun_less(fig) and _MILITARY_TOLL.search(sentence):
             category = "personnel_" + category.split("_", 1)[1]  # "the army's death toll ... to 137"
         subject = _subject(text, fig, verb, lex, attr, category, prev_claim)
         if category.startswith("civilians_"):
