@@ -110,7 +110,9 @@ _NOT_COUNT_AFTER = re.compile(
     r"^\s*(?:%|percent|per\s+cent|km\b|kilomet|miles?\b|met(?:er|re)s?\b|square|sq\b|years?\b|-year|months?\b|"
     r"weeks?\b|days?\b|hours?\b|minutes?\b|a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|dollars|euros|pounds|usd\b|"
     r"rubles|roubles|hryvnia|mm\b|millimet|caliber|calibre|th\b|st\b|nd\b|rd\b|times\b|points?\b|kg\b|tons?\b|"
-    r"tonnes?\b|degrees?\b|feet\b|foot\b|decades?\b|centuries\b|-(?:mm|km)|of\s+(?:them|which|those|these)\b)",
+    r"tonnes?\b|degrees?\b|feet\b|foot\b|decades?\b|centuries\b|-(?:mm|km)|of\s+(?:them|which|those|these)\b"
+    # a ratio ("roughly 3.6 to 1"), not a count
+    r"|to\s+(?:1|one)\b(?![,.]?\d)(?!\s+(?:million|thousand|billion|hundred)))",
     re.IGNORECASE,
 )
 #: A figure right after one of these words is a label, an age, a date or money ("Brigade 47", "aged 45").
@@ -128,7 +130,13 @@ def _not_a_count_before(before: str) -> bool:
     if stripped.endswith(_CURRENCY):
         return True
     last = stripped.rsplit(None, 1)[-1].lower().rstrip(".") if stripped else ""
+    if last in ("in", "of") and stripped.lower().endswith(_PROPORTION_HEAD):
+        return True  # a proportion ("one in eleven of those identified", "one out of 10")
     return last in _LABEL_WORDS
+
+
+#: The head of a proportion whose second figure is a denominator, not a count.
+_PROPORTION_HEAD = (" one in", " one out of", " 1 in", " 1 out of")
 
 
 _MONTH_AFTER = re.compile(r"^\s+(?:" + alternation(periods.MONTHS) + r")\b", re.IGNORECASE)
@@ -138,9 +146,12 @@ _BARE_BEFORE = re.compile(
     r"stood\s+at|totall?ed)|died|dead|by|injuries\s+to|deaths\s+of)\s+$"
     r"|\b(?:total|toll|tally|number|figure|count|losses|casualties|rate|dead|deaths|fatalities|estimate)\b"
     r"(?:[^.;:]|\.(?=\s+[a-z\d])){0,110}?\b(?:to|at|of|reached|hit|"
-    r"exceeded|passed|topped|stands\s+at|stood\s+at|be|is|are|was|were|numbered|would|will|could)\s+$"
+    r"exceeded|passed|topped|stands\s+at|stood\s+at|be|is|are|was|were|numbered|would|will|could|have|has|had)\s+$"
     # an appositive after the counted word: "heavy losses, possibly as many as 120,000"
-    r"|\b(?:losses|casualties|toll|dead|killed|wounded)\s*,\s*(?:possibly|perhaps|probably|maybe|likely|reportedly)?\s*$",
+    r"|\b(?:losses|casualties|toll|dead|killed|wounded)\s*,\s*(?:possibly|perhaps|probably|maybe|likely|reportedly)?\s*$"
+    # "casualties were now \"well above one million\"", "killed, wounded and missing would pass one million"
+    r"|\b(?:losses|casualties|toll|deaths|fatalities|dead|killed)\b[^.;:\d]{0,40}?\b(?:were|was|are|is|stood|stand)\s+now\s+[\"“]?(?:well\s+|far\s+)?$"
+    r"|\b(?:killed|wounded|dead|missing)\s+(?:would|will|could|may|might)\s+$",
     re.IGNORECASE,
 )
 #: Last words `_BARE_BEFORE` can end with: a cheap `endswith` gate in front of its backward search.
@@ -148,13 +159,13 @@ _BARE_LAST = (
     *("killing", "killed", "wounding", "wounded", "injuring", "injured", "capturing", "captured", "of", "at"),
     *("to", "reached", "is", "was", "totaled", "totalled", "died", "dead", "by", "hit", "exceeded", "passed"),
     *("topped", "be", "are", "were", "numbered", ",", "possibly", "perhaps", "probably", "maybe", "likely"),
-    *("reportedly", "would", "will", "could"),
+    *("reportedly", "would", "will", "could", "have", "has", "had", "may", "might", "now", 'now "', "now “", "well", "far"),
 )
 
 
 def _bare_before(before: str) -> bool:
     """An outcome or total word right before a bare figure ("killing 12", "the toll rose to 34")."""
-    if not before[-1:].isspace() and not before.endswith(","):
+    if not before[-1:].isspace() and not before.endswith((",", '"', "“")):
         return False
     chunks = before.rsplit(None, 1)
     return (
@@ -594,6 +605,23 @@ _TOLL_BEFORE = re.compile(r"\btoll\b", re.IGNORECASE)
 _LIST_RUN = re.compile(r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)\d[\d,.]*(?:\s+(?!and\b)[a-z][\w'’-]*){1,4})+")
 
 
+#: A word that makes a noun-less toll count troops even after civilian claims ("30 of the soldiers' dead").
+_MILITARY_WORD = re.compile(
+    r"\b(?:troops|soldiers|servicemen|army|military|militants|fighters|forces|personnel|combatants)\b",
+    re.IGNORECASE,
+)
+#: A toll whose owner is an armed force ("the army's death toll", "the military's losses").
+_MILITARY_TOLL = re.compile(
+    r"\b(?:army|military|armed\s+forces)['’]s?\s+(?:death\s+)?(?:toll|dead|losses)\b", re.IGNORECASE
+)
+
+
+def _noun_less(fig: _Figure) -> bool:
+    """A figure with no counted noun of its own ("the toll rose to 34", "four dead"): its category comes
+    from the story around it."""
+    return fig.cls == "bare" or fig.cls.startswith("outcome:") and "+" not in fig.cls and fig.side_hint is None
+
+
 def _governing_verb(low: str, fig: _Figure) -> re.Match[str] | None:
     """The nearest loss / killing / non-loss verb before the figure in its sentence, else just after it
     (`low`: the document, `lowered`)."""
@@ -670,6 +698,11 @@ def _subject(
     civilian = category.startswith("civilians")
     s = text[fig.sent.start : fig.sent.end]
     rel = fig.tok.start - fig.sent.start
+    window = s[max(0, rel - _OWN_REACH) : rel]
+    if not civilian and ("'s " in window or "’s " in window):
+        own = _own_side(lex, s, rel)
+        if own is not None:  # "Ukraine's own side: 43,000 soldiers killed", "Russia's killed ... would pass"
+            return own
     if (
         verb is not None
         and verb.start() < fig.tok.start
@@ -713,6 +746,8 @@ def _subject(
         ):
             actor = _main_actor(lex, s, vrel, claimant_side) or actor  # "X repelled a Y attack, killing 40"
         passive = _PASSIVE_MARK.search(s, max(0, vrel - 20), vrel)
+        if actor and verb.group("loss") and _INFLICTED.search(s, max(0, vrel - 20), vrel):
+            return lex.enemy_of(actor)  # "the Yug group had inflicted losses of up to 390 troops"
         if actor and (verb.group("loss") or passive):
             if not (civilian and _weapon_of(lex, s, vrel, actor)):
                 return actor
@@ -738,6 +773,33 @@ def _subject(
         return lex.enemy_of(attacker)
     army = _army_of_claim(lex, text, s, fig, rel, claimant_side)
     return army or _nearest_side(lex, s, rel) or _same_para(prev, fig)
+
+
+#: How far before a figure a side's possessive loss word may name whose the figure is.
+_OWN_REACH = 60
+#: A side's possessive with a loss word or "own" as its head: "Ukraine's own side:", "Russia's killed".
+_OWN_HEAD = re.compile(
+    r"(?P<w>[A-Z][\w-]+)['’]s\s+(?:own\b|killed|dead|wounded|missing|losses|casualties|toll)", re.IGNORECASE
+)
+#: "inflicted losses of 390": the actor caused the losses; they are the enemy's.
+_INFLICTED = re.compile(r"\binflict(?:ed|ing|s)?\s+(?:heavy\s+|major\s+)?$", re.IGNORECASE)
+
+
+def _own_side(lex: Lexicon, s: str, rel: int) -> str | None:
+    """The side named by the last possessive loss head before offset `rel` when no other side word,
+    clause break or figure comes between ("Ukraine's own side: 43,000 soldiers killed")."""
+    lo = max(0, rel - _OWN_REACH)
+    heads = list(_OWN_HEAD.finditer(s, lo, rel))
+    if not heads:
+        return None
+    last = heads[-1]
+    side = lex.side_of(last.group("w"))
+    gap = s[last.end() : rel]
+    if side is None or _CLAUSE_BREAK.search(gap) or any(c.isdigit() for c in gap):
+        return None
+    if any(lo <= m[0] and m[0] >= last.end() for m in _side_mentions(lex, s) if m[0] < rel):
+        return None
+    return side
 
 
 #: Nouns for a state's soldiers (an armed group's members are "fighters", "militants").
@@ -891,6 +953,28 @@ def _document_scene(lex: Lexicon, text: str) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+#: A surname alone is looked up among the capitalised words this close before its earlier mention.
+_TITLE_REACH = 40
+_SURNAME = re.compile(r"[A-Z][a-z'’-]{2,}")
+
+
+def _titled_earlier(text: str, at: int, found: Attribution, lex: Lexicon) -> Attribution:
+    """A surname standing alone ("Fedorov said") takes the claimant of its earlier titled mention
+    ("Governor Ivan Fedorov said"): a title maps to a body of the gazetteer, the surname does not."""
+    name = found.claimant
+    if _SURNAME.fullmatch(name) is None:
+        return found
+    i = text.rfind(name, 0, at)
+    while i > 0:
+        head = text[max(0, i - _TITLE_REACH) : i + len(name)]
+        match = lex.claimant_re.search(head)
+        if match is not None:
+            canon, side = lex.canonical_claimant(match.group(0))
+            return Attribution(canon, found.claimant_text, side, found.via)
+        i = text.rfind(name, 0, i)
+    return found
+
+
 def _war_start(lex: Lexicon, subject: str | None) -> date | None:
     side = lex.sides.get(subject or "")
     return side.war_start if side else None
@@ -955,6 +1039,8 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
                 or last_attr
             )
         found = attribution(s, lex, last_attr, cands, context)
+        if found is not None and found.side is None and found.claimant == found.claimant_text:
+            found = _titled_earlier(text, sent.start, found, lex)
         if found is not None:
             last_attr = found
             current = found
@@ -990,14 +1076,15 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             continue
         prev_claim = claims[-1][0] if claims else None
         if (
-            fig.cls == "bare"
-            and category.startswith("personnel_")
+            category in ("personnel_killed", "personnel_wounded")
+            and _noun_less(fig)
             and prev_claim is not None
             and prev_claim.category.startswith("civilians_")
-            and sentences[claims[-1][1]].para == fig.sent.para
-            and category in ("personnel_killed", "personnel_wounded")
-        ):  # a bare figure in a paragraph about civilians counts them too ("the true toll could be 100")
+            and (sentences[claims[-1][1]].para == fig.sent.para or not _MILITARY_WORD.search(sentence))
+        ):  # a bare figure in a story about civilians counts them too ("the true toll could be 100")
             category = "civilians_" + category.split("_", 1)[1]
+        elif category.startswith("civilians_") and _noun_less(fig) and _MILITARY_TOLL.search(sentence):
+            category = "personnel_" + category.split("_", 1)[1]  # "the army's death toll ... to 137"
         subject = _subject(text, fig, verb, lex, attr, category, prev_claim)
         if category.startswith("civilians_"):
             subject = lex.population_of(subject)  # civilians are their country's, whoever's area they were in

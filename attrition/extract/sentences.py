@@ -107,7 +107,8 @@ _NP_STOP = re.compile(
 #: The punctuation among `_NP_STOP`'s stops.
 _NP_STOP_MARKS = ',;:"“”()'
 _PRONOUN = re.compile(
-    r"^(?:it|he|she|they|we|officials|the\s+(?:ministry|military|army|agency|statement|report|"
+    r"^(?:it|he|she|they|we|officials|the\s+administration|one\s+(?:of\s+the\s+)?officials?|"
+    r"the\s+(?:ministry|military|army|agency|statement|report|update|daily\s+update|briefing|"
     r"spokesman|spokeswoman|spokesperson|official|officials|office|outlet|"
     r"governor|group|monitor|bulletin|think\s+tank|outlets?|open-source\s+group|air\s+force|navy))$",
     re.IGNORECASE,
@@ -125,7 +126,9 @@ _ADJECTIVAL = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
 #: ("Oryx, which counts ..., has confirmed").
 _HEADLESS = re.compile(r"^(?:which|who|whose|that|has|have|had|is|was|were|are|also)\b", re.IGNORECASE)
 _DETERMINERS = re.compile(
-    r"^(?:however|but|and|also|meanwhile|separately|earlier|later|on\s+\w+)\s+", re.IGNORECASE
+    r"^(?:however|but|and|also|meanwhile|separately|earlier|later|although|though|because|"
+    r"on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?|by\s+(?:noon|midday|nightfall|evening|morning|then))\s+",
+    re.IGNORECASE,
 )
 _ADVERBS = re.compile(
     r"\s+(?:broadly|also|previously|earlier|later|separately|now|had|has|have|on\s+\w+|in\s+a\s+"
@@ -410,6 +413,8 @@ def clause_attribution(
     return Attribution(canon, before[-1][1], side)
 
 
+#: Pronouns that, with no attribution before them, name the claimant their paragraph names.
+_PERSONAL = frozenset(("he", "she", "it", "they"))
 #: Claimant phrases that name an institution or a spokesperson without saying whose ("the army said").
 _GENERIC_HEAD = re.compile(
     r"^(?:the\s+|a\s+|an\s+)?(?P<inst>army|military|air\s+force|navy|general\s+staff|armed\s+forces|"
@@ -426,6 +431,11 @@ def _resolve(np: str, lex: Lexicon, last: Attribution | None, context: str = "")
     "Ukraine's army", and "a spokesman" is the spokesperson of the institution the sentence names."""
     if _PRONOUN.match(np) and last is not None:
         return last.claimant, last.side
+    if context and last is None and np.lower() in _PERSONAL:
+        # "President X gave a rare account ... | ..., he said": the claimant the paragraph named
+        mentions = list(lex.claimant_re.finditer(context))
+        if mentions:
+            return lex.canonical_claimant(mentions[-1].group(0))
     canon, side = lex.canonical_claimant(np)
     generic = _GENERIC_HEAD.match(np) if context and side is None else None
     if generic is None:

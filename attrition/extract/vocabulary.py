@@ -82,6 +82,10 @@ NOUNS: dict[str, str] = {
             "minors",
             "students",
             "worshippers",
+            "shoppers",
+            "pedestrians",
+            "customers",
+            "commuters",
         ],
         "civilian",
     ),
@@ -409,7 +413,8 @@ NONLOSS_VERB = (
     r"gathered|stationed|trained|training|exchanged|swap|swapped|returned|released|freed|repatriated|"
     r"evacuated|displaced|hospitalized|hospitalised|fled|rescued|treated|approved|build|built|"
     r"owns|field|fielded|armed\s+with|equipped\s+with|fleet\s+of|arsenal\s+of|worth|arrested|detained|"
-    r"committing|committed|recruiting|exchange\s+for"
+    r"committing|committed|recruiting|exchange\s+for|mobilisation\s+of|mobilization\s+of|call-up\s+of|"
+    r"called\s+up|conscripted|drafted"
 )
 
 
