@@ -131,13 +131,6 @@ def _not_a_count_before(before: str) -> bool:
     return last in _LABEL_WORDS
 
 
-def _unit_after(after: str) -> bool:
-    """A unit, an ordinal or a currency after a figure ("40 km", "three years"): with no counted noun
-    after it, `_classify` returns None whatever comes before, so it is tested first. "of them" / "of
-    which" are left to `_classify` (they may continue the figure before)."""
-    return _NOT_COUNT_AFTER.match(after) is not None and _OF_WHICH_AFTER.match(after) is None
-
-
 _MONTH_AFTER = re.compile(r"^\s+(?:" + alternation(periods.MONTHS) + r")\b", re.IGNORECASE)
 _BARE_BEFORE = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|capturing|captured|toll\s+(?:of|at|to|has\s+risen\s+to|"
@@ -349,10 +342,8 @@ def _classify(
         return _table_figure(text, tok, sent)
     if tok.value == 1 and tok.end > tok.num_start + 1 and _RANK_ONE.match(text, tok.start):
         return _Figure(tok, sent, tok.end, "personnel", None, False)  # "Major Serhiy Bondar died"
-    after = text[tok.end : min(sent.end, tok.end + 80)]
-    if _unit_after(after) and _match_noun(lex, text, tok.end, sent.end) is None:
-        return None  # "40 km", "three years": two candidates in five, rejected before the word checks
     before = text[max(sent.start, tok.start - 80) : tok.start]
+    after = text[tok.end : min(sent.end, tok.end + 80)]
     tail = before[-30:]
     if _not_a_count_before(before) or _MONTH_AFTER.match(after) or "of" in tail and _PART_OF.search(tail):
         return None
