@@ -1086,6 +1086,8 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             outcome = "casualties"  # "the tally rose by 21,340 personnel": a loss count's personnel are its casualties
             if fig.side_hint is None and attr is not None and attr.side is not None:
                 fig.enemy = True  # like a bulletin's personnel row: the losses of the claimant's enemy
+        elif fig.cls in EQUIPMENT and verb is None and fig.side_hint is None and attr is not None and attr.side:
+            fig.enemy = True  # "the count rose by ... 47 tanks, Ukraine's General Staff said": a bulletin's row
         if fig.table is not None:
             outcome = "casualties"  # the bulletin's personnel row counts killed, wounded and captured
         elif _not_a_loss(text, fig, verb, outcome):
