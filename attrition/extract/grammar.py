@@ -127,7 +127,7 @@ _CURRENCY = ("$", "€", "£")
 
 #: "12,605 — civilians killed": a "by the numbers" line, a figure and then, past a dash, what it counts.
 _DISPLAY_DASH = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
-_DASH_CHARS = frozenset("—–-")
+_DASH_OPENINGS = (" —", " –", "—", "–", " - ", " -- ")
 
 
 def _line_opens_with(text: str, at: int) -> bool:
@@ -371,7 +371,7 @@ def _classify(
     if _not_a_count_before(before) or _MONTH_AFTER.match(after) or "of" in tail and _PART_OF.search(tail):
         return None
     noun_at = tok.end
-    dash = _DISPLAY_DASH.match(text, tok.end, sent.end) if _DASH_CHARS & set(text[tok.end : tok.end + 3]) else None
+    dash = _DISPLAY_DASH.match(text, tok.end, sent.end) if text.startswith(_DASH_OPENINGS, tok.end) else None
     if dash and _line_opens_with(text, tok.start):  # "More than 46,000 — Ukrainian soldiers killed"
         noun_at = dash.end()
     nm = _N_OF_THE_M.match(text, noun_at, sent.end)
@@ -1216,10 +1216,8 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
         owned = _POSSESS_BEFORE.search(text, max(fig.sent.start, fig.tok.start - 30), fig.tok.start)
         owned = owned or _WITH_LIST.search(text, max(fig.sent.start, fig.tok.start - 80), fig.tok.start)
         if verb is None:
-            tally = _TALLY_BEFORE.search(text, fig.sent.start, fig.tok.start) or _LOSS_FRAME.search(
-                lowered(text), 0, FRAME_REACH
-            )
-            return tally is None or bool(owned)
+            tally = _TALLY_BEFORE.search(text, fig.sent.start, fig.tok.start) is not None or _loss_framed(text)
+            return not tally or bool(owned)
         return verb.group("non") is not None or bool(relative) or bool(owned)
     if _NONLOSS_AFTER.match(text, fig.noun_end, fig.sent.end):
         return True  # "121,000 people have been evacuated", "2,000 soldiers were released"
@@ -1244,8 +1242,12 @@ def _tally_personnel(text: str, low: str, fig: _Figure, verb: re.Match[str] | No
         return False
     if verb is not None and verb.group("non") is not None:
         return False
-    frame = _LOSS_FRAME.search(low, fig.sent.start, fig.sent.end) or _LOSS_FRAME.search(low, 0, FRAME_REACH)
-    return frame is not None
+    return _LOSS_FRAME.search(low, fig.sent.start, fig.sent.end) is not None or _loss_framed(text)
+
+
+def _loss_framed(text: str) -> bool:
+    """Whether the document's opening (headline, first paragraph) says it counts losses; once per document."""
+    return _memo("frame", "", lambda: _LOSS_FRAME.search(lowered(text), 0, FRAME_REACH) is not None)
 
 
 def _near(sentences: list[Sentence], earlier: int, k: int) -> bool:
