@@ -78,3 +78,11 @@ def test_as_of_a_weekday_bounds_a_running_total() -> None:
     event = extract("Russian forces lost 40 soldiers on Tuesday, Kyiv said.", PUBLISHED)
     assert [c.period.kind for c in total] == ["cumulative"]
     assert [c.period.kind for c in event] == ["event"]
+
+
+def test_a_kind_of_losses_names_what_a_bare_figure_counts() -> None:
+    """ "tank losses stand at 1,205": the figure counts tanks, not people."""
+    assert _found("Moscow's confirmed tank losses now stand at 2,310, the analysts said.") == [
+        ("tanks", 2310.0, "Russia")
+    ]
+    assert _found("The army's helicopter fleet stands at 310.") == []

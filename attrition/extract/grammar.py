@@ -85,8 +85,8 @@ _RELATIVE_NONLOSS = re.compile(
     re.IGNORECASE,
 )
 _POSSESS_BEFORE = re.compile(
-    r"\b(?:has|have|had|owns|operates|(?<!along\s)(?<!together\s)with)\s+(?:(?!lost|been|destroyed|shot|downed|also|"
-    r"captured|hit|" + TALLY_VERB + r")\w+\s+){0,2}$",
+    r"\b(?:has|have|had|owns|operates|keeps|keep|retains|maintains|holds|(?<!along\s)(?<!together\s)with)\s+(?:(?!lost|been|destroyed|shot|downed|also|"
+    r"captured|hit|reached|risen|climbed|grown|" + TALLY_VERB + r")\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 #: A later item of a list of weapons used: "hits Ukraine with 127 missiles and 109 drones".
@@ -457,12 +457,31 @@ def _classify(
     taken = _TAKEN_PRISONER.match(after)
     if taken:  # "had taken "several dozen" prisoner"
         return _Figure(tok, sent, tok.end + taken.end(), "prisoners", None, False)
+    kind_losses = _KIND_LOSSES.search(before) if "losses" in before else None
+    if kind_losses:  # "Kyiv puts Russia's tank losses at 6,708": the losses' kind is what the figure counts
+        return _Figure(tok, sent, tok.end, _LOSS_KINDS[kind_losses.group(1).lower()], None, False)
     wide = text[max(sent.start, tok.start - TALLY_REACH) : tok.start]
     if _bare_before(wide) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
         return _Figure(tok, sent, tok.end, "bare", None, False)
     return None
 
 
+#: A kind of equipment named as the head of "losses" ("tank losses"), and the category it gives.
+_LOSS_KINDS = {
+    "tank": "tanks",
+    "aircraft": "aircraft",
+    "helicopter": "helicopters",
+    "artillery": "artillery",
+    "drone": "drones",
+    "ship": "ships",
+    "warship": "ships",
+}
+#: "tank losses stand at 1,205", "tank losses dipped to 101": at most three words between "losses" and the figure.
+_KIND_LOSSES = re.compile(
+    r"\b(" + "|".join(_LOSS_KINDS) + r")\s+losses\s+(?:(?:stand|stood|rose|fell|dipped|reached|came|totalled|"
+    r"totaled|were|are|now|at|to|of|had|has|have|been|already)\s+){1,3}$",
+    re.IGNORECASE,
+)
 #: Classes of counted people a noun-less figure can inherit from the figure before it.
 _PEOPLE_CLASSES = frozenset(("personnel", "civilian", "people"))
 #: "380 were government soldiers": a part of a whole counted before, named by its own noun.
@@ -1086,7 +1105,14 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             outcome = "casualties"  # "the tally rose by 21,340 personnel": a loss count's personnel are its casualties
             if fig.side_hint is None and attr is not None and attr.side is not None:
                 fig.enemy = True  # like a bulletin's personnel row: the losses of the claimant's enemy
-        elif fig.cls in EQUIPMENT and verb is None and fig.side_hint is None and attr is not None and attr.side:
+        elif (
+            fig.cls in EQUIPMENT
+            and fig.noun_end > fig.tok.end
+            and verb is None
+            and fig.side_hint is None
+            and attr is not None
+            and attr.side
+        ):
             fig.enemy = True  # "the count rose by ... 47 tanks, Ukraine's General Staff said": a bulletin's row
         if fig.table is not None:
             outcome = "casualties"  # the bulletin's personnel row counts killed, wounded and captured
