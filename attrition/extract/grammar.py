@@ -55,6 +55,7 @@ from attrition.extract.vocabulary import (
     NOUNS,
     OUTCOMES,
     TABLE_LABELS,
+    TALLY_VERB,
 )
 from attrition.models import Claim, Period
 
@@ -84,8 +85,8 @@ _RELATIVE_NONLOSS = re.compile(
     re.IGNORECASE,
 )
 _POSSESS_BEFORE = re.compile(
-    r"\b(?:has|have|had|owns|operates|(?<!along\s)(?<!together\s)with)\s+(?:(?!lost|been|destroyed|shot|downed|also|"
-    r"captured|hit)\w+\s+){0,2}$",
+    r"\b(?:has|have|had|owns|operates|keeps|keep|retains|maintains|holds|(?<!along\s)(?<!together\s)with)\s+(?:(?!lost|been|destroyed|shot|downed|also|"
+    r"captured|hit|reached|risen|climbed|grown|" + TALLY_VERB + r")\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 #: A later item of a list of weapons used: "hits Ukraine with 127 missiles and 109 drones".
@@ -122,6 +123,17 @@ _LABEL_WORDS = frozenset(
     + ("ruble", "rubles", "rouble", "roubles")
 ) | frozenset(periods.MONTHS)
 _CURRENCY = ("$", "€", "£")
+
+
+#: "12,605 — civilians killed": a "by the numbers" line, a figure and then, past a dash, what it counts.
+_DISPLAY_DASH = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
+_DASH_OPENINGS = (" —", " –", "—", "–", " - ", " -- ")
+
+
+def _line_opens_with(text: str, at: int) -> bool:
+    """Whether only blanks (or a list bullet) stand between the start of its line and `at`."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return not text[line_start:at].strip(" \t•*-")
 
 
 def _not_a_count_before(before: str) -> bool:
@@ -359,7 +371,10 @@ def _classify(
     if _not_a_count_before(before) or _MONTH_AFTER.match(after) or "of" in tail and _PART_OF.search(tail):
         return None
     noun_at = tok.end
-    nm = _N_OF_THE_M.match(text, tok.end, sent.end)
+    dash = _DISPLAY_DASH.match(text, tok.end, sent.end) if text.startswith(_DASH_OPENINGS, tok.end) else None
+    if dash and _line_opens_with(text, tok.start):  # "More than 46,000 — Ukrainian soldiers killed"
+        noun_at = dash.end()
+    nm = _N_OF_THE_M.match(text, noun_at, sent.end)
     if nm:  # "13 of the 20 drones": what the second figure counts
         noun_at = nm.end()
     m = _match_noun(lex, text, noun_at, sent.end)
@@ -442,12 +457,31 @@ def _classify(
     taken = _TAKEN_PRISONER.match(after)
     if taken:  # "had taken "several dozen" prisoner"
         return _Figure(tok, sent, tok.end + taken.end(), "prisoners", None, False)
+    kind_losses = _KIND_LOSSES.search(before) if "losses" in before else None
+    if kind_losses:  # "Kyiv puts Russia's tank losses at 6,708": the losses' kind is what the figure counts
+        return _Figure(tok, sent, tok.end, _LOSS_KINDS[kind_losses.group(1).lower()], None, False)
     wide = text[max(sent.start, tok.start - TALLY_REACH) : tok.start]
     if _bare_before(wide) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
         return _Figure(tok, sent, tok.end, "bare", None, False)
     return None
 
 
+#: A kind of equipment named as the head of "losses" ("tank losses"), and the category it gives.
+_LOSS_KINDS = {
+    "tank": "tanks",
+    "aircraft": "aircraft",
+    "helicopter": "helicopters",
+    "artillery": "artillery",
+    "drone": "drones",
+    "ship": "ships",
+    "warship": "ships",
+}
+#: "tank losses stand at 1,205", "tank losses dipped to 101": at most three words between "losses" and the figure.
+_KIND_LOSSES = re.compile(
+    r"\b(" + "|".join(_LOSS_KINDS) + r")\s+losses\s+(?:(?:stand|stood|rose|fell|dipped|reached|came|totalled|"
+    r"totaled|were|are|now|at|to|of|had|has|have|been|already)\s+){1,3}$",
+    re.IGNORECASE,
+)
 #: Classes of counted people a noun-less figure can inherit from the figure before it.
 _PEOPLE_CLASSES = frozenset(("personnel", "civilian", "people"))
 #: "380 were government soldiers": a part of a whole counted before, named by its own noun.
@@ -1067,6 +1101,19 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             continue
         outcome = _outcome(text, fig, nxt, prv) if fig.cls not in EQUIPMENT else None
         verb = _governing_verb(low, fig)
+        if outcome is None and fig.cls == "personnel" and _tally_personnel(text, low, fig, verb):
+            outcome = "casualties"  # "the tally rose by 21,340 personnel": a loss count's personnel are its casualties
+            if fig.side_hint is None and attr is not None and attr.side is not None:
+                fig.enemy = True  # like a bulletin's personnel row: the losses of the claimant's enemy
+        elif (
+            fig.cls in EQUIPMENT
+            and fig.noun_end > fig.tok.end
+            and verb is None
+            and fig.side_hint is None
+            and attr is not None
+            and attr.side
+        ):
+            fig.enemy = True  # "the count rose by ... 47 tanks, Ukraine's General Staff said": a bulletin's row
         if fig.table is not None:
             outcome = "casualties"  # the bulletin's personnel row counts killed, wounded and captured
         elif _not_a_loss(text, fig, verb, outcome):
@@ -1195,7 +1242,8 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
         owned = _POSSESS_BEFORE.search(text, max(fig.sent.start, fig.tok.start - 30), fig.tok.start)
         owned = owned or _WITH_LIST.search(text, max(fig.sent.start, fig.tok.start - 80), fig.tok.start)
         if verb is None:
-            return _TALLY_BEFORE.search(text, fig.sent.start, fig.tok.start) is None or bool(owned)
+            tally = _TALLY_BEFORE.search(text, fig.sent.start, fig.tok.start) is not None or _loss_framed(text)
+            return not tally or bool(owned)
         return verb.group("non") is not None or bool(relative) or bool(owned)
     if _NONLOSS_AFTER.match(text, fig.noun_end, fig.sent.end):
         return True  # "121,000 people have been evacuated", "2,000 soldiers were released"
@@ -1205,6 +1253,27 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
         # "killed 135 gunmen and arrested 1,700 people": the verb right before the figure is its own
         return fig.cls in _PEOPLE_CLASSES and not _BARE_AFTER.match(text, fig.noun_end, fig.sent.end)
     return fig.cls in ("personnel", "people") and nonloss_before and outcome is None
+
+
+#: Words that make a document or sentence a count of losses ("Russia's equipment losses rose").
+_LOSS_FRAME = re.compile(r"\b(?:loss(?:es)?|lost|tally|tallies|casualties|toll)\b")
+#: How much of a document's opening (headline and first paragraph) frames every count in it as losses.
+FRAME_REACH = 400
+
+
+def _tally_personnel(text: str, low: str, fig: _Figure, verb: re.Match[str] | None) -> bool:
+    """Whether "N personnel" with no outcome word counts losses: the bare word of the daily loss bulletins,
+    in a sentence or a document opening about losses, with no verb of deploying or sending before it."""
+    if not low.endswith("personnel", fig.tok.end, fig.noun_end):
+        return False
+    if verb is not None and verb.group("non") is not None:
+        return False
+    return _LOSS_FRAME.search(low, fig.sent.start, fig.sent.end) is not None or _loss_framed(text)
+
+
+def _loss_framed(text: str) -> bool:
+    """Whether the document's opening (headline, first paragraph) says it counts losses; once per document."""
+    return _memo("frame", "", lambda: _LOSS_FRAME.search(lowered(text), 0, FRAME_REACH) is not None)
 
 
 def _near(sentences: list[Sentence], earlier: int, k: int) -> bool:

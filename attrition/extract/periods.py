@@ -660,6 +660,8 @@ def _default_period(
             if m.start("wd") == said_at:
                 continue
             d = weekday_date(m.group("wd"), published)
+            if sentence.endswith("as of ", max(0, m.start("wd") - 6), m.start("wd")):
+                return Period(kind="cumulative", start=war_start, end=d)  # "as of Tuesday morning": a total
             return Period(kind="day" if _WIDE.search(sentence) else "event", start=d, end=d)
     for cue in explicit_dates(sentence, published):
         if cue.precision == "day":
@@ -736,6 +738,10 @@ def _statement_time(sentence: str, cue: re.Match[str], pos: int) -> bool:
     return cue.end() <= pos and _STATEMENT_AFTER.search(sentence, cue.end(), pos) is not None
 
 
+#: Words before a weekday that make it a bound of a running total, not the day of an event.
+_NOT_AN_EVENT_DAY = ("since ", "as of ")
+
+
 def _named_day(
     sentence: str, lo: int, hi: int, pos: int, end_pos: int, published: date | None
 ) -> tuple[int, date | None] | None:
@@ -746,8 +752,8 @@ def _named_day(
     said = _SAID_WEEKDAY.search(sentence)
     said_at = said.start("wd" if said.group("wd") else "wd2") if said else -1
     for m in _WEEKDAY_RE.finditer(sentence, lo, hi):
-        if m.start("wd") == said_at or sentence[max(0, m.start() - 6) : m.start()].endswith("since "):
-            continue
+        if m.start("wd") == said_at or sentence[max(0, m.start() - 6) : m.start()].endswith(_NOT_AN_EVENT_DAY):
+            continue  # "since Tuesday", "as of Tuesday": the day bounds a total, no event happened on it
         d = weekday_date(m.group("wd"), published)
         dist = m.start() - end_pos if m.start() >= end_pos else max(0, pos - m.end())
         return dist, d

@@ -399,6 +399,9 @@ OUTCOMES: dict[str, str] = {
         "captured",
     ),
 }
+#: Verbs of counting or reporting: after "has", a tally kept, not a stock owned ("Oryx has recorded 4,012
+#: tanks destroyed" is a count of losses; "the army has 4,012 tanks" is not).
+TALLY_VERB = r"recorded|reported|counted|confirmed|documented|claimed|tallied|verified|registered|logged|listed"
 LOSS_VERB = r"lost|loses|lose|losing|suffered|suffers|sustained|sustains|losses|casualties"
 KILL_VERB = (
     r"destruction\s+of|killed|killing|kills|kill|destroyed|destroying|destroys|destroy|shot\s+down|shoot\s+down|downed|"
