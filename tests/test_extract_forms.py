@@ -74,7 +74,9 @@ def test_personnel_deployed_or_outside_a_loss_count_are_not_losses() -> None:
 
 def test_as_of_a_weekday_bounds_a_running_total() -> None:
     """ "as of Tuesday" dates a total; "on Tuesday" dates an event."""
-    total = extract("Russian losses stood at 1,222,430 personnel as of Tuesday morning, Kyiv said.", PUBLISHED)
+    total = extract(
+        "Russian losses stood at 1,222,430 personnel as of Tuesday morning, Kyiv said.", PUBLISHED
+    )
     event = extract("Russian forces lost 40 soldiers on Tuesday, Kyiv said.", PUBLISHED)
     assert [c.period.kind for c in total] == ["cumulative"]
     assert [c.period.kind for c in event] == ["event"]

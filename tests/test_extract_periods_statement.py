@@ -22,7 +22,9 @@ def _kind_end(text: str, published: date, quote_start: str) -> tuple[str, date |
 
 
 def test_month_of_a_statement_after_when_said() -> None:
-    text = "The army last gave a figure in October 2022, when its spokesman said 4,800 soldiers had been killed."
+    text = (
+        "The army last gave a figure in October 2022, when its spokesman said 4,800 soldiers had been killed."
+    )
     assert _kind_end(text, date(2024, 2, 1), "4,800") == ("cumulative", None)
 
 

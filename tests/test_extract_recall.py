@@ -160,7 +160,10 @@ def test_dash_rows_with_zero_changes_and_unit_words() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("A strike on a house in Khan Younis killed 11 members of one family, medics said.", "civilians_killed"),
+        (
+            "A strike on a house in Khan Younis killed 11 members of one family, medics said.",
+            "civilians_killed",
+        ),
         ("Houthi forces said they shot down three more Reapers over Saada.", "drones"),
         ("The navy said it destroyed seven Ukrainian sea drones near Sevastopol.", "drones"),
         ("Air defences downed four F-16s over Kharkiv, the ministry claimed.", "aircraft"),
@@ -177,7 +180,9 @@ def test_counted_nouns(text: str, expected: str) -> None:
 def test_outcome_word_right_after_a_noun_less_figure() -> None:
     text = "Preliminary figures: 3 people killed, 12 injured in Dnipro, the governor said."
     assert [(c, v) for c, v, _ in cats(text)] == [("civilians_killed", 3), ("civilians_wounded", 12)]
-    text = "Two Israeli soldiers were killed and six wounded, two of them seriously, in Jabalia, the army said."
+    text = (
+        "Two Israeli soldiers were killed and six wounded, two of them seriously, in Jabalia, the army said."
+    )
     assert [(c, v) for c, v, _ in cats(text)] == [
         ("personnel_killed", 2),
         ("personnel_wounded", 6),
@@ -195,7 +200,9 @@ def test_intervals_are_claims_of_their_own() -> None:
     text = "Officials give estimates of Russian casualties that range from 600,000 to 650,000."
     assert [(c.value, c.value_high) for c in extract(text, PUB)] == [(600000, 650000)]
     # "from ... to" without "range" is a change, not an interval
-    assert [c.value_high for c in extract("The toll rose from 1,200 to 1,450 soldiers killed.", PUB)] == [None]
+    assert [c.value_high for c in extract("The toll rose from 1,200 to 1,450 soldiers killed.", PUB)] == [
+        None
+    ]
 
 
 @pytest.mark.parametrize(

@@ -113,7 +113,11 @@ def test_inverted_attribution_needs_a_name() -> None:
     ("text", "quote", "subject"),
     [
         ("Kyiv said 90 North Korean soldiers were killed near Sudzha.", "90", "North Korea"),
-        ("A drone strike on Abu Dhabi killed two people on Monday, police said.", "two", "United Arab Emirates"),
+        (
+            "A drone strike on Abu Dhabi killed two people on Monday, police said.",
+            "two",
+            "United Arab Emirates",
+        ),
         ("Militants killed 30 Burkinabe soldiers near Djibo, the army said.", "30", "Burkina Faso"),
         ("Troops killed 11 ADF fighters in Beni territory, the army said.", "11", "ADF"),
         ("Clashes in Catatumbo killed 25 people, officials said.", "25", "Colombia"),
@@ -155,10 +159,18 @@ def test_claimant_aliases_of_the_same_body() -> None:
     ("text", "quote", "subject"),
     [
         ("The army said 12 soldiers had been killed near the border, a spokesman said.", "12", None),
-        ("The Israeli military spoke. The military said 31 soldiers had been killed since May.", "31", "Israel"),
+        (
+            "The Israeli military spoke. The military said 31 soldiers had been killed since May.",
+            "31",
+            "Israel",
+        ),
         ("ISWAP said in a statement that 18 soldiers were killed in the raid.", "18", "Nigeria"),
         ("Due to Russian aggression, three people were killed and 9 people were injured.", "9", "Ukraine"),
-        ("Israeli fire had killed more than 70 people in Lebanon, the ministry said.", "more than 70", "Lebanon"),
+        (
+            "Israeli fire had killed more than 70 people in Lebanon, the ministry said.",
+            "more than 70",
+            "Lebanon",
+        ),
     ],
 )
 def test_whose_soldiers_and_whose_civilians(text: str, quote: str, subject: str | None) -> None:
@@ -176,7 +188,7 @@ def test_joint_dateline_is_not_the_claimant() -> None:
 
 
 def test_data_words_before_a_participle_are_not_claimants() -> None:
-    """"The cumulative totals published on Tuesday were ...": the totals are what was published, so the
+    """ "The cumulative totals published on Tuesday were ...": the totals are what was published, so the
     figures keep the claimant of the report they continue."""
     text = (
         "Ukraine's General Staff said on Tuesday that Russia lost 410 soldiers in the past day. "

@@ -171,7 +171,22 @@ _BARE_LAST = (
     *("killing", "killed", "wounding", "wounded", "injuring", "injured", "capturing", "captured", "of", "at"),
     *("to", "reached", "is", "was", "totaled", "totalled", "died", "dead", "by", "hit", "exceeded", "passed"),
     *("topped", "be", "are", "were", "numbered", ",", "possibly", "perhaps", "probably", "maybe", "likely"),
-    *("reportedly", "would", "will", "could", "have", "has", "had", "may", "might", "now", 'now "', "now “", "well", "far"),
+    *(
+        "reportedly",
+        "would",
+        "will",
+        "could",
+        "have",
+        "has",
+        "had",
+        "may",
+        "might",
+        "now",
+        'now "',
+        "now “",
+        "well",
+        "far",
+    ),
 )
 
 
@@ -653,7 +668,9 @@ _MILITARY_TOLL = re.compile(
 def _noun_less(fig: _Figure) -> bool:
     """A figure with no counted noun of its own ("the toll rose to 34", "four dead"): its category comes
     from the story around it."""
-    return fig.cls == "bare" or fig.cls.startswith("outcome:") and "+" not in fig.cls and fig.side_hint is None
+    return (
+        fig.cls == "bare" or fig.cls.startswith("outcome:") and "+" not in fig.cls and fig.side_hint is None
+    )
 
 
 def _governing_verb(low: str, fig: _Figure) -> re.Match[str] | None:
@@ -837,7 +854,9 @@ def _own_side(lex: Lexicon, s: str, rel: int) -> str | None:
 
 
 #: Nouns for a state's soldiers (an armed group's members are "fighters", "militants").
-_ARMY_NOUN = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|service\s+members|servicemembers)\b", re.IGNORECASE)
+_ARMY_NOUN = re.compile(
+    r"\b(?:soldiers?|troops|servicem[ae]n|service\s+members|servicemembers)\b", re.IGNORECASE
+)
 
 
 def _army_of_claim(
@@ -1113,7 +1132,9 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             and attr is not None
             and attr.side
         ):
-            fig.enemy = True  # "the count rose by ... 47 tanks, Ukraine's General Staff said": a bulletin's row
+            fig.enemy = (
+                True  # "the count rose by ... 47 tanks, Ukraine's General Staff said": a bulletin's row
+            )
         if fig.table is not None:
             outcome = "casualties"  # the bulletin's personnel row counts killed, wounded and captured
         elif _not_a_loss(text, fig, verb, outcome):
@@ -1242,7 +1263,9 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
         owned = _POSSESS_BEFORE.search(text, max(fig.sent.start, fig.tok.start - 30), fig.tok.start)
         owned = owned or _WITH_LIST.search(text, max(fig.sent.start, fig.tok.start - 80), fig.tok.start)
         if verb is None:
-            tally = _TALLY_BEFORE.search(text, fig.sent.start, fig.tok.start) is not None or _loss_framed(text)
+            tally = _TALLY_BEFORE.search(text, fig.sent.start, fig.tok.start) is not None or _loss_framed(
+                text
+            )
             return not tally or bool(owned)
         return verb.group("non") is not None or bool(relative) or bool(owned)
     if _NONLOSS_AFTER.match(text, fig.noun_end, fig.sent.end):

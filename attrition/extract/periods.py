@@ -159,7 +159,9 @@ _IN_MONTH = re.compile(
 )
 _STATEMENT_BETWEEN = re.compile(r"\b(?:that|said|says|told|added)\b")
 #: Between a month or "last week" and the figure: the cue dates the statement ("said last month that").
-_STATEMENT_AFTER = re.compile(r"\b(?:that|saying)\b|,\s*when\s+(?:[\w'’.-]+\s+){0,6}?(?:said|told|put|announced|gave)\b")
+_STATEMENT_AFTER = re.compile(
+    r"\b(?:that|saying)\b|,\s*when\s+(?:[\w'’.-]+\s+){0,6}?(?:said|told|put|announced|gave)\b"
+)
 #: Just before a month or "last month": the words of a statement ("quoted in August 2023", "who said in
 #: May", "in a briefing last month"), so the cue dates the statement wherever the figure stands.
 _STATEMENT_BEFORE = re.compile(
@@ -752,7 +754,9 @@ def _named_day(
     said = _SAID_WEEKDAY.search(sentence)
     said_at = said.start("wd" if said.group("wd") else "wd2") if said else -1
     for m in _WEEKDAY_RE.finditer(sentence, lo, hi):
-        if m.start("wd") == said_at or sentence[max(0, m.start() - 6) : m.start()].endswith(_NOT_AN_EVENT_DAY):
+        if m.start("wd") == said_at or sentence[max(0, m.start() - 6) : m.start()].endswith(
+            _NOT_AN_EVENT_DAY
+        ):
             continue  # "since Tuesday", "as of Tuesday": the day bounds a total, no event happened on it
         d = weekday_date(m.group("wd"), published)
         dist = m.start() - end_pos if m.start() >= end_pos else max(0, pos - m.end())

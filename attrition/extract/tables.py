@@ -175,7 +175,11 @@ def _pipe_rows(line: str, at: int) -> list[Row]:
     cat = _category(row.group("label")) if row else None
     if row is None or cat is None:
         return []
-    qual = "around" if row.group("tilde") else _QUALIFIERS.get(re.sub(r"\s+", " ", (row.group("q") or "").lower()), "exact")
+    qual = (
+        "around"
+        if row.group("tilde")
+        else _QUALIFIERS.get(re.sub(r"\s+", " ", (row.group("q") or "").lower()), "exact")
+    )
     s, e = row.span("total")
     span_start = row.start("tilde") if row.group("tilde") else row.start("q") if row.group("q") else s
     out = [Row(at + s, at + e, _value(row.group("total")), qual, cat, "cumulative", at + span_start)]

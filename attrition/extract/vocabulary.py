@@ -131,7 +131,16 @@ NOUNS: dict[str, str] = {
     "tanks": "tanks",
     "main battle tanks": "tanks",
     **dict.fromkeys(
-        ("leopards", "leopard tanks", "abrams", "abrams tanks", "challenger tanks", "t-72s", "t-80s", "t-90s"),
+        (
+            "leopards",
+            "leopard tanks",
+            "abrams",
+            "abrams tanks",
+            "challenger tanks",
+            "t-72s",
+            "t-80s",
+            "t-90s",
+        ),
         "tanks",
     ),
     "combat vehicles": "armored_vehicles",
@@ -205,7 +214,18 @@ NOUNS: dict[str, str] = {
     **dict.fromkeys(
         (
             f"{m}{s}"
-            for m in ("buk", "buk-m1", "buk-m2", "buk-m3", "tor", "tor-m1", "tor-m2", "s-300", "s-400", "pantsir")
+            for m in (
+                "buk",
+                "buk-m1",
+                "buk-m2",
+                "buk-m3",
+                "tor",
+                "tor-m1",
+                "tor-m2",
+                "s-300",
+                "s-400",
+                "pantsir",
+            )
             for s in (" launchers", " systems", " batteries", " air defence systems", " air defense systems")
         ),
         "air_defense",
@@ -401,7 +421,9 @@ OUTCOMES: dict[str, str] = {
 }
 #: Verbs of counting or reporting: after "has", a tally kept, not a stock owned ("Oryx has recorded 4,012
 #: tanks destroyed" is a count of losses; "the army has 4,012 tanks" is not).
-TALLY_VERB = r"recorded|reported|counted|confirmed|documented|claimed|tallied|verified|registered|logged|listed"
+TALLY_VERB = (
+    r"recorded|reported|counted|confirmed|documented|claimed|tallied|verified|registered|logged|listed"
+)
 LOSS_VERB = r"lost|loses|lose|losing|suffered|suffers|sustained|sustains|losses|casualties"
 KILL_VERB = (
     r"destruction\s+of|killed|killing|kills|kill|destroyed|destroying|destroys|destroy|shot\s+down|shoot\s+down|downed|"
