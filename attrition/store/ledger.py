@@ -281,21 +281,23 @@ class Ledger:
 
     def set_clusters(self, assignment: dict[str, str | None]) -> None:
         """Record near-duplicate cluster ids by document hash (None clears)."""
-        with self.engine.begin() as conn:
-            for h, cid in assignment.items():
-                conn.execute(documents.update().where(documents.c.hash == h).values(cluster_id=cid))
+        self._set_document_column("cluster_id", assignment)
 
     def set_signatures(self, signatures: dict[str, bytes]) -> None:
         """Store near-duplicate signatures by document hash (the dedupe stage's own column)."""
-        if not signatures:
+        self._set_document_column("minhash", signatures)
+
+    def _set_document_column(self, column: str, by_hash: Mapping[str, Any]) -> None:
+        """One column of many documents, keyed by content hash, in one transaction."""
+        if not by_hash:
             return
         stmt = (
             documents.update()
             .where(documents.c.hash == sa.bindparam("h"))
-            .values(minhash=sa.bindparam("sig"))
+            .values({column: sa.bindparam("v")})
         )
         with self.engine.begin() as conn:
-            conn.execute(stmt, [{"h": h, "sig": sig} for h, sig in signatures.items()])
+            conn.execute(stmt, [{"h": h, "v": v} for h, v in by_hash.items()])
 
     # -- reads -----------------------------------------------------------------------------------
 
