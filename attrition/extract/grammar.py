@@ -1156,35 +1156,36 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         subject = _subject(text, fig, verb, lex, attr, category, prev_claim)
         if category.startswith("civilians_"):
             subject = lex.population_of(subject)  # civilians are their country's, whoever's area they were in
-        cues = _memo("cues", sentence, partial(periods.cue_matches, sentence))
-        period = periods.resolve(
-            cues,
-            sentence,
-            fig.tok.start - fig.sent.start,
-            fig.noun_end - fig.sent.start,
-            published,
-            said_on,
-            _war_start(lex, subject),
-        )
         report = said_on or published
         if fig.table == "day":
             period = Period(kind="day", start=report, end=report)
         elif fig.table == "cumulative":
             period = Period(kind="cumulative", start=_war_start(lex, subject), end=report)
-        elif period.kind in ("event", "cumulative") and not _memo(
-            "stated", sentence, partial(periods.stated, cues, sentence, published)
-        ):
-            # "He said Russia had also lost 200 tanks": the period of the report it continues
-            claimant = attr.claimant if attr else None
-            period = (
-                _carried_period(claims, sentences, k, claimant, period)
-                or _frame_period(sentences, k, claimant, attr_cache, published)
-                or period
+        else:
+            cues = _memo("cues", sentence, partial(periods.cue_matches, sentence))
+            period = periods.resolve(
+                cues,
+                sentence,
+                fig.tok.start - fig.sent.start,
+                fig.noun_end - fig.sent.start,
+                published,
+                said_on,
+                _war_start(lex, subject),
             )
-        elif period.kind == "span" and claims and periods.ANAPHORIC_SPAN.search(lowered(sentence)):
-            last, lk, disp = claims[-1]  # "during the year", after "In 2025, ...": that year
-            if last.period.kind == "span" and last.period.start and not disp and _near(sentences, lk, k):
-                period = last.period
+            if period.kind in ("event", "cumulative") and not _memo(
+                "stated", sentence, partial(periods.stated, cues, sentence, published)
+            ):
+                # "He said Russia had also lost 200 tanks": the period of the report it continues
+                claimant = attr.claimant if attr else None
+                period = (
+                    _carried_period(claims, sentences, k, claimant, period)
+                    or _frame_period(sentences, k, claimant, attr_cache, published)
+                    or period
+                )
+            elif period.kind == "span" and claims and periods.ANAPHORIC_SPAN.search(lowered(sentence)):
+                last, lk, disp = claims[-1]  # "during the year", after "In 2025, ...": that year
+                if last.period.kind == "span" and last.period.start and not disp and _near(sentences, lk, k):
+                    period = last.period
         if period.kind == "same":  # "over the same period", "in that time": the last period named
             named = [
                 c.period

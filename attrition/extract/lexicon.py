@@ -111,7 +111,7 @@ class Lexicon:
         if len(s.enemies) == 1:
             return s.enemies[0]
         counts = self.document_sides()
-        populations = {self.population_of(e): e for e in s.enemies if self.population_of(e) != e}
+        populations = {p for e in s.enemies if (p := self.population_of(e)) != e}
         armed = [e for e in s.enemies if e not in populations]  # Hamas, not the Palestinians it rules
         return max(armed, key=lambda e: counts.get(e, 0) + counts.get(self.population_of(e) or "", 0))
 

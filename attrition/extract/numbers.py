@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
+from attrition.extract.lexicon import alternation
 from attrition.extract.scanning import digit_run_starts
 
 #: Scale words after a figure ("1.2 million", "390 thousand", "22k").
@@ -170,7 +171,8 @@ _RANGE_TAIL = re.compile(rf"\s*(?:-|–|—|to|(?P<and>and))\s*(?P<b>{_ONE})", r
 _BEFORE_WINDOW = 40
 _OPENERS = "(\"“‘'["
 
-_QUAL_OF = {w: q for q, ws in QUALIFIER_WORDS.items() for w in ws}
+#: Qualifier phrase -> qualifier (also read by the loss-table rows, `tables`).
+QUALIFIER_OF = {w: q for q, ws in QUALIFIER_WORDS.items() for w in ws}
 _SPACES = re.compile(r"\s+")
 
 
@@ -301,16 +303,8 @@ def _word_starts(text: str) -> list[int]:
 _OPENER_CHARS = "\n\t\"“‘'([—–"
 
 
-def _by_first_letter(words: tuple[str, ...]) -> str:
-    """A case-sensitive alternation of `words`, longest first, grouped under a literal first letter."""
-    groups: dict[str, list[str]] = {}
-    for w in sorted(words, key=len, reverse=True):
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(re.escape(head) + "(?:" + "|".join(rests) + ")" for head, rests in groups.items())
-
-
 #: A space and a whole number word (run on the lower-cased copy made by `_word_starts`).
-_START_WORD_SCAN = re.compile(" (?:" + _by_first_letter(_START_WORDS) + r")(?!\w)")
+_START_WORD_SCAN = re.compile(" (?:" + alternation(_START_WORDS, " ") + r")(?!\w)")
 
 
 def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
@@ -338,7 +332,7 @@ def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
         w_start = len(window.rstrip()) - len(last)
         if w_start == 0 and lo > 0 and not text[lo - 1].isspace():
             return "exact", at, False, False  # cut in the middle of a word
-        return _QUAL_OF[last], lo + w_start, False, False
+        return QUALIFIER_OF[last], lo + w_start, False, False
     words = _last_words(window, lengths[0] if lengths else _QUALIFIER_WORDS_MAX + 1)
     if words and lo > 0 and words[0][0] == 0 and not text[lo - 1].isspace():
         words = words[1:]  # cut in the middle of a word
@@ -352,7 +346,7 @@ def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
             continue
         phrase = " ".join(w for _, w in words[-k:]).lower()
         bare = phrase.lstrip(_OPENERS)
-        qualifier = _QUAL_OF.get(bare)
+        qualifier = QUALIFIER_OF.get(bare)
         if qualifier:
             return qualifier, lo + words[-k][0] + len(phrase) - len(bare), between, after_from
     return "exact", start, between, after_from
@@ -372,9 +366,9 @@ def _last_words(window: str, n: int) -> list[tuple[int, str]]:
 #: The longest qualifier phrase, in words ("more than" is 2, "in excess of" 3).
 _QUALIFIER_WORDS_MAX = max(len(w.split()) for ws in QUALIFIER_WORDS.values() for w in ws)
 #: Last words of the qualifier phrases, plus "between" and "from": a figure after any other word has none.
-_LAST_WORDS = frozenset(w.split()[-1] for w in _QUAL_OF) | {"between", "from"}
+_LAST_WORDS = frozenset(w.split()[-1] for w in QUALIFIER_OF) | {"between", "from"}
 #: Last word of a qualifier phrase -> the lengths (in words, longest first) of the phrases ending with it.
 _PHRASE_LENGTHS: dict[str, tuple[int, ...]] = {
-    last: tuple(sorted({len(w.split()) for w in _QUAL_OF if w.split()[-1] == last}, reverse=True))
-    for last in {w.split()[-1] for w in _QUAL_OF}
+    last: tuple(sorted({len(w.split()) for w in QUALIFIER_OF if w.split()[-1] == last}, reverse=True))
+    for last in {w.split()[-1] for w in QUALIFIER_OF}
 }

@@ -63,6 +63,7 @@ _SMALL = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "twelve": 12,
     "several": 3,
     "a few": 3,
     "few": 3,
@@ -441,7 +442,7 @@ def _opening_stretch(
     """ "the first five months of the year", "the first week" (after "launched ... on October 10"),
     "the 15 months that followed": from the year's or war's start, or a date named before it."""
     raw = (m.group("fn") or m.group("fn2") or "1").lower()
-    n = int(raw) if raw.isdigit() else _SMALL.get(raw, 12 if raw == "twelve" else 1)
+    n = int(raw) if raw.isdigit() else _SMALL.get(raw, 1)
     unit = m.group("funit") or m.group("funit2")
     of = m.group("fof")
     start: date | None = None
@@ -502,15 +503,16 @@ def resolve(
     best_dist = 1 << 30
     lo, hi = _clause(sentence, pos, end_pos)
     if cues:
+        timed = [_statement_time(sentence, m, pos) for m in cues]
         kept = [
             m
-            for m in cues
+            for m, at_statement in zip(cues, timed, strict=True)
             if not _superlative(sentence, m)
-            and not _statement_time(sentence, m, pos)
+            and not at_statement
             and not _began(sentence, m)
             and not (m.start() >= end_pos and m.group(0).startswith("bringing"))
         ]
-        if len(kept) < len(cues) and said_on is None and any(_statement_time(sentence, m, pos) for m in cues):
+        if said_on is None and any(timed):
             report = None  # "said last month that ...": a statement of unknown day
         # "Two soldiers were killed ..., bringing its toll to 332": the figure before "bringing" is what
         # the total rose by, not the total.
@@ -581,11 +583,8 @@ def resolve(
         if mo and _STATEMENT_BETWEEN.search(sentence, min(mo.end(), pos), max(mo.start(), pos)):
             mo = None  # "told countries in January that ...": when it was said, not the period
         if mo and published is not None:  # "in November": the latest such month up to the report
-            month = MONTHS[mo.group("m").lower()]
-            year = published.year if month <= published.month else published.year - 1
-            last = calendar.monthrange(year, month)[1]
-            month_end = date(year, month, last)
-            return Period(kind="rate", start=date(year, month, 1), end=min(month_end, published))
+            start, end = _month_span(MONTHS[mo.group("m").lower()], None, published)
+            return Period(kind="rate", start=start, end=end)
         # "an average of 700 a day over the past fortnight": the span averaged over, else the report date
         span = next((m for m in in_clause if m.lastgroup == "span" and _dated_span(m)), None)
         if span is not None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from attrition.extract.numbers import QUALIFIER_OF
 from attrition.extract.vocabulary import EQUIPMENT, MUNITIONS, NOUNS, TABLE_LABELS
 
 _NUM = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+"
@@ -112,33 +113,17 @@ def _category(label: str) -> str | None:
     return None
 
 
-_QUALIFIERS = {
-    "about": "around",
-    "approximately": "around",
-    "approx.": "around",
-    "around": "around",
-    "some": "around",
-    "close to": "almost",
-    "almost": "almost",
-    "nearly": "almost",
-    "over": "more_than",
-    "more than": "more_than",
-    "at least": "at_least",
-    "up to": "up_to",
-}
-
-
 def _value(raw: str) -> float:
     return float(re.sub(r"[,\s\u00a0\u202f]", "", raw))
 
 
 def _rows_in_item(item: str, at: int) -> list[Row]:
     """The rows of one item of a line (`at`: its offset in the document)."""
-    out: list[Row] = []
     pair = _ROW_PAIR.search(item)
     if pair is not None and item[pair.end() :].strip(" .") == "":
         ca, cb = _category(pair.group("la")), _category(pair.group("lb"))
         if ca and cb:
+            out: list[Row] = []
             for cat, num, change in ((ca, "a", "da"), (cb, "b", "db")):
                 s, e = pair.span(num)
                 out.append(Row(at + s, at + e, _value(pair.group(num)), "exact", cat, "cumulative", at + s))
@@ -156,15 +141,22 @@ def _rows_in_item(item: str, at: int) -> list[Row]:
         row_cat = _category(row.group("label"))
         if row_cat is None:
             continue
-        cat = row_cat
-        qual = _QUALIFIERS.get(re.sub(r"\s+", " ", (row.group("q") or "").lower()), "exact")
-        s, e = row.span("total")
-        span_start = row.start("q") if row.group("q") else s
-        out.append(Row(at + s, at + e, _value(row.group("total")), qual, cat, "cumulative", at + span_start))
-        if row.group("day"):
-            ds, de = row.span("day")
-            out.append(Row(at + ds, at + de, _value(row.group("day")), "exact", cat, "day", at + ds))
-        return out
+        span_start = row.start("q") if row.group("q") else row.start("total")
+        return _total_and_day(row, row_cat, _qualifier(row.group("q")), at, span_start)
+    return []
+
+
+def _qualifier(words: str | None) -> str:
+    return QUALIFIER_OF.get(re.sub(r"\s+", " ", (words or "").lower()), "exact")
+
+
+def _total_and_day(row: re.Match[str], cat: str, qual: str, at: int, span_start: int) -> list[Row]:
+    """A row's running total (its span from `span_start`, offsets in the line) and its day's change."""
+    s, e = row.span("total")
+    out = [Row(at + s, at + e, _value(row.group("total")), qual, cat, "cumulative", at + span_start)]
+    if row.group("day"):
+        ds, de = row.span("day")
+        out.append(Row(at + ds, at + de, _value(row.group("day")), "exact", cat, "day", at + ds))
     return out
 
 
@@ -175,18 +167,9 @@ def _pipe_rows(line: str, at: int) -> list[Row]:
     cat = _category(row.group("label")) if row else None
     if row is None or cat is None:
         return []
-    qual = (
-        "around"
-        if row.group("tilde")
-        else _QUALIFIERS.get(re.sub(r"\s+", " ", (row.group("q") or "").lower()), "exact")
-    )
-    s, e = row.span("total")
-    span_start = row.start("tilde") if row.group("tilde") else row.start("q") if row.group("q") else s
-    out = [Row(at + s, at + e, _value(row.group("total")), qual, cat, "cumulative", at + span_start)]
-    if row.group("day"):
-        ds, de = row.span("day")
-        out.append(Row(at + ds, at + de, _value(row.group("day")), "exact", cat, "day", at + ds))
-    return out
+    qual = "around" if row.group("tilde") else _qualifier(row.group("q"))
+    opener = "tilde" if row.group("tilde") else "q" if row.group("q") else "total"
+    return _total_and_day(row, cat, qual, at, row.start(opener))
 
 
 def _line_rows(line: str, at: int) -> list[Row]:
