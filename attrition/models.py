@@ -176,12 +176,18 @@ class Claim:
 
     def with_doc(self, doc_id: str | None, doc_hash: str) -> Claim:
         """The same claim bound to a document (id and stable claim_id recomputed)."""
-        return replace(
-            self,
-            doc_id=doc_id,
-            doc_hash=doc_hash,
-            claim_id=make_claim_id(doc_hash, self.start, self.end, self.category),
-        )
+        return replace(self).bind(doc_id, doc_hash)
+
+    def bind(self, doc_id: str | None, doc_hash: str) -> Claim:
+        """Bind this claim itself to a document (id, hash, stable claim_id) and return it.
+
+        For claims nothing else holds yet (the extractor's own output): a second construction of each
+        (`dataclasses.replace` on a frozen dataclass of 20 fields) costs about 2% of extraction time.
+        """
+        object.__setattr__(self, "doc_id", doc_id)
+        object.__setattr__(self, "doc_hash", doc_hash)
+        object.__setattr__(self, "claim_id", make_claim_id(doc_hash, self.start, self.end, self.category))
+        return self
 
     def as_contract(self) -> dict[str, Any]:
         """The public JSON Lines shape (MISSION.md / docs/formats.md), in contract field order."""

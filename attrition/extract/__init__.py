@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from attrition.extract.grammar import extract_claims
-from attrition.models import Claim, Document, content_hash, make_claim_id
+from attrition.models import Claim, Document, content_hash
 
 __all__ = ["extract", "extract_document", "EXTRACTOR_VERSION"]
 
@@ -28,14 +28,5 @@ def extract_document(doc: Document) -> list[Claim]:
 
 
 def _bound(claims: list[Claim], doc_id: str | None, doc_hash: str) -> list[Claim]:
-    """`claims`, each set to what `Claim.with_doc` would return (document id, hash, claim id).
-
-    Why in place: the grammar has just built these claims and nothing else holds them yet, and a
-    second construction of each (`dataclasses.replace` on a 20-field frozen dataclass) cost about 2%
-    of extraction time.
-    """
-    for c in claims:
-        object.__setattr__(c, "doc_id", doc_id)
-        object.__setattr__(c, "doc_hash", doc_hash)
-        object.__setattr__(c, "claim_id", make_claim_id(doc_hash, c.start, c.end, c.category))
-    return claims
+    """`claims`, each bound in place to the document (`Claim.bind`: the grammar has just built them)."""
+    return [c.bind(doc_id, doc_hash) for c in claims]
