@@ -50,7 +50,6 @@ from attrition.extract.vocabulary import (
     LOSS_VERB,
     MODIFIER,
     MODIFIER_WORDS,
-    MUNITIONS,
     NONLOSS_VERB,
     NOUNS,
     OUTCOMES,
@@ -182,8 +181,6 @@ _BARE_LAST = (
         "may",
         "might",
         "now",
-        'now "',
-        "now “",
         "well",
         "far",
     ),
@@ -192,7 +189,7 @@ _BARE_LAST = (
 
 def _bare_before(before: str) -> bool:
     """An outcome or total word right before a bare figure ("killing 12", "the toll rose to 34")."""
-    if not before[-1:].isspace() and not before.endswith((",", '"', "“")):
+    if not before[-1:].isspace() and not before.endswith(","):
         return False
     chunks = before.rsplit(None, 1)
     return (
@@ -300,7 +297,7 @@ def _noun_re(lex: Lexicon) -> tuple[re.Pattern[str], frozenset[str]]:
 
 def _match_noun(lex: Lexicon, text: str, pos: int, end: int) -> re.Match[str] | None:
     """`_noun_re` at `pos`, tried only when the first word after the figure can start a match."""
-    pattern, starts = _NOUN_RES.get(id(lex)) or _noun_re(lex)
+    pattern, starts = _noun_re(lex)
     first = _FIRST_LETTERS.match(text, pos, end)
     if first is None or (
         first.group(1).lower() not in starts and not first.group(2) and not first.group(1)[0].isupper()
@@ -431,7 +428,7 @@ def _classify(
         )
     if tok.is_year_like or _NOT_COUNT_AFTER.match(after):
         if _OF_WHICH_AFTER.match(after) and prev is not None:
-            return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
+            return _inherit(prev, tok, sent)
         return None
     subset = _subset_figure(text, tok, sent, lex)
     if subset is not None:
@@ -442,18 +439,18 @@ def _classify(
         and _OF_WHICH_BEFORE.search(before)
         and _INHERIT_OK.match(after)
     ):
-        return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
+        return _inherit(prev, tok, sent)
     if prev is not None and prev.sent is sent and float(tok.value).is_integer():
         if tok.value_high is not None and tok.qualifier == "range" and not after.strip(" .,;:)"):
             # "about 165,000 men had died, with the true number likely between 140,000 and 190,000":
             # a noun-less interval at a clause's end is the interval of the figure before it
-            return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
+            return _inherit(prev, tok, sent)
         if prev.cls in _PEOPLE_CLASSES and _BARE_AFTER.match(after):
             # "1 person killed, 21 injured", "soldiers were killed and five wounded": the people before
-            return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
+            return _inherit(prev, tok, sent)
         others = _OTHERS_AFTER.match(after)
         if others:  # "killed 700 soldiers and captured 2,000 others"
-            return _Figure(tok, sent, tok.end + others.end(), prev.cls, prev.side_hint, prev.enemy)
+            return _inherit(prev, tok, sent, tok.end + others.end())
         if (
             _COMPARE_BEFORE.search(before)
             and _COORD_AFTER.match(after)
@@ -461,7 +458,7 @@ def _classify(
         ):
             # "up from 1,200", "against 1,014 in December", "and "about 3,000" in total": the figure
             # counts what the figure before it counts
-            return _Figure(tok, sent, tok.end, prev.cls, prev.side_hint, prev.enemy)
+            return _inherit(prev, tok, sent)
     if (
         tok.qualifier == "range"
         and not after.strip(" .,;:)")
@@ -543,6 +540,11 @@ def _subset_figure(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon) ->
     return _Figure(tok, sent, m.end(), cls, side_hint, False)
 
 
+def _inherit(prev: _Figure, tok: NumberToken, sent: Sentence, end: int | None = None) -> _Figure:
+    """A figure that counts what the figure before it counted ("up from 1,200", "23 of which")."""
+    return _Figure(tok, sent, tok.end if end is None else end, prev.cls, prev.side_hint, prev.enemy)
+
+
 def _table_figure(text: str, tok: NumberToken, sent: Sentence) -> _Figure | None:
     """A figure in a loss-table row: the label says what it counts, its place says which period (the
     running total, or the day's change in brackets); the losses are the enemy's of the publisher."""
@@ -551,12 +553,13 @@ def _table_figure(text: str, tok: NumberToken, sent: Sentence) -> _Figure | None
         return None
     label = re.sub(r"\s+", " ", row.group("label").strip().lower())
     cls = TABLE_LABELS.get(label) or NOUNS.get(label)
-    if cls is None or ":" in cls or cls in ("civilian", "people", MUNITIONS):
+    if cls is None or ":" in cls or cls in ("civilian", "people"):
         return None
     day = text[max(sent.start, tok.start - 3) : tok.start].replace(" ", "").endswith("(+")
-    if day and tok.value == 0:
-        return None  # "(+0)": no change that day is no daily claim
-    return _Figure(tok, sent, tok.end, cls, None, True, table="day" if day else "cumulative")
+    kind = "day" if day else "cumulative"
+    if not tables.loss_row(cls, kind, tok.value):
+        return None
+    return _Figure(tok, sent, tok.end, cls, None, True, table=kind)
 
 
 #: One person killed or wounded, named by an article and a noun ("a soldier was shot dead") or by a rank
@@ -721,10 +724,12 @@ def _place(lex: Lexicon, s: str) -> tuple[str | None, str | None]:
     return _memo("place", s, lambda: _find_place(lex, s))
 
 
-def _find_place(lex: Lexicon, s: str) -> tuple[str | None, str | None]:
+def _find_place(
+    lex: Lexicon, s: str, attack_after: re.Pattern[str] = _ATTACK_AFTER
+) -> tuple[str | None, str | None]:
     place = attacker = None
     for _start, end, side, locative in _side_mentions(lex, s):
-        if _ATTACK_AFTER.match(s, end):
+        if attack_after.match(s, end):
             attacker = attacker or side
         elif locative:
             place = place or side
@@ -983,12 +988,8 @@ def _paragraph_scene(lex: Lexicon, text: str, at: int) -> str | None:
     para = text[text.rfind("\n\n", 0, at) + 1 : at]
     if not para.strip():
         return None
-    place = attacker = None
-    for _start, end, side, locative in _side_mentions(lex, para):
-        if _WEAPON_AFTER.match(para, end):  # "in Israel's military offensive": the attacker
-            attacker = attacker or side
-        elif locative:
-            place = place or side
+    # "in Israel's military offensive": the attacker
+    place, attacker = _find_place(lex, para, _WEAPON_AFTER)
     return place or lex.civilians_hit_by(attacker)
 
 
@@ -1236,19 +1237,14 @@ def _table_tokens(tokens: list[NumberToken], rows: dict[int, tables.Row]) -> lis
     kept = [t for t in tokens if t.num_start not in rows]
     for r in rows.values():
         kept.append(NumberToken(r.value, None, r.qualifier, r.span_start, r.end, r.start, False))
-    kept.sort(key=lambda t: t.start)
-    return kept
+    return kept  # the caller sorts
 
 
 def _heading_attribution(text: str, block_start: int, first_row: int, lex: Lexicon) -> Attribution | None:
     """The claimant a table's heading names ("Ministry of Defence of Ukraine" above the rows)."""
     heading = tables.heading_before(text, block_start, first_row)
     found = list(lex.claimant_re.finditer(heading))
-    if not found:
-        return None
-    words = found[-1].group(0)
-    canon, side = lex.canonical_claimant(words)
-    return Attribution(canon, words, side)
+    return headline_attribution(found[-1].group(0), lex) if found else None
 
 
 #: A running tally named before an equipment figure makes it a loss without a loss verb: "the cumulative
@@ -1297,7 +1293,7 @@ def _tally_personnel(text: str, low: str, fig: _Figure, verb: re.Match[str] | No
 
 def _loss_framed(text: str) -> bool:
     """Whether the document's opening (headline, first paragraph) says it counts losses; once per document."""
-    return _memo("frame", "", lambda: _LOSS_FRAME.search(lowered(text), 0, FRAME_REACH) is not None)
+    return _memo("frame", "", lambda: _LOSS_FRAME.search(lowered(text[:FRAME_REACH])) is not None)
 
 
 def _near(sentences: list[Sentence], earlier: int, k: int) -> bool:

@@ -98,9 +98,14 @@ class Row:
     span_start: int
 
     def is_claim(self) -> bool:
-        """Whether the row is a loss claim: a munitions row ("cruise missiles") only keeps its table
-        together, and a zero change ("(+0)") is no daily claim (the row's total still is)."""
-        return self.category != MUNITIONS and not (self.kind == "day" and self.value == 0)
+        return loss_row(self.category, self.kind, self.value)
+
+
+def loss_row(category: str, kind: str, value: float) -> bool:
+    """Whether a loss-table row's figure is a loss claim (for the rows read here and the bulletin lines
+    the grammar reads): a munitions row ("cruise missiles") only keeps its table together, and a zero
+    change ("(+0)") is no daily claim (the row's total still is)."""
+    return category != MUNITIONS and not (kind == "day" and value == 0)
 
 
 def _category(label: str) -> str | None:
