@@ -391,15 +391,8 @@ def _classify(
         noun_at = nm.end()
     m = _match_noun(lex, text, noun_at, sent.end)
     if m and not (tok.is_year_like and m.group("mods")):
-        noun = re.sub(r"\s+", " ", m.group("noun").lower())
+        noun, cls, side_hint = _noun_class(lex, m)
         mods = m.group("mods") or ""
-        cls = NOUNS.get(noun)
-        side_hint = None
-        if cls is None:
-            side_hint, military = lex.plurals[noun]
-            cls = "personnel" if military else "civilian"
-        for sm in lex.side_re.finditer(mods):
-            side_hint = side_hint or lex.side_of(sm.group("w"))
         if side_hint is None and noun in lex.generic:
             side_hint = lex.side_of(noun)  # "killed 40 militants" in a story about one war
         if side_hint is None:
@@ -527,17 +520,23 @@ def _subset_figure(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon) ->
     m = _match_noun(lex, text, verb.end(), sent.end)
     if m is None:
         return None
+    _noun, cls, side_hint = _noun_class(lex, m)
+    if cls not in _PEOPLE_CLASSES:
+        return None
+    return _Figure(tok, sent, m.end(), cls, side_hint, False)
+
+
+def _noun_class(lex: Lexicon, m: re.Match[str]) -> tuple[str, str, str | None]:
+    """The counted noun after a figure, what it counts, and the side its plural or modifiers name."""
     noun = re.sub(r"\s+", " ", m.group("noun").lower())
     cls = NOUNS.get(noun)
     side_hint = None
     if cls is None:
         side_hint, military = lex.plurals[noun]
         cls = "personnel" if military else "civilian"
-    if cls not in ("personnel", "civilian", "people"):
-        return None
     for sm in lex.side_re.finditer(m.group("mods") or ""):
         side_hint = side_hint or lex.side_of(sm.group("w"))
-    return _Figure(tok, sent, m.end(), cls, side_hint, False)
+    return noun, cls, side_hint
 
 
 def _inherit(prev: _Figure, tok: NumberToken, sent: Sentence, end: int | None = None) -> _Figure:
@@ -1319,10 +1318,13 @@ def _carried_period(
         return None
     same = last.claimant == claimant
     kind = last.period.kind
-    if kind in ("span", "cumulative") and (same or _CONTINUES.search(sentences[k].text)):
+    text = sentences[k].text  # per-sentence facts, memoised: this runs for every figure of the sentence
+    if kind in ("span", "cumulative") and (
+        same or _memo("continues", text, lambda: _CONTINUES.search(text) is not None)
+    ):
         return last.period
-    if _SUBSET_OF_LAST.search(sentences[k].text):  # whoever says it, a part shares its whole's period
-        return last.period
+    if _memo("subset", text, lambda: _SUBSET_OF_LAST.search(text) is not None):
+        return last.period  # whoever says it, a part shares its whole's period
     toll = period.kind == "cumulative"
     if same and not toll and (kind == "day" or kind == "event" and last.period.start is not None):
         return last.period
