@@ -33,15 +33,12 @@ _HOURS = {"forty-eight": 48, "seventy-two": 72}
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 #: One end of "between ... and ...": a date, a day of the month, a month (with a year) or a weekday.
-_DATEISH = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s+{_MONTH})?(?:,?\s+(?:19|20)\d\d)?"
-    rf"|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|{_WEEKDAY})"
-)
+_DAY_NUM = r"\d{1,2}(?:st|nd|rd|th)?"
+_OPT_YEAR = r"(?:,?\s+(?:19|20)\d\d)?"
+_MONTH_OR_WEEKDAY = rf"{_MONTH}(?:\s+{_DAY_NUM})?{_OPT_YEAR}|{_WEEKDAY}"
+_DATEISH = rf"(?:{_DAY_NUM}(?:\s+{_MONTH})?{_OPT_YEAR}|{_MONTH_OR_WEEKDAY})"
 #: The closing end names a month or a weekday ("between 10 and 20 soldiers" is no stretch of time).
-_DATEISH_END = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?:19|20)\d\d)?"
-    rf"|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|{_WEEKDAY})"
-)
+_DATEISH_END = rf"(?:{_DAY_NUM}\s+{_MONTH}{_OPT_YEAR}|{_MONTH_OR_WEEKDAY})"
 _UNIT_DAYS = {
     "day": 1,
     "days": 1,
@@ -315,21 +312,9 @@ def statement_date(sentence: str, published: date | None) -> date | None:
 
 
 #: Span cue groups that fix the span's dates (the rest: "in the battle for X", "in the final days of").
-_DATED_GROUPS = (
-    "syear",
-    "unit",
-    "unit1",
-    "unit2",
-    "unit3",
-    "unit4",
-    "unit5",
-    "nh",
-    "smonth",
-    "lunit",
-    "lunit2",
-    "ba",
-    "fof",
-)
+#: Span cue groups that hold the unit of "over the past N <unit>" in one of its wordings.
+_UNIT_GROUPS = ("unit", "unit1", "unit2", "unit3", "unit4", "unit5", "lunit", "lunit2")
+_DATED_GROUPS = ("syear", *_UNIT_GROUPS, "nh", "smonth", "ba", "fof")
 #: Span cue groups that may date the statement rather than the losses ("said last month that ...").
 _STATEMENT_GROUPS = ("smonth", "unit2", "unit3")
 
@@ -375,8 +360,7 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
     if g.get("nh") and end is not None:  # "over 48 hours": whole days back from the report
         hours = _HOURS.get(g["nh"]) or int(g["nh"])
         return end - timedelta(days=-(-hours // 24)), end
-    unit = g.get("unit") or g.get("unit1") or g.get("unit2") or g.get("unit3")
-    unit = unit or g.get("unit4") or g.get("unit5") or g.get("lunit") or g.get("lunit2")
+    unit = next((g[k] for k in _UNIT_GROUPS if g.get(k)), None)
     if unit and end is not None:
         n_raw = (g.get("n") or g.get("nl") or "1").lower()
         n = int(n_raw) if n_raw.isdigit() else _SMALL.get(n_raw, 1)
