@@ -265,6 +265,15 @@ def parse_sort(sort: str | None, allowed: dict[str, Any], default: str) -> tuple
     return name, desc
 
 
+def _ordering(
+    sort: str | None, allowed: dict[str, Any], default: str, cursor: str | None
+) -> tuple[str, bool, str, Cursor | None]:
+    """A page's order: (column name, descending, the sort key its cursors carry, the decoded cursor)."""
+    name, desc = parse_sort(sort, allowed, default)
+    sort_key = ("-" if desc else "") + name
+    return name, desc, sort_key, Cursor.decode(cursor, sort_key) if cursor else None
+
+
 def claims_page(
     conn: Connection,
     f: WebClaimFilter,
@@ -275,9 +284,7 @@ def claims_page(
     with_total: bool = False,
 ) -> Page:
     """One page of claims matching `f` in `sort` order; rows are dicts (`ClaimRow`)."""
-    name, desc = parse_sort(sort, CLAIM_SORTS, DEFAULT_CLAIM_SORT)
-    sort_key = ("-" if desc else "") + name
-    cur = Cursor.decode(cursor, sort_key) if cursor else None
+    name, desc, sort_key, cur = _ordering(sort, CLAIM_SORTS, DEFAULT_CLAIM_SORT, cursor)
     col = CLAIM_SORTS[name]
     rows, nxt = keyset_page(
         conn,
@@ -450,9 +457,7 @@ def documents_page(
     conn: Connection, *, sort: str | None = None, limit: int = DEFAULT_LIMIT, cursor: str | None = None
 ) -> Page:
     """One page of documents (without their text) with each one's claim count."""
-    name, desc = parse_sort(sort, DOCUMENT_SORTS, "-published")
-    sort_key = ("-" if desc else "") + name
-    cur = Cursor.decode(cursor, sort_key) if cursor else None
+    name, desc, sort_key, cur = _ordering(sort, DOCUMENT_SORTS, "-published", cursor)
     n_claims = (
         sa.select(sa.func.count())
         .where(claims.c.doc_hash == documents.c.hash)
@@ -581,9 +586,7 @@ def findings_page(
     cursor: str | None = None,
 ) -> Page:
     """One page of findings, each with the document hash and quote of the claim it tested."""
-    name, desc = parse_sort(sort, FINDING_SORTS, "-date")
-    sort_key = ("-" if desc else "") + name
-    cur = Cursor.decode(cursor, sort_key) if cursor else None
+    name, desc, sort_key, cur = _ordering(sort, FINDING_SORTS, "-date", cursor)
     base = sa.select(findings, claims.c.doc_hash, claims.c.quote).select_from(
         findings.outerjoin(claims, findings.c.claim_id == claims.c.claim_id)
     )
@@ -650,9 +653,7 @@ def incidents_page(
     cursor: str | None = None,
 ) -> Page:
     """One page of incidents (the incidents stage's JSON shape) with their document's metadata."""
-    name, desc = parse_sort(sort, INCIDENT_SORTS, "-date")
-    sort_key = ("-" if desc else "") + name
-    cur = Cursor.decode(cursor, sort_key) if cursor else None
+    name, desc, sort_key, cur = _ordering(sort, INCIDENT_SORTS, "-date", cursor)
     base = sa.select(
         incidents,
         documents.c.title.label("doc_title"),
