@@ -18,7 +18,6 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-from attrition.extract.lexicon import alternation
 from attrition.extract.scanning import digit_run_starts
 
 #: Scale words after a figure ("1.2 million", "390 thousand", "22k").
@@ -304,7 +303,20 @@ _OPENER_CHARS = "\n\t\"“‘'([—–"
 
 
 #: A space and a whole number word (run on the lower-cased copy made by `_word_starts`).
-_START_WORD_SCAN = re.compile(" (?:" + alternation(_START_WORDS, " ") + r")(?!\w)")
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """A case-sensitive alternation of `words`, longest first, grouped under a literal first letter.
+
+    Not `lexicon.alternation`: that one writes each letter as a case class for IGNORECASE patterns;
+    this scan runs case-sensitively on a lower-cased copy, where literal heads let `re` jump from space
+    to space (about 2.5x faster on the benchmark articles).
+    """
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(re.escape(head) + "(?:" + "|".join(rests) + ")" for head, rests in groups.items())
+
+
+_START_WORD_SCAN = re.compile(" (?:" + _by_first_letter(_START_WORDS) + r")(?!\w)")
 
 
 def _before(text: str, at: int) -> tuple[str, int, bool, bool]:
