@@ -467,7 +467,8 @@ def _classify(
         return _Figure(tok, sent, tok.end, _LOSS_KINDS[kind_losses.group(1).lower()], None, False)
     wide = text[max(sent.start, tok.start - TALLY_REACH) : tok.start]
     if _bare_before(wide) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
-        return _Figure(tok, sent, tok.end, "bare", None, False)
+        counted = _counted_before(text, tok, sent, lex, wide)
+        return counted or _Figure(tok, sent, tok.end, "bare", None, False)
     return None
 
 
@@ -524,6 +525,26 @@ def _subset_figure(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon) ->
     if cls not in _PEOPLE_CLASSES:
         return None
     return _Figure(tok, sent, m.end(), cls, side_hint, False)
+
+
+#: "the number of" before the people a later bare figure counts.
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+", re.IGNORECASE)
+
+
+def _counted_before(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon, wide: str) -> _Figure | None:
+    """ "the number of Palestinians killed in the war has passed 40,000": the people named after
+    "the number of" are what the bare figure counts (their class and side), not the figure's verb."""
+    found = list(_NUMBER_OF.finditer(wide))
+    if not found:
+        return None
+    at = tok.start - len(wide) + found[-1].end()
+    m = _match_noun(lex, text, at, tok.start)
+    if m is None or any(c.isdigit() for c in text[m.end() : tok.start]):
+        return None
+    _noun, cls, side_hint = _noun_class(lex, m)
+    if cls not in _PEOPLE_CLASSES:
+        return None
+    return _Figure(tok, sent, tok.end, cls, side_hint, False)
 
 
 def _noun_class(lex: Lexicon, m: re.Match[str]) -> tuple[str, str, str | None]:
@@ -1171,6 +1192,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
                 published,
                 said_on,
                 _war_start(lex, subject),
+                fig.tok.value,
             )
             if period.kind in ("event", "cumulative") and not _memo(
                 "stated", sentence, partial(periods.stated, cues, sentence, published)
@@ -1228,7 +1250,24 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         )
         claims.append((claim, k, fig.sent.display))
     claims = _apply_caveats(claims, sentences) if caveats else claims
-    return _merge(claims)
+    return _merge(_fill_sides(claims))
+
+
+def _fill_sides(claims: list[tuple[Claim, int, bool]]) -> list[tuple[Claim, int, bool]]:
+    """A figure whose clause names no side ("the tally rose by 21,340 personnel", "we had 14 killed")
+    belongs to the side of the nearest figure that has one: the story is about that side's losses."""
+    if all(c.subject is not None for c, _, _ in claims):
+        return claims
+    sided = [c for c, _, _ in claims if c.subject is not None]
+    if not sided:
+        return claims
+    out = []
+    for c, k, disp in claims:
+        if c.subject is None:
+            near = min(sided, key=lambda o: abs(o.start - c.start))
+            c = replace(c, subject=near.subject)
+        out.append((c, k, disp))
+    return out
 
 
 def _table_tokens(tokens: list[NumberToken], rows: dict[int, tables.Row]) -> list[NumberToken]:

@@ -184,6 +184,28 @@ _TOLL_DEFAULT = re.compile(
     r"stand|stood|number|numbered|reached|topped|exceeded|approach|approached|approaching|close\s+to|near|neared|"
     r"amount|amounted)|estimat(?:ed|es|e)|puts?\s+(?:[\w'’-]+\s+){0,5}?(?:casualties|losses|toll|deaths|dead))\b",
 )
+#: Words right before a figure that make it what a total grew by ("rose by 1,200", "added 900").
+_INCREMENT = re.compile(
+    r"\b(?:(?:rose|risen|rises|increased|increases|grew|grown|went\s+up|gone\s+up|jumped|climbed)\s+by|added)\s"
+    r"(?![^;]*\bto\s)"  # "rose by 300 to 12,000": the figure after "to" is the total
+)
+#: How far before a figure the increment words may stand ("grew by 20,110 personnel and 96 tanks").
+INCREMENT_REACH = 60
+#: The whole war as the scope of a figure ("killed in the war", "over the course of the war").
+_WAR_SCOPE = re.compile(
+    WORD_START
+    + r"\b(?:in|during|throughout|over\s+the\s+course\s+of|since\s+the\s+start\s+of)\s+(?:the|this)\s+"
+    r"(?:(?:full-scale\s+)?war|conflict|(?:full-scale\s+)?invasion)\b(?!\s+(?:on|in)\s)",
+)
+#: People held now ("remain in Russian captivity", "are still being held"): a standing count, not an event.
+_HELD_NOW = re.compile(
+    WORD_START
+    + r"\b(?:(?:remain|remains|remained|still|are|were)\s+(?:[\w-]+\s+){0,2}?(?:in\s+(?:[\w-]+\s+)?captivity|held)"
+    r"|in\s+(?:[\w-]+\s+)?captivity)\b",
+)
+#: A figure this large with no period and no incident is a running total: single attacks and clashes
+#: are reported in hundreds at most, whole-war tolls and tallies in thousands.
+TOTAL_SCALE = 1_000
 #: An incident word used as a reference point ("after the attack"), not as what caused the losses.
 _AFTER_INCIDENT = re.compile(r"\b(?:after|since|before)\s+(?:the|that|this|its|their)\s+$")
 _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|stated|estimated|claimed)\s+on\s+")
@@ -475,11 +497,13 @@ def resolve(
     published: date | None,
     said_on: date | None,
     war_start: date | None,
+    value: float = 0.0,
 ) -> Period:
     """The period of the figure at offsets `pos`..`end_pos` of `sentence`.
 
     said_on: the statement's date when stated (day and cumulative figures end then);
-    war_start: what "since the start of the war" means for the sides in this sentence.
+    war_start: what "since the start of the war" means for the sides in this sentence;
+    value: the figure (a large one with no cue at all is a running total).
     """
     sentence = lowered(sentence)  # the module's regexes are compiled for lower-case text
     report = said_on or published
@@ -501,6 +525,9 @@ def resolve(
         # "Two soldiers were killed ..., bringing its toll to 332": the figure before "bringing" is what
         # the total rose by, not the total.
         cues = kept
+        if _INCREMENT.search(sentence, max(0, pos - INCREMENT_REACH), pos):
+            # "the tally rose by 21,340": the figure is what the total grew by, not the total
+            cues = [m for m in cues if m.lastgroup != "cumulative" or m.group(0) in ("since", "so far")]
     in_clause = [m for m in cues if m.start() >= lo and m.end() <= hi]
     if not in_clause and not _weak_span(sentence):
         # A clause without a cue of its own shares the frame set before it ("since Tuesday ..., while
@@ -525,7 +552,7 @@ def resolve(
     if best is None or best.lastgroup is None:
         if _weak_span(sentence):  # "during the offensive", with no sharper cue
             return Period(kind="span", start=None, end=report)
-        return _default_period(sentence, published, report, war_start)
+        return _default_period(sentence, published, report, war_start, value)
     kind = best.lastgroup
     if kind == "cumulative":
         # "lost 1,380 troops on Wednesday, ..., bringing its losses since the invasion to 684,000":
@@ -634,7 +661,7 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
 
 
 def _default_period(
-    sentence: str, published: date | None, report: date | None, war_start: date | None
+    sentence: str, published: date | None, report: date | None, war_start: date | None, value: float
 ) -> Period:
     """No period cue: an incident on a named day or date; a running total (a perfect, a toll, an
     estimate: from the war start); else an event as of the report date."""
@@ -662,6 +689,10 @@ def _default_period(
     if _PERFECT_TOTAL.search(sentence):  # "have been killed", "has lost": a running total
         return Period(kind="cumulative", start=war_start, end=report)
     if _TOLL_DEFAULT.search(sentence) and not _incident(sentence):
+        return Period(kind="cumulative", start=war_start, end=report)
+    if _WAR_SCOPE.search(sentence) or _HELD_NOW.search(sentence):
+        return Period(kind="cumulative", start=war_start, end=report)
+    if value >= TOTAL_SCALE and not _incident(sentence):
         return Period(kind="cumulative", start=war_start, end=report)
     return Period(kind="event", start=None, end=report)
 

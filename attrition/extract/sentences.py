@@ -80,6 +80,11 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ /-]{1,30}[A-Z.](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z .&-]{2,30}\))?\s*[-—–]+\s+"
 )
 _DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'’ /-")
+#: A live blog's time stamp opening an entry ("08:05 GMT — ", "14.30 - ", "9:10 a.m. – "): like a dateline,
+#: not part of the sentence whose claimant opens it.
+_TIMESTAMP = re.compile(
+    r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CES?T|EES?T|E[SD]T|ET|local\s+time))?\s*[-—–|]+\s+"
+)
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
 _CLAIM_VERBS = (
@@ -229,6 +234,8 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
         seen_body = seen_body or not display
         # A dateline's first two characters are capitals (or ". '’-"): most lines fail that before the regex.
         dateline = _DATELINE.match(line) if line[1:2] in _DATELINE_SECOND else None
+        if dateline is None and line[:1].isdigit():
+            dateline = _TIMESTAMP.match(line)
         s = dateline.end() if dateline else 0
         for b in _boundaries(line, s):
             if _is_abbreviation(line, b.start()):

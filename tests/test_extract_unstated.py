@@ -1,0 +1,90 @@
+"""Figures whose clause states no period and no side (docs/extraction.md, "Changes in 0.4.4"): large
+uncued figures are running totals, the war as a scope, standing counts of captives, what a total grew
+by, "the number of <people> killed", live-blog time stamps, and sides carried from the nearest figure.
+Each sentence is worded unlike the evaluation texts the rules were found on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from attrition.extract import extract
+from attrition.models import Claim
+
+PUBLISHED = date(2025, 3, 12)
+
+
+def _one(text: str, quote_start: str, published: date = PUBLISHED) -> Claim:
+    found = [c for c in extract(text, published) if c.quote.startswith(quote_start)]
+    assert len(found) == 1, [c.quote for c in extract(text, published)]
+    return found[0]
+
+
+def test_a_large_figure_with_no_cue_is_a_running_total() -> None:
+    text = "Ukraine's defence intelligence chief said Moscow had lost about 4,100 tanks, a figure Russia disputes."
+    claim = _one(text, "about 4,100")
+    assert (claim.period.kind, claim.period.start, claim.period.end) == (
+        "cumulative",
+        date(2022, 2, 24),
+        PUBLISHED,
+    )
+
+
+def test_a_large_figure_in_one_attack_stays_an_event() -> None:
+    text = "Officials said 1,200 people were wounded in the attack on the stadium in Kramatorsk."
+    assert _one(text, "1,200").period.kind == "event"
+
+
+def test_a_small_figure_with_no_cue_stays_an_event() -> None:
+    text = "Regional officials said 14 Russian soldiers surrendered near Robotyne, a claim Moscow denied."
+    assert _one(text, "14").period.kind == "event"
+
+
+def test_the_war_as_scope_makes_a_running_total() -> None:
+    text = "A Kyiv-based monitoring group said 212 Ukrainian servicemen died in the war."
+    claim = _one(text, "212")
+    assert (claim.period.kind, claim.period.start) == ("cumulative", date(2022, 2, 24))
+    course = "Over the course of the conflict, Hezbollah lost 74 fighters to Israeli drones, the group said."
+    assert _one(course, "74", date(2024, 5, 2)).period.kind == "cumulative"
+
+
+def test_captives_held_now_are_a_standing_count() -> None:
+    text = "The ombudsman said 62 Ukrainian soldiers remain in Russian captivity after the last exchange."
+    claim = _one(text, "62")
+    assert (claim.category, claim.period.kind) == ("personnel_captured", "cumulative")
+
+
+def test_what_a_total_grew_by_takes_the_stated_month() -> None:
+    text = "In February, Kyiv's tally of Russian losses rose by 19,870 personnel, the ministry's figures show."
+    claim = _one(text, "19,870")
+    assert (claim.period.kind, claim.period.start, claim.period.end) == (
+        "span",
+        date(2025, 2, 1),
+        date(2025, 2, 28),
+    )
+
+
+def test_the_number_of_people_killed_names_who_the_figure_counts() -> None:
+    text = "The number of Israelis killed by rocket fire since October has reached 63, officials said."
+    claim = _one(text, "63", date(2024, 6, 1))
+    assert (claim.subject, claim.category) == ("Israel", "civilians_killed")
+    troops = "The number of Russian servicemen killed near Vuhledar has climbed to 480, the brigade said."
+    claim = _one(troops, "480")
+    assert (claim.subject, claim.category) == ("Russia", "personnel_killed")
+
+
+def test_a_live_blog_time_stamp_does_not_hide_the_claimant() -> None:
+    text = "14:20 GMT — Lebanon's health ministry says 31 people were killed in strikes on Tyre on Tuesday."
+    claim = _one(text, "31", date(2024, 10, 2))
+    assert claim.claimant_text is not None and "health ministry" in claim.claimant_text
+    assert claim.subject == "Lebanon"
+
+
+def test_a_figure_naming_no_side_takes_the_nearest_figure_s_side() -> None:
+    text = (
+        "The monthly figures below are the differences between month-end totals. In March the tally grew "
+        "by 20,110 personnel and 96 tanks.\n\n"
+        "The General Staff put Russia's losses for the whole of April at 18,900 soldiers."
+    )
+    assert [c.subject for c in extract(text, PUBLISHED)] == ["Russia", "Russia", "Russia"]
+    march = _one(text, "96 tanks")
+    assert (march.period.kind, march.period.start) == ("span", date(2025, 3, 1))
