@@ -88,3 +88,38 @@ def test_a_figure_naming_no_side_takes_the_nearest_figure_s_side() -> None:
     assert [c.subject for c in extract(text, PUBLISHED)] == ["Russia", "Russia", "Russia"]
     march = _one(text, "96 tanks")
     assert (march.period.kind, march.period.start) == ("span", date(2025, 3, 1))
+
+
+def test_a_loss_word_set_against_a_figure_by_at_is_its_outcome() -> None:
+    text = "Western officials put Russia's dead at 95,000 and its wounded at about 300,000."
+    dead = _one(text, "95,000")
+    assert (dead.subject, dead.category) == ("Russia", "personnel_killed")
+    dashes = "Kyiv puts Moscow's combat losses — killed, wounded and captured — at roughly 870,000."
+    claim = _one(dashes, "roughly 870,000")
+    assert (claim.subject, claim.category) == ("Russia", "personnel_casualties")
+
+
+def test_a_large_total_lost_without_its_noun_counts_troops() -> None:
+    text = "Moscow's defence ministry claims Kyiv has lost more than 600,000."
+    claim = _one(text, "more than 600,000")
+    assert (claim.subject, claim.category, claim.qualifier) == ("Ukraine", "personnel_casualties", "more_than")
+    assert not extract("The region had lost 12, officials said of the tally.", PUBLISHED)
+
+
+def test_what_became_of_counted_equipment_counts_the_same_equipment() -> None:
+    text = (
+        "Ukraine has lost 640 infantry fighting vehicles, according to the open-source list. Of these, "
+        "410 were destroyed and 120 were captured."
+    )
+    assert [(c.category, c.value) for c in extract(text, PUBLISHED)] == [
+        ("armored_vehicles", 640),
+        ("armored_vehicles", 410),
+        ("armored_vehicles", 120),
+    ]
+
+
+def test_a_running_total_with_no_start_named_starts_with_the_war() -> None:
+    text = "Russia's air force has lost 121 aircraft overall, the ministry said."
+    assert _one(text, "121").period.start == date(2022, 2, 24)
+    campaign = "The army's toll in the ground offensive rose to 290 overall, officials said."
+    assert _one(campaign, "290", date(2024, 3, 1)).period.start is None

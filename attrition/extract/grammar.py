@@ -433,6 +433,13 @@ def _classify(
         and _INHERIT_OK.match(after)
     ):
         return _inherit(prev, tok, sent)
+    if (
+        prev is not None
+        and prev.cls in EQUIPMENT
+        and (prev.sent is sent or _OF_THOSE_BEFORE.search(before))
+        and _EQUIPMENT_FATE_AFTER.match(after)
+    ):  # "lost 2,900 tanks. Of those, 1,950 were destroyed outright and 545 were captured"
+        return _inherit(prev, tok, sent)
     if prev is not None and prev.sent is sent and float(tok.value).is_integer():
         if tok.value_high is not None and tok.qualifier == "range" and not after.strip(" .,;:)"):
             # "about 165,000 men had died, with the true number likely between 140,000 and 190,000":
@@ -465,6 +472,10 @@ def _classify(
     kind_losses = _KIND_LOSSES.search(before) if "losses" in before else None
     if kind_losses:  # "Kyiv puts Russia's tank losses at 6,708": the losses' kind is what the figure counts
         return _Figure(tok, sent, tok.end, _LOSS_KINDS[kind_losses.group(1).lower()], None, False)
+    if tok.value >= periods.TOTAL_SCALE and _LOST_BEFORE.search(before) and _CLAUSE_END.match(after):
+        # "says Ukraine has lost upwards of 1.2 million.": a side's troops with the noun left out (only
+        # totals this large go without their noun; "had lost 12," may count anything)
+        return _Figure(tok, sent, tok.end, "outcome:casualties", None, False)
     wide = text[max(sent.start, tok.start - TALLY_REACH) : tok.start]
     if _bare_before(wide) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
         counted = _counted_before(text, tok, sent, lex, wide)
@@ -527,6 +538,17 @@ def _subset_figure(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon) ->
     return _Figure(tok, sent, m.end(), cls, side_hint, False)
 
 
+#: "Of those," opening a sentence about the things the previous figure counted.
+_OF_THOSE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)of\s+(?:those|these|them|which|the\s+total)\s*,?\s*$", re.IGNORECASE)
+#: What became of counted equipment, said right after a noun-less figure.
+_EQUIPMENT_FATE_AFTER = re.compile(
+    r"[\"”]?\s*(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:destroyed|captured|damaged|abandoned|lost|shot\s+down|sunk|disabled)\b",
+    re.IGNORECASE,
+)
+#: "has lost" right before a figure that ends its clause: the losses are people, the noun left out.
+_LOST_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+)?lost\s+$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[\"”]?\s*(?:[.;]|,\s|$)")
 #: "the number of" before the people a later bare figure counts.
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+", re.IGNORECASE)
 
@@ -640,6 +662,10 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
     """The outcome word for a figure: after it ("45 were killed"), unless that word governs the next figure
     ("killed 45 people and injured 79"); else before it; else anywhere in the sentence."""
     s = fig.sent
+    if fig.noun_end == fig.tok.end:
+        put = _OUTCOME_AT.search(text, max(prev_end, s.start, fig.tok.start - OUTCOME_WINDOW), fig.tok.start)
+        if put:  # "put Ukraine's dead at 70,000 and its wounded at ...": the word the figure is set against
+            return OUTCOMES[re.sub(r"\s+", " ", put.group("o").lower())]
     hi = min(next_start, fig.noun_end + OUTCOME_WINDOW, s.end)
     fwd = _OUTCOME_RE.search(text, fig.noun_end, hi)
     governs_next = fwd is not None and (
@@ -663,6 +689,15 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
     return "killed" if fig.cls == "bare" and _TOLL_BEFORE.search(text, s.start, fig.tok.start) else None
 
 
+#: An outcome word set against a noun-less figure by "at" ("put its dead at 70,000", "puts Russia's losses
+#: — killed, wounded and captured — at 1,050,000": a parenthesis between dashes is skipped).
+_OUTCOME_AT = re.compile(
+    WORD_START
+    + r"\b(?P<o>"
+    + alternation(OUTCOMES)
+    + r")\b(?:\s+[—–]+\s[^—–]{1,80}\s[—–]+)?\s+at\s+$",
+    re.IGNORECASE,
+)
 #: A sentence that continues the previous one's report ("also", "added").
 _CONTINUES = re.compile(r"\b(?:also|added|adding|in\s+addition|as\s+well)\b", re.IGNORECASE)
 #: "Among the dead were two children", "17,000 of the dead": a part of the toll just given, of its period.
@@ -852,10 +887,12 @@ def _subject(
 
 
 #: How far before a figure a side's possessive loss word may name whose the figure is.
-_OWN_REACH = 60
+_OWN_REACH = 90
 #: A side's possessive with a loss word or "own" as its head: "Ukraine's own side:", "Russia's killed".
 _OWN_HEAD = re.compile(
-    r"(?P<w>[A-Z][\w-]+)['’]s\s+(?:own\b|killed|dead|wounded|missing|losses|casualties|toll)", re.IGNORECASE
+    r"(?P<w>[A-Z][\w-]+)['’]s\s+(?:(?:overall|total|combat|military|personnel|battlefield)\s+)?"
+    r"(?:own\b|killed|dead|wounded|missing|losses|casualties|toll)",
+    re.IGNORECASE,
 )
 #: "inflicted losses of 390": the actor caused the losses; they are the enemy's.
 _INFLICTED = re.compile(r"\binflict(?:ed|ing|s)?\s+(?:heavy\s+|major\s+)?$", re.IGNORECASE)

@@ -184,6 +184,8 @@ _TOLL_DEFAULT = re.compile(
     r"stand|stood|number|numbered|reached|topped|exceeded|approach|approached|approaching|close\s+to|near|neared|"
     r"amount|amounted)|estimat(?:ed|es|e)|puts?\s+(?:[\w'’-]+\s+){0,5}?(?:casualties|losses|toll|deaths|dead))\b",
 )
+#: A campaign inside a war ("the ground offensive", "the Kursk incursion"): a total in it starts when it did.
+_CAMPAIGN_RE = re.compile(r"\b(?:offensive|counteroffensive|operation|campaign|battle|incursion|siege|escalation)\b")
 #: Words right before a figure that make it what a total grew by ("rose by 1,200", "added 900").
 _INCREMENT = re.compile(
     r"\b(?:(?:rose|risen|rises|increased|increases|grew|grown|went\s+up|gone\s+up|jumped|climbed)\s+by|added)\s"
@@ -657,6 +659,8 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
             if s:
                 dates = explicit_dates(sentence[s.end() : s.end() + 60], report)
                 start = dates[0].day if dates and dates[0].start == 0 else None
+            elif not _CAMPAIGN_RE.search(sentence):
+                start = war_start  # "overall", "so far", "in total" with no start or campaign named
     return Period(kind="cumulative", start=start, end=report)
 
 
