@@ -123,3 +123,14 @@ def test_a_running_total_with_no_start_named_starts_with_the_war() -> None:
     assert _one(text, "121").period.start == date(2022, 2, 24)
     campaign = "The army's toll in the ground offensive rose to 290 overall, officials said."
     assert _one(campaign, "290", date(2024, 3, 1)).period.start is None
+
+
+def test_parts_of_a_day_tally_share_its_day_and_larger_totals_do_not() -> None:
+    text = (
+        "Kyiv's forces lost up to 1,350 troops over the past day, the Russian Defence Ministry said on "
+        "Friday. Losses in the zone of the Tsentr group amounted to up to 410 servicemen, the ministry "
+        "said. The ministry put Ukrainian equipment losses at 9,840 tanks, the ministry said."
+    )
+    part = _one(text, "up to 410", date(2025, 5, 16))
+    assert (part.period.kind, part.period.end) == ("day", date(2025, 5, 16))
+    assert _one(text, "9,840", date(2025, 5, 16)).period.kind == "cumulative"

@@ -1237,7 +1237,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
                 # "He said Russia had also lost 200 tanks": the period of the report it continues
                 claimant = attr.claimant if attr else None
                 period = (
-                    _carried_period(claims, sentences, k, claimant, period)
+                    _carried_period(claims, sentences, k, claimant, period, fig.tok.value)
                     or _frame_period(sentences, k, claimant, attr_cache, published)
                     or period
                 )
@@ -1376,12 +1376,17 @@ def _near(sentences: list[Sentence], earlier: int, k: int) -> bool:
     return earlier < k and (sentences[earlier].para == sentences[k].para or earlier == k - 1)
 
 
+#: A toll or total named in a sentence: its figure is a running total, not the day's tally before it.
+_TOLL_WORD = re.compile(r"\b(?:toll|total|totals|tally|overall|cumulative)\b", re.IGNORECASE)
+
+
 def _carried_period(
     claims: list[tuple[Claim, int, bool]],
     sentences: list[Sentence],
     k: int,
     claimant: str | None,
     period: Period,
+    value: float,
 ) -> Period | None:
     """The period of the previous claim, for a figure whose sentence states none: a span or running
     total when the same claimant goes on or the sentence continues ("also"); a day's tally or a dated
@@ -1401,7 +1406,12 @@ def _carried_period(
         return last.period
     if _memo("subset", text, lambda: _SUBSET_OF_LAST.search(text) is not None):
         return last.period  # whoever says it, a part shares its whole's period
-    toll = period.kind == "cumulative"
+    # A default toll after the same claimant's day tally is a part of that tally ("enemy losses amounted
+    # to up to 180 servicemen" after "lost over 1,200 troops over the past day") unless it is larger
+    # than the tally or a total is named.
+    toll = period.kind == "cumulative" and (
+        kind != "day" or value > last.value or _memo("toll", text, lambda: _TOLL_WORD.search(text) is not None)
+    )
     if same and not toll and (kind == "day" or kind == "event" and last.period.start is not None):
         return last.period
     return None
