@@ -134,3 +134,15 @@ def test_parts_of_a_day_tally_share_its_day_and_larger_totals_do_not() -> None:
     part = _one(text, "up to 410", date(2025, 5, 16))
     assert (part.period.kind, part.period.end) == ("day", date(2025, 5, 16))
     assert _one(text, "9,840", date(2025, 5, 16)).period.kind == "cumulative"
+
+
+def test_a_generic_side_word_of_another_war_names_no_side() -> None:
+    text = "The Kyiv regime lost almost 500,000 servicemen in 2024, according to the Russian defence ministry."
+    assert _one(text, "almost 500,000").subject == "Ukraine"
+
+
+def test_last_month_and_last_year_are_calendar_stretches() -> None:
+    month = _one("Russia lost 310 tanks last month, the ministry said.", "310").period
+    assert (month.start, month.end) == (date(2025, 2, 1), date(2025, 2, 28))
+    year = _one("Kyiv says Russia lost 4,100 artillery systems last year.", "4,100").period
+    assert (year.start, year.end) == (date(2024, 1, 1), date(2024, 12, 31))

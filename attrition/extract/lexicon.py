@@ -78,7 +78,8 @@ class Lexicon:
 
     def _generic_side(self, word: str) -> str | None:
         """The side a generic word names in the current document: of the sides it can name, the one the
-        document names most often, else the one whose enemy it names most often, else the default."""
+        document names most often, else the one whose enemy it names most often, else (in a document that
+        names no side at all) the default."""
         options, default = self.generic[word]
         counts = self.document_sides()
         named = [s for s in options if counts.get(s)]
@@ -87,7 +88,8 @@ class Lexicon:
         through_enemy = [s for s in options if any(counts.get(e) for e in self.sides[s].enemies)]
         if through_enemy:
             return max(through_enemy, key=lambda s: max(counts.get(e, 0) for e in self.sides[s].enemies))
-        return default
+        # A story that names other wars' sides only ("the Kyiv regime"): the word names none of its sides.
+        return None if counts else default
 
     def document_sides(self) -> Counter[str]:
         """How often each side is named in the current document by a word that is not generic (computed

@@ -384,6 +384,12 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
     if g.get("nh") and end is not None:  # "over 48 hours": whole days back from the report
         hours = _HOURS.get(g["nh"]) or int(g["nh"])
         return end - timedelta(days=-(-hours // 24)), end
+    if g.get("unit2") and end is not None and g["unit2"] != "week":
+        # "last month", "last year": the calendar month or year before the report's
+        if g["unit2"] == "year":
+            return date(end.year - 1, 1, 1), date(end.year - 1, 12, 31)
+        last = end.replace(day=1) - timedelta(days=1)
+        return last.replace(day=1), last
     unit = next((g[k] for k in _UNIT_GROUPS if g.get(k)), None)
     if unit and end is not None:
         n_raw = (g.get("n") or g.get("nl") or "1").lower()
