@@ -146,3 +146,41 @@ def test_last_month_and_last_year_are_calendar_stretches() -> None:
     assert (month.start, month.end) == (date(2025, 2, 1), date(2025, 2, 28))
     year = _one("Kyiv says Russia lost 4,100 artillery systems last year.", "4,100").period
     assert (year.start, year.end) == (date(2024, 1, 1), date(2024, 12, 31))
+
+
+def test_since_a_month_starts_on_its_first_day() -> None:
+    text = "Kyiv says North Korean units have lost about 3,100 troops since entering combat in November."
+    claim = _one(text, "about 3,100", date(2025, 1, 20))
+    assert (claim.subject, claim.period.kind, claim.period.start) == (
+        "North Korea",
+        "cumulative",
+        date(2024, 11, 1),
+    )
+    smo = "Since the start of the special military operation, 702 aircraft have been destroyed, Moscow said."
+    assert _one(smo, "702").period.start == date(2022, 2, 24)
+
+
+def test_a_toll_after_civilians_of_one_country_stays_with_that_country() -> None:
+    text = (
+        "Lebanon's health ministry said Israeli strikes had killed 3,120 people since October 2023. "
+        "Forty-one people were killed over the past 24 hours, it said."
+    )
+    assert _one(text, "Forty-one", date(2024, 11, 7)).subject == "Lebanon"
+
+
+def test_a_headline_rounding_a_body_figure_is_the_same_claim() -> None:
+    text = (
+        "Kyiv says Russia lost 427,000 troops in 2024\n\n"
+        "Russian forces lost 427,560 troops killed and wounded in 2024, Ukraine's commander-in-chief said."
+    )
+    claims = extract(text, PUBLISHED)
+    assert [c.value for c in claims] == [427_560]
+    assert len(claims[0].mentions) == 2
+
+
+def test_they_after_a_side_named_earlier_is_that_side() -> None:
+    text = (
+        "Syrskyi said Russian units near Kurakhove lost about 9,000 men in the first half of January, and "
+        "that they were now losing an average of 380 soldiers a day."
+    )
+    assert _one(text, "an average of 380").subject == "Russia"

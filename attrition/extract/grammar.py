@@ -348,7 +348,14 @@ def _actor_before(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> s
     if claimant_side:
         for m in _OWN_ACTOR.finditer(s, lo, at):
             if m.start() > best_pos:
-                best_pos, best = m.start(), claimant_side
+                # "Russian units there lost 15,000 men, and they were now losing 450 a day": a plural
+                # pronoun after a side acting earlier in the sentence is that side, not the claimant's
+                earlier = (
+                    [x for x in _side_mentions(lex, s) if x[1] <= m.start() and not x[3]]
+                    if m.group(0).lower() in ("they", "their")
+                    else []
+                )
+                best_pos, best = m.start(), earlier[-1][2] if earlier else claimant_side
         enemy = s.rfind("enemy", lo, at)  # "the enemy lost": the claimant's enemy acts
         if enemy > best_pos and _ENEMY_ACTOR.match(s, enemy):
             best = lex.enemy_of(claimant_side)
@@ -874,6 +881,7 @@ def _subject(
         return (
             lex.civilians_hit_by(attacker)
             or _nearest_side(lex, s, rel)
+            or (_same_para(prev, fig) if prev is not None and prev.category.startswith("civilians") else None)
             or _paragraph_scene(lex, text, fig.sent.start)
             or _same_para(prev, fig)
             or _memo("scene", "", lambda: _document_scene(lex, text))
@@ -1500,6 +1508,17 @@ def _apply_caveats(
     return out
 
 
+def _rounds_to(exact: float, rounded: float) -> bool:
+    """Whether a headline's `rounded` figure is `exact` cut or rounded to its last non-zero digit
+    (434,950 → 434,000 or 435,000; 1,046 → 1,000), keeping at least two significant digits' worth."""
+    unit = 10
+    while unit * 10 <= exact and rounded % unit == 0 and rounded:
+        if exact // unit * unit == rounded or round(exact / unit) * unit == rounded:
+            return True
+        unit *= 10
+    return False
+
+
 def _compatible(a: Claim, b: Claim) -> bool:
     """A display mention (headline, caption) restates a body figure: same outcome ("killed" in
     personnel_killed / civilians_killed) and value within tolerance. Side and period are not compared:
@@ -1512,6 +1531,8 @@ def _compatible(a: Claim, b: Claim) -> bool:
         return True
     if b.qualifier == "at_least" and a.value >= b.value:
         return True  # "Dozens dead" in a headline over "at least 31 Palestinians"
+    if _rounds_to(a.value, b.value):
+        return True  # "Russia lost 434,000 troops" over the body's "434,950"
     return abs(a.value - b.value) <= MERGE_TOLERANCE * max(a.value, b.value) and (
         a.qualifier != "exact" or b.qualifier != "exact"
     )

@@ -264,7 +264,8 @@ CUE_RE = re.compile(
 )
 _SINCE_WAR = re.compile(
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+|its\s+|russia's\s+)?(?:full[-\s]scale\s+)?"
-    r"(?:war|invasion|conflict|fighting|aggression)|since\s+(?:the\s+)?(?:war|invasion|conflict|fighting)\s+(?:began|started|broke\s+out)"
+    r"(?:war|invasion|conflict|fighting|aggression|special\s+military\s+operation)"
+    r"|since\s+(?:the\s+)?(?:war|invasion|conflict|fighting)\s+(?:began|started|broke\s+out)"
     r"|since\s+(?:russia|moscow)\s+invaded",
 )
 _WEEKDAY_RE = re.compile(WORD_START + rf"\b(?:on\s+|last\s+)?(?P<wd>{_WEEKDAY})\b")
@@ -637,6 +638,11 @@ def resolve(
 
 #: Words that add parts up; beside a day or a dated span they make no running total.
 _SUMMING = frozenset({"in total", "altogether", "in all"})
+#: "since December", "since late May 2025", "since entering combat in December": a month with no day.
+_SINCE_MONTH = re.compile(
+    rf"\s*(?:(?:[a-z]+\s+){{1,3}}?in\s+)?(?:early\s+|late\s+|mid-?)?(?P<m>{_MONTH_NAMES})\b(?!\s+\d{{1,2}}\b)"
+    r"(?:,?\s+(?P<y>20\d\d))?"
+)
 #: How far after "since" the date of the starting event may be written.
 SINCE_REACH = 80
 
@@ -654,6 +660,9 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
             start = weekday_date(wd.group("wd"), report)
         elif _SINCE_WAR.match(sentence, cue.start()):
             start = war_start
+        elif (month := _SINCE_MONTH.match(after)) is not None:
+            # "since December", "since late May": from the first of the latest such month
+            start = _month_span(MONTHS[month.group("m")], month.group("y"), report)[0]
         elif dates and "," not in after[: dates[0].start]:
             start = dates[0].day  # "since Ukrainian troops crossed into Kursk on August 6"
     else:
