@@ -54,7 +54,9 @@ def test_captives_held_now_are_a_standing_count() -> None:
 
 
 def test_what_a_total_grew_by_takes_the_stated_month() -> None:
-    text = "In February, Kyiv's tally of Russian losses rose by 19,870 personnel, the ministry's figures show."
+    text = (
+        "In February, Kyiv's tally of Russian losses rose by 19,870 personnel, the ministry's figures show."
+    )
     claim = _one(text, "19,870")
     assert (claim.period.kind, claim.period.start, claim.period.end) == (
         "span",
@@ -102,7 +104,11 @@ def test_a_loss_word_set_against_a_figure_by_at_is_its_outcome() -> None:
 def test_a_large_total_lost_without_its_noun_counts_troops() -> None:
     text = "Moscow's defence ministry claims Kyiv has lost more than 600,000."
     claim = _one(text, "more than 600,000")
-    assert (claim.subject, claim.category, claim.qualifier) == ("Ukraine", "personnel_casualties", "more_than")
+    assert (claim.subject, claim.category, claim.qualifier) == (
+        "Ukraine",
+        "personnel_casualties",
+        "more_than",
+    )
     assert not extract("The region had lost 12, officials said of the tally.", PUBLISHED)
 
 
@@ -137,7 +143,9 @@ def test_parts_of_a_day_tally_share_its_day_and_larger_totals_do_not() -> None:
 
 
 def test_a_generic_side_word_of_another_war_names_no_side() -> None:
-    text = "The Kyiv regime lost almost 500,000 servicemen in 2024, according to the Russian defence ministry."
+    text = (
+        "The Kyiv regime lost almost 500,000 servicemen in 2024, according to the Russian defence ministry."
+    )
     assert _one(text, "almost 500,000").subject == "Ukraine"
 
 

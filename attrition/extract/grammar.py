@@ -251,7 +251,8 @@ class _Figure:
     enemy: bool
     partitive: bool = False  # "13 of the 20 drones": what follows the noun describes the 20
     owner: str | None = None  # a possessive in the noun phrase: "speaker" (our, my) or "third" (its, their)
-    table: str | None = None  # a loss-table row: "cumulative" for the total, "day" for the "(+N)"
+    table: str | None = None  # a loss-table row: "cumulative" for the total, "day" for the "(+N)",
+    # "column:<header>" for a column whose header names its stretch ("February 2026")
 
 
 #: A possessive in a counted noun phrase ("189 of its soldiers", "our tanks"): whose the counted are.
@@ -546,7 +547,9 @@ def _subset_figure(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon) ->
 
 
 #: "Of those," opening a sentence about the things the previous figure counted.
-_OF_THOSE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)of\s+(?:those|these|them|which|the\s+total)\s*,?\s*$", re.IGNORECASE)
+_OF_THOSE_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+|\n)of\s+(?:those|these|them|which|the\s+total)\s*,?\s*$", re.IGNORECASE
+)
 #: What became of counted equipment, said right after a noun-less figure.
 _EQUIPMENT_FATE_AFTER = re.compile(
     r"[\"”]?\s*(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?"
@@ -699,10 +702,7 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
 #: An outcome word set against a noun-less figure by "at" ("put its dead at 70,000", "puts Russia's losses
 #: — killed, wounded and captured — at 1,050,000": a parenthesis between dashes is skipped).
 _OUTCOME_AT = re.compile(
-    WORD_START
-    + r"\b(?P<o>"
-    + alternation(OUTCOMES)
-    + r")\b(?:\s+[—–]+\s[^—–]{1,80}\s[—–]+)?\s+at\s+$",
+    WORD_START + r"\b(?P<o>" + alternation(OUTCOMES) + r")\b(?:\s+[—–]+\s[^—–]{1,80}\s[—–]+)?\s+at\s+$",
     re.IGNORECASE,
 )
 #: A sentence that continues the previous one's report ("also", "added").
@@ -1178,7 +1178,9 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         if said_on is None:
             said_on = _carried_date(attr_cache, sentences, k)
         if fig.table is not None and attr is None and fig.tok.num_start in blocks:
-            attr = _heading_attribution(text, blocks[fig.tok.num_start], fig.tok.start, lex)
+            attr = _heading_attribution(text, blocks[fig.tok.num_start], fig.tok.start, lex) or next(
+                (attr_cache[j][0] for j in range(k - 1, -1, -1) if attr_cache[j][0] is not None), None
+            )  # a table under "According to the report, ...:" speaks for the last claimant named
         nxt = figures[n + 1].tok.start if n + 1 < len(figures) else len(text)
         prv = figures[n - 1].noun_end if n > 0 else 0
         sentence = fig.sent.text
@@ -1227,6 +1229,10 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             period = Period(kind="day", start=report, end=report)
         elif fig.table == "cumulative":
             period = Period(kind="cumulative", start=_war_start(lex, subject), end=report)
+        elif fig.table is not None and fig.table.startswith("column:"):
+            period = periods.of_heading(
+                fig.table[len("column:") :], published, said_on, _war_start(lex, subject)
+            )
         else:
             cues = _memo("cues", sentence, partial(periods.cue_matches, sentence))
             period = periods.resolve(
@@ -1326,10 +1332,13 @@ def _table_tokens(tokens: list[NumberToken], rows: dict[int, tables.Row]) -> lis
 def _heading_attribution(text: str, block_start: int, first_row: int, lex: Lexicon) -> Attribution | None:
     """The claimant a table's heading names ("Ministry of Defence of Ukraine" above the rows)."""
     heading = tables.heading_before(text, block_start, first_row)
-    found = list(lex.claimant_re.finditer(heading))
+    # "Russia has also lost:" names the side that lost, not who says so
+    found = [m for m in lex.claimant_re.finditer(heading) if not _LOSER_AFTER.match(heading, m.end())]
     return headline_attribution(found[-1].group(0), lex) if found else None
 
 
+#: A loss verb right after a name: the name is the side that lost ("Russia has also lost:").
+_LOSER_AFTER = re.compile(r"['’]?s?\s+(?:(?:has|have|had)\s+)?(?:also\s+|so\s+far\s+)?(?:lost|losses)\b")
 #: A running tally named before an equipment figure makes it a loss without a loss verb: "the cumulative
 #: totals published on Tuesday were 4,362 tanks", "losses now stand at 6,365 tanks".
 _TALLY_BEFORE = re.compile(r"\b(?:losses|totals|tallies|tally)\b", re.IGNORECASE)
@@ -1418,7 +1427,9 @@ def _carried_period(
     # to up to 180 servicemen" after "lost over 1,200 troops over the past day") unless it is larger
     # than the tally or a total is named.
     toll = period.kind == "cumulative" and (
-        kind != "day" or value > last.value or _memo("toll", text, lambda: _TOLL_WORD.search(text) is not None)
+        kind != "day"
+        or value > last.value
+        or _memo("toll", text, lambda: _TOLL_WORD.search(text) is not None)
     )
     if same and not toll and (kind == "day" or kind == "event" and last.period.start is not None):
         return last.period

@@ -185,7 +185,9 @@ _TOLL_DEFAULT = re.compile(
     r"amount|amounted)|estimat(?:ed|es|e)|puts?\s+(?:[\w'’-]+\s+){0,5}?(?:casualties|losses|toll|deaths|dead))\b",
 )
 #: A campaign inside a war ("the ground offensive", "the Kursk incursion"): a total in it starts when it did.
-_CAMPAIGN_RE = re.compile(r"\b(?:offensive|counteroffensive|operation|campaign|battle|incursion|siege|escalation)\b")
+_CAMPAIGN_RE = re.compile(
+    r"\b(?:offensive|counteroffensive|operation|campaign|battle|incursion|siege|escalation)\b"
+)
 #: Words right before a figure that make it what a total grew by ("rose by 1,200", "added 900").
 _INCREMENT = re.compile(
     r"\b(?:(?:rose|risen|rises|increased|increases|grew|grown|went\s+up|gone\s+up|jumped|climbed)\s+by|added)\s"
@@ -677,6 +679,15 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
             elif not _CAMPAIGN_RE.search(sentence):
                 start = war_start  # "overall", "so far", "in total" with no start or campaign named
     return Period(kind="cumulative", start=start, end=report)
+
+
+def of_heading(header: str, published: date | None, said_on: date | None, war_start: date | None) -> Period:
+    """The period a table column's header names ("February 2026", "Last week", "2025"), read as the
+    phrase "in <header>"; a header naming none gives the default of a figure with no cue."""
+    phrase = "in " + header
+    return resolve(
+        cue_matches(lowered(phrase)), phrase, len(phrase), len(phrase), published, said_on, war_start
+    )
 
 
 def _default_period(

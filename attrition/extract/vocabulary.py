@@ -449,6 +449,8 @@ MUNITIONS = "munitions"
 TABLE_LABELS: dict[str, str] = {
     "air defence means": "air_defense",
     "air defense means": "air_defense",
+    "air defence": "air_defense",
+    "air defense": "air_defense",
     "anti-aircraft warfare systems": "air_defense",
     "uav operational-tactical level": "drones",
     "operational-tactical level uavs": "drones",
