@@ -192,3 +192,21 @@ def test_they_after_a_side_named_earlier_is_that_side() -> None:
         "that they were now losing an average of 380 soldiers a day."
     )
     assert _one(text, "an average of 380").subject == "Russia"
+
+
+def test_a_relative_which_names_the_side_that_lost() -> None:
+    text = (
+        '"Units of the Battlegroup Centre inflicted losses on the Ukrainian armed forces, which lost up to '
+        '940 servicemen over the past week," the Russian Defence Ministry said.'
+    )
+    assert _one(text, "up to 940").subject == "Ukraine"
+
+
+def test_n_days_of_fighting_is_a_stretch() -> None:
+    text = "The rebels said on Monday they had killed 63 government soldiers in four days of heavy fighting."
+    claim = _one(text, "63", date(2024, 9, 2))
+    assert (claim.period.kind, claim.period.start, claim.period.end) == (
+        "span",
+        date(2024, 8, 29),
+        date(2024, 9, 2),
+    )

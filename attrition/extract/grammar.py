@@ -342,6 +342,11 @@ def _actor_before(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> s
     ("in Ukraine") nor part of a counted phrase ("350 Ukrainian servicemen"), or a pronoun for the
     claimant's own side ("its forces", "it had")."""
     lo = max(0, at - VERB_WINDOW)
+    which = _WHICH_BEFORE.search(s, lo, at)
+    if which is not None:  # "inflicted losses on the Ukrainian armed forces, which lost": what "which" names
+        named = [m for m in _side_mentions(lex, s) if m[1] <= which.start()]
+        if named:
+            return named[-1][2]
     best_pos, best = -1, None
     for start, _end, side, locative in _side_mentions(lex, s):
         if lo <= start < at and not locative and not _OBJECT_OF_COUNT.search(s, max(0, start - 30), start):
@@ -363,6 +368,10 @@ def _actor_before(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> s
     return best
 
 
+#: A relative "which" right before the verb: the actor is the noun phrase before it.
+_WHICH_BEFORE = re.compile(
+    r"[\w’'],?\s+which\s+(?:(?:has|had|have)\s+)?(?:also\s+|reportedly\s+)?$", re.IGNORECASE
+)
 #: "the enemy" as the actor of a clause (not "enemy drones", counted).
 _ENEMY_ACTOR = re.compile(r"enemy(?:'s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:lost|suffered)\b")
 
@@ -916,8 +925,8 @@ def _own_side(lex: Lexicon, s: str, rel: int) -> str | None:
     last = heads[-1]
     side = lex.side_of(last.group("w"))
     gap = s[last.end() : rel]
-    if side is None or _CLAUSE_BREAK.search(gap) or any(c.isdigit() for c in gap):
-        return None
+    if side is None or _CLAUSE_BREAK.search(gap) or any(c.isdigit() for c in gap) or "enemy" in gap:
+        return None  # "Battlegroup West's losses tally for the enemy was": the enemy's losses
     if any(lo <= m[0] and m[0] >= last.end() for m in _side_mentions(lex, s) if m[0] < rel):
         return None
     return side
@@ -1417,9 +1426,11 @@ def _carried_period(
     same = last.claimant == claimant
     kind = last.period.kind
     text = sentences[k].text  # per-sentence facts, memoised: this runs for every figure of the sentence
-    if kind in ("span", "cumulative") and (
-        same or _memo("continues", text, lambda: _CONTINUES.search(text) is not None)
-    ):
+    if (
+        kind in ("span", "cumulative")
+        and (same or _memo("continues", text, lambda: _CONTINUES.search(text) is not None))
+        and not (period.kind == "event" and _memo("incident", text, partial(periods.incident, text)))
+    ):  # "... killed in the Hamas-led attack on southern Israel" tells of one attack, not the running total
         return last.period
     if _memo("subset", text, lambda: _SUBSET_OF_LAST.search(text) is not None):
         return last.period  # whoever says it, a part shares its whole's period

@@ -115,6 +115,9 @@ _CUES: list[tuple[str, str]] = [
         # "a week-long battle", "the four-month offensive", "a 10-day siege"
         rf"|\b(?:a|the|its|their)\s+(?:(?P<nl>\d+|{_SMALL_WORDS})-)?(?P<lunit>day|week|month|year)(?:-long)?\s+(?:{_CAMPAIGN})\b"
         r"|\b(?P<lunit2>day|week|month)-long\b"
+        # "in three days of fighting", "after two weeks of heavy clashes": a stretch ending on the report
+        rf"|\b(?:in|over|during|after)\s+(?P<nd>\d+|{_SMALL_WORDS})\s+(?P<lunit3>days|weeks|months)\s+of\s+"
+        rf"(?:[a-z]+\s+)?(?:{_CAMPAIGN}|combat|battles|shelling|strikes|bombardment)\b"
         r"|\bin\s+the\s+(?:final|last|closing|first|opening)\s+(?:days|weeks|months|hours)\s+of\b"
         # "between 25 September and 2 October", "between Thursday and Saturday", "between March and May"
         rf"|\bbetween\s+(?P<ba>{_DATEISH})\s+and\s+(?P<bb>{_DATEISH_END})(?![\w-])"
@@ -340,7 +343,7 @@ def statement_date(sentence: str, published: date | None) -> date | None:
 
 #: Span cue groups that fix the span's dates (the rest: "in the battle for X", "in the final days of").
 #: Span cue groups that hold the unit of "over the past N <unit>" in one of its wordings.
-_UNIT_GROUPS = ("unit", "unit1", "unit2", "unit3", "unit4", "unit5", "lunit", "lunit2")
+_UNIT_GROUPS = ("unit", "unit1", "unit2", "unit3", "unit4", "unit5", "lunit", "lunit2", "lunit3")
 _DATED_GROUPS = ("syear", *_UNIT_GROUPS, "nh", "smonth", "ba", "fof")
 #: Span cue groups that may date the statement rather than the losses ("said last month that ...").
 _STATEMENT_GROUPS = ("smonth", "unit2", "unit3")
@@ -395,7 +398,7 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
         return last.replace(day=1), last
     unit = next((g[k] for k in _UNIT_GROUPS if g.get(k)), None)
     if unit and end is not None:
-        n_raw = (g.get("n") or g.get("nl") or "1").lower()
+        n_raw = (g.get("n") or g.get("nl") or g.get("nd") or "1").lower()
         n = int(n_raw) if n_raw.isdigit() else _SMALL.get(n_raw, 1)
         return end - timedelta(days=n * _UNIT_DAYS[unit.lower()]), end
     return None, end
@@ -736,6 +739,11 @@ def _weak_span(sentence: str) -> bool:
     its toll in the ground offensive to 332")."""
     m = _WEAK_SPAN.search(sentence)
     return m is not None and _TOLL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) is None
+
+
+def incident(sentence: str) -> bool:
+    """Whether a sentence (any case) tells of one attack or strike (see `_incident`)."""
+    return _incident(lowered(sentence))
 
 
 def _incident(sentence: str) -> bool:
