@@ -210,3 +210,32 @@ def test_n_days_of_fighting_is_a_stretch() -> None:
         date(2024, 8, 29),
         date(2024, 9, 2),
     )
+
+
+def test_a_total_raised_to_a_figure_counts_what_the_figure_before_counted() -> None:
+    text = (
+        "Officials in Gaza said 22 people were killed by Israeli fire over the weekend, bringing to 512 the "
+        "number killed since the truce began."
+    )
+    claim = _one(text, "512", date(2025, 12, 1))
+    assert (claim.category, claim.period.kind) == ("civilians_killed", "cumulative")
+    past = (
+        "Russia lost 8,120 troops in the seven days to Sunday, Kyiv said, taking its count past 1.1 million."
+    )
+    week = _one(past, "8,120", date(2025, 3, 4)).period
+    assert (week.kind, week.start, week.end) == ("span", date(2025, 2, 23), date(2025, 3, 2))
+    assert _one(past, "1.1 million", date(2025, 3, 4)).period.kind == "cumulative"
+
+
+def test_of_the_equipment_named_before_a_fate_counts_that_equipment() -> None:
+    text = "The unit counted 64 tanks and 40 artillery pieces left behind. Of the tanks, 31 were captured intact."
+    assert _one(text, "31").category == "tanks"
+
+
+def test_a_total_set_at_a_figure_on_a_weekday_is_a_total_as_of_that_day() -> None:
+    text = "Kyiv's tally of Russian personnel losses stood at 1,121,480 on Monday, the General Staff said."
+    claim = _one(text, "1,121,480", date(2025, 9, 3))
+    assert (claim.period.kind, claim.period.end) == ("cumulative", date(2025, 9, 1))
+    including = "The staff put Russian losses, including wounded and captured, at 1.12 million on Monday."
+    claim = _one(including, "1.12 million", date(2025, 9, 3))
+    assert (claim.category, claim.period.kind) == ("personnel_casualties", "cumulative")

@@ -397,6 +397,14 @@ def _classify(
     before = text[max(sent.start, tok.start - 80) : tok.start]
     after = text[tok.end : min(sent.end, tok.end + 80)]
     tail = before[-30:]
+    of_the = _OF_THE_NOUN.search(before) if _EQUIPMENT_FATE_AFTER.match(after) else None
+    if of_the is not None and NOUNS.get(of_the.group("noun").lower()) in EQUIPMENT:
+        # "Of the tanks, 52 were captured intact": the part counts the equipment named
+        return _Figure(tok, sent, tok.end, NOUNS[of_the.group("noun").lower()], None, False)
+    if prev is not None and _RAISED_TO.search(before) and not after[:1].isalpha():
+        # "bringing to 19 the number of Reapers it has downed", "taking its count past 1.3 million": the
+        # running total of what the figure before counted
+        return _inherit(prev, tok, sent)
     if _not_a_count_before(before) or _MONTH_AFTER.match(after) or "of" in tail and _PART_OF.search(tail):
         return None
     noun_at = tok.end
@@ -559,6 +567,14 @@ def _subset_figure(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon) ->
 _OF_THOSE_BEFORE = re.compile(
     r"(?:^|[.!?]\s+|\n)of\s+(?:those|these|them|which|the\s+total)\s*,?\s*$", re.IGNORECASE
 )
+#: "Of the tanks," before a part: what the part counts.
+_OF_THE_NOUN = re.compile(r"\bof\s+the\s+(?P<noun>[a-z][a-z -]{2,40}?)\s*,\s*$", re.IGNORECASE)
+#: Words raising a running total right before its new figure ("bringing to", "taking its count past").
+_RAISED_TO = re.compile(
+    r"\b(?:bringing|raising|taking|pushing)\s+(?:(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:toll|count|tally|total|number)\s+)?(?:to|past|above|over)\s+$",
+    re.IGNORECASE,
+)
 #: What became of counted equipment, said right after a noun-less figure.
 _EQUIPMENT_FATE_AFTER = re.compile(
     r"[\"”]?\s*(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?"
@@ -709,9 +725,13 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
 
 
 #: An outcome word set against a noun-less figure by "at" ("put its dead at 70,000", "puts Russia's losses
-#: — killed, wounded and captured — at 1,050,000": a parenthesis between dashes is skipped).
+#: — killed, wounded and captured — at 1,050,000": a parenthesis between dashes, or ", including ...,",
+#: is skipped).
 _OUTCOME_AT = re.compile(
-    WORD_START + r"\b(?P<o>" + alternation(OUTCOMES) + r")\b(?:\s+[—–]+\s[^—–]{1,80}\s[—–]+)?\s+at\s+$",
+    WORD_START
+    + r"\b(?P<o>"
+    + alternation(OUTCOMES)
+    + r")\b(?:\s+[—–]+\s[^—–]{1,80}\s[—–]+|,\s+(?:including|excluding|counting)\s[^,]{1,60},)?\s+at\s+$",
     re.IGNORECASE,
 )
 #: A sentence that continues the previous one's report ("also", "added").

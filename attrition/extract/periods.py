@@ -115,6 +115,8 @@ _CUES: list[tuple[str, str]] = [
         # "a week-long battle", "the four-month offensive", "a 10-day siege"
         rf"|\b(?:a|the|its|their)\s+(?:(?P<nl>\d+|{_SMALL_WORDS})-)?(?P<lunit>day|week|month|year)(?:-long)?\s+(?:{_CAMPAIGN})\b"
         r"|\b(?P<lunit2>day|week|month)-long\b"
+        # "in the seven days to Wednesday": a stretch ending then (the end is read by `_span_start`)
+        rf"|\b(?:in|over|during)\s+the\s+(?P<nt>\d+|{_SMALL_WORDS})\s+(?P<lunit4>days|weeks)\s+(?:to|through|until|ending)\s+(?=(?:{_WEEKDAY}|{_MONTH_NAMES}))"
         # "in three days of fighting", "after two weeks of heavy clashes": a stretch ending on the report
         rf"|\b(?:in|over|during|after)\s+(?P<nd>\d+|{_SMALL_WORDS})\s+(?P<lunit3>days|weeks|months)\s+of\s+"
         rf"(?:[a-z]+\s+)?(?:{_CAMPAIGN}|combat|battles|shelling|strikes|bombardment)\b"
@@ -133,6 +135,8 @@ _CUES: list[tuple[str, str]] = [
         "cumulative",
         # "bringing its toll in the ground offensive to 332": the running total the new losses raise
         r"\bbringing\s+(?:its|the|their|his|her|our|this)\s+(?:[\w-]+\s+){0,3}?(?:toll|losses|totals?|tally|count)\b"
+        # "bringing to 19 the number ...", "taking its count past 1.3 million"
+        r"|\bbringing\s+to\b|\b(?:taking|pushing)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|tally|total|count)\b"
         r"|\bsince\b|\bin\s+total\b|\btotal(?:s|ed|led)?\b|\btally\b|\bso\s+far\b|\bto\s+date\b|\baltogether\b|\boverall\b"
         r"|\bin\s+all\b|\bcumulative\b",
     ),
@@ -190,6 +194,12 @@ _TOLL_DEFAULT = re.compile(
 #: A campaign inside a war ("the ground offensive", "the Kursk incursion"): a total in it starts when it did.
 _CAMPAIGN_RE = re.compile(
     r"\b(?:offensive|counteroffensive|operation|campaign|battle|incursion|siege|escalation)\b"
+)
+#: A total set "at" or "to" its figure ("stood at", "put ... at", "rose to").
+_SET_AT = re.compile(r"\b(?:at|to|reached|passed)\s+$")
+#: A total set at its figure, then the weekday it stood so ("stood at 1,010,960 on Thursday").
+_SET_AT_FIGURE = re.compile(
+    r"\b(?:at|to|reached|passed)\s+(?:[a-z]+\s+){0,2}?\d[\d,.]*(?:\s+(?:million|thousand))?\s+on\s+$"
 )
 #: Words right before a figure that make it what a total grew by ("rose by 1,200", "added 900").
 _INCREMENT = re.compile(
@@ -343,7 +353,7 @@ def statement_date(sentence: str, published: date | None) -> date | None:
 
 #: Span cue groups that fix the span's dates (the rest: "in the battle for X", "in the final days of").
 #: Span cue groups that hold the unit of "over the past N <unit>" in one of its wordings.
-_UNIT_GROUPS = ("unit", "unit1", "unit2", "unit3", "unit4", "unit5", "lunit", "lunit2", "lunit3")
+_UNIT_GROUPS = ("unit", "unit1", "unit2", "unit3", "unit4", "unit5", "lunit", "lunit2", "lunit3", "lunit4")
 _DATED_GROUPS = ("syear", *_UNIT_GROUPS, "nh", "smonth", "ba", "fof")
 #: Span cue groups that may date the statement rather than the losses ("said last month that ...").
 _STATEMENT_GROUPS = ("smonth", "unit2", "unit3")
@@ -398,7 +408,7 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
         return last.replace(day=1), last
     unit = next((g[k] for k in _UNIT_GROUPS if g.get(k)), None)
     if unit and end is not None:
-        n_raw = (g.get("n") or g.get("nl") or g.get("nd") or "1").lower()
+        n_raw = (g.get("n") or g.get("nl") or g.get("nd") or g.get("nt") or "1").lower()
         n = int(n_raw) if n_raw.isdigit() else _SMALL.get(n_raw, 1)
         return end - timedelta(days=n * _UNIT_DAYS[unit.lower()]), end
     return None, end
@@ -572,6 +582,12 @@ def resolve(
         # "lost 1,380 troops on Wednesday, ..., bringing its losses since the invasion to 684,000":
         # a day named nearer the figure than the running-total cue is the figure's own.
         named = _named_day(sentence, lo, hi, pos, end_pos, published)
+        if named is not None and named[0] <= 1 and _SET_AT.search(sentence, max(0, pos - 12), pos):
+            # "put overall losses at 1.25 million on Wednesday", "stood at 1,010,960 on Thursday": the
+            # total as of that day
+            return Period(
+                kind="cumulative", start=_cumulative(sentence, best, report, war_start).start, end=named[1]
+            )
         if named is not None and named[0] < best_dist:
             tally = _LOSS_TALLY.search(sentence, lo, hi) and not _incident(sentence) or _WIDE.search(sentence)
             return Period(kind="day" if tally else "event", start=named[1], end=named[1])
@@ -636,6 +652,12 @@ def resolve(
         if best.group("funit") or best.group("funit2"):
             start, end = _opening_stretch(best, sentence, report, war_start)
             return Period(kind="span", start=start, end=end)
+        if best.group("lunit4") and report is not None:
+            # "in the seven days to Wednesday": the stretch ends on the day named after "to"
+            closing = _dateish(
+                sentence[best.end() : best.end() + 20].split(",")[0].rstrip(" ."), report, True
+            )
+            report = closing or report
         start, end = _span_start(best, report)
         return Period(kind="span", start=start, end=end)
     return _cumulative(sentence, best, report, war_start)
@@ -705,8 +727,11 @@ def _default_period(
             if m.start("wd") == said_at:
                 continue
             d = weekday_date(m.group("wd"), published)
-            if sentence.endswith("as of ", max(0, m.start("wd") - 6), m.start("wd")):
-                return Period(kind="cumulative", start=war_start, end=d)  # "as of Tuesday morning": a total
+            if sentence.endswith("as of ", max(0, m.start("wd") - 6), m.start("wd")) or (
+                _SET_AT_FIGURE.search(sentence, max(0, m.start("wd") - 40), m.start("wd"))
+                and _TOLL_DEFAULT.search(sentence)
+            ):  # "as of Tuesday morning", "losses stood at 1,010,960 on Thursday": a total as of that day
+                return Period(kind="cumulative", start=war_start, end=d)
             return Period(kind="day" if _WIDE.search(sentence) else "event", start=d, end=d)
     for cue in explicit_dates(sentence, published):
         if cue.precision == "day":
