@@ -271,7 +271,7 @@ CUE_FIRST_LETTERS = {
     "day": "dilopty",
     "span": "abdfilmostw",
     "same": "dfio",
-    "cumulative": "abciost",
+    "cumulative": "abciopst",
 }
 #: Run on `lowered` text (no IGNORECASE: see `lexicon.lowered`).
 CUE_RE = re.compile(
