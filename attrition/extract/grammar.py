@@ -401,7 +401,12 @@ def _classify(
     if of_the is not None and NOUNS.get(of_the.group("noun").lower()) in EQUIPMENT:
         # "Of the tanks, 52 were captured intact": the part counts the equipment named
         return _Figure(tok, sent, tok.end, NOUNS[of_the.group("noun").lower()], None, False)
-    if prev is not None and _RAISED_TO.search(before) and not after[:1].isalpha():
+    if (
+        prev is not None
+        and before.endswith(_RAISED_LAST)
+        and _RAISED_TO.search(before)
+        and not after[:1].isalpha()
+    ):
         # "bringing to 19 the number of Reapers it has downed", "taking its count past 1.3 million": the
         # running total of what the figure before counted
         return _inherit(prev, tok, sent)
@@ -575,6 +580,8 @@ _RAISED_TO = re.compile(
     r"(?:toll|count|tally|total|number)\s+)?(?:to|past|above|over)\s+$",
     re.IGNORECASE,
 )
+#: The words `_RAISED_TO` ends with: a `str.endswith` test before the regex (most figures have none).
+_RAISED_LAST = (" to ", " past ", " above ", " over ")
 #: What became of counted equipment, said right after a noun-less figure.
 _EQUIPMENT_FATE_AFTER = re.compile(
     r"[\"”]?\s*(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?"
