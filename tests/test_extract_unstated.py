@@ -239,3 +239,8 @@ def test_a_total_set_at_a_figure_on_a_weekday_is_a_total_as_of_that_day() -> Non
     including = "The staff put Russian losses, including wounded and captured, at 1.12 million on Monday."
     claim = _one(including, "1.12 million", date(2025, 9, 3))
     assert (claim.category, claim.period.kind) == ("personnel_casualties", "cumulative")
+
+
+def test_a_side_word_inside_a_facility_name_is_no_side() -> None:
+    text = "At least 35 people were killed at the Kuwaiti Hospital in Rafah, Gaza's health ministry said."
+    assert _one(text, "At least 35", date(2024, 5, 30)).subject == "Palestinians"

@@ -325,9 +325,19 @@ def _side_mentions(lex: Lexicon, s: str) -> list[tuple[int, int, str, bool]]:
     return _memo("sides", s, lambda: _find_side_mentions(lex, s))
 
 
+#: A capitalised facility word after a side word: the side word is part of a name ("Saudi Maternity
+#: Hospital", "Indonesian Hospital", "American University"), not a side.
+_FACILITY_AFTER = re.compile(
+    r"(?:[-\s]+[A-Z][a-z]+){0,2}\s+(?:Hospital|Maternity|Clinic|School|University|College|Mosque|Church|Embassy|"
+    r"Airport|Street|Square|Hotel|Market|Bridge|Stadium|Camp)\b"
+)
+
+
 def _find_side_mentions(lex: Lexicon, s: str) -> list[tuple[int, int, str, bool]]:
     out = []
     for m in lex.side_re.finditer(s):
+        if s[m.end() : m.end() + 1] == " " and _FACILITY_AFTER.match(s, m.end()):
+            continue
         w = m.group("w")
         side = lex.side_of(w) or lex.plurals.get(w.lower(), (None, False))[0]
         if side:
