@@ -244,3 +244,24 @@ def test_a_total_set_at_a_figure_on_a_weekday_is_a_total_as_of_that_day() -> Non
 def test_a_side_word_inside_a_facility_name_is_no_side() -> None:
     text = "Shelling hit the Saudi Teaching Hospital, killing 22 patients, the Sudan Doctors Network said."
     assert _one(text, "22", date(2024, 5, 30)).subject == "Sudan"
+
+
+def test_more_nouns_for_fighters() -> None:
+    text = "The army said it had neutralised 214 extremists and 35 bandits in the forest operations."
+    assert [(c.category, c.value) for c in extract(text, PUBLISHED)] == [
+        ("personnel_casualties", 214),
+        ("personnel_casualties", 35),
+    ]
+
+
+def test_equipment_destroyed_with_no_actor_named_is_the_claimant_s_enemy_s() -> None:
+    text = "Air defences destroyed 48 of the drones overnight, Ukraine's air force said on Tuesday."
+    assert _one(text, "48").subject == "Russia"
+
+
+def test_of_them_after_a_kill_verb_counts_what_was_named_before() -> None:
+    text = (
+        "Its forces struck a camp of foreign mercenaries near Sumy and killed about 60 of them, Moscow said."
+    )
+    claim = _one(text, "about 60")
+    assert claim.category == "personnel_killed"

@@ -357,6 +357,8 @@ def _actor_before(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> s
         named = [m for m in _side_mentions(lex, s) if m[1] <= which.start()]
         if named:
             return named[-1][2]
+    semi = s.rfind(";", lo, at)
+    lo = max(lo, semi + 1)  # "Russia launched 40 drones; air defences shot down 31": another clause's actor
     best_pos, best = -1, None
     for start, _end, side, locative in _side_mentions(lex, s):
         if lo <= start < at and not locative and not _OBJECT_OF_COUNT.search(s, max(0, start - 30), start):
@@ -411,6 +413,13 @@ def _classify(
     if of_the is not None and NOUNS.get(of_the.group("noun").lower()) in EQUIPMENT:
         # "Of the tanks, 52 were captured intact": the part counts the equipment named
         return _Figure(tok, sent, tok.end, NOUNS[of_the.group("noun").lower()], None, False)
+    them = _OF_THEM_AFTER.match(after) if _VERB_JUST_BEFORE.search(before) else None
+    if them is not None:
+        # "struck a deployment point of foreign mercenaries and killed up to 30 of them": the people or
+        # equipment named before in the sentence
+        named = [m for m in _COUNTED_WORD.finditer(before) if NOUNS.get(m.group(0).lower())]
+        if named:
+            return _Figure(tok, sent, tok.end + them.end(), NOUNS[named[-1].group(0).lower()], None, False)
     if (
         prev is not None
         and before.endswith(_RAISED_LAST)
@@ -582,6 +591,18 @@ def _subset_figure(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon) ->
 _OF_THOSE_BEFORE = re.compile(
     r"(?:^|[.!?]\s+|\n)of\s+(?:those|these|them|which|the\s+total)\s*,?\s*$", re.IGNORECASE
 )
+#: "of them" after a figure with nothing counted after it.
+_OF_THEM_AFTER = re.compile(
+    r"\s+of\s+them\b(?=\s*(?:[,.;:)]|$|\s+(?:in|on|near|at|during|over|and|as|when)\b))"
+)
+#: A loss or kill verb right before a figure.
+_VERB_JUST_BEFORE = re.compile(
+    r"\b(?:killed|killing|destroyed|destroying|wounded|wounding|captured|capturing|lost|eliminated|"
+    r"neutrali[sz]ed|shot\s+down|downed)\s+[\"“]?$",
+    re.IGNORECASE,
+)
+#: A plural word that may be a counted noun (looked up in `NOUNS`).
+_COUNTED_WORD = re.compile(r"\b[a-z][a-z-]{3,}s\b|\bmen\b|\bmilitiamen\b|\bgunmen\b|\bpersonnel\b")
 #: "Of the tanks," before a part: what the part counts.
 _OF_THE_NOUN = re.compile(r"\bof\s+the\s+(?P<noun>[a-z][a-z -]{2,40}?)\s*,\s*$", re.IGNORECASE)
 #: Words raising a running total right before its new figure ("bringing to", "taking its count past").
@@ -936,6 +957,14 @@ def _subject(
         if _victims_named(lex, s, attacker, verb.start() - fig.sent.start if verb is not None else 0):
             return attacker  # fighting within one side: "Wagner forces shot down ..., Russian pilots killed"
         return lex.enemy_of(attacker)
+    if (
+        fig.cls in EQUIPMENT
+        and claimant_side
+        and verb is not None
+        and verb.group("kill")
+        and verb.start() < fig.tok.start
+    ):  # "Air defences destroyed 25 of the drones, Ukraine's air force said": the claimant's enemy's
+        return lex.enemy_of(claimant_side)
     army = _army_of_claim(lex, text, s, fig, rel, claimant_side)
     return army or _nearest_side(lex, s, rel) or _same_para(prev, fig)
 
