@@ -26,6 +26,7 @@ BLIND_SETS = {
     "blind5": 22,
     "blind6": 30,
     "blind7": 30,
+    "blind8": 30,
 }
 if (DEVSET / "sealed" / "gold.jsonl").exists():
     BLIND_SETS["sealed"] = sum(1 for line in (DEVSET / "sealed" / "docs.jsonl").open() if line.strip())
