@@ -265,3 +265,13 @@ def test_of_them_after_a_kill_verb_counts_what_was_named_before() -> None:
     )
     claim = _one(text, "about 60")
     assert claim.category == "personnel_killed"
+
+
+def test_a_toll_beside_a_count_of_strikes_is_a_running_total() -> None:
+    text = (
+        "In Gaza, where Israel has carried out thousands of airstrikes, the Health Ministry said the death "
+        "toll had reached 3,478."
+    )
+    assert _one(text, "3,478", date(2023, 10, 19)).period.kind == "cumulative"
+    one = "The health ministry said the toll from the airstrike on the market had reached 31."
+    assert _one(one, "31", date(2023, 10, 19)).period.kind == "event"

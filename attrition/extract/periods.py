@@ -746,7 +746,8 @@ def _default_period(
             return Period(kind="event", start=cue.day, end=cue.day)
     if _PERFECT_TOTAL.search(sentence):  # "have been killed", "has lost": a running total
         return Period(kind="cumulative", start=war_start, end=report)
-    if _TOLL_DEFAULT.search(sentence) and not _incident(sentence):
+    if _TOLL_DEFAULT.search(sentence) and not _incident(sentence, campaign=True):
+        # "the death toll had reached 2,808", even "where Israel has carried out thousands of airstrikes"
         return Period(kind="cumulative", start=war_start, end=report)
     if _WAR_SCOPE.search(sentence) or _HELD_NOW.search(sentence):
         return Period(kind="cumulative", start=war_start, end=report)
@@ -771,13 +772,21 @@ def incident(sentence: str) -> bool:
     return _incident(lowered(sentence))
 
 
-def _incident(sentence: str) -> bool:
+def _incident(sentence: str, campaign: bool = False) -> bool:
     """Whether a sentence tells of one attack or strike ("killed in a drone strike"), not one that
-    only serves as a reference point ("found after the attack")."""
+    only serves as a reference point ("found after the attack"); with `campaign`, counted incidents
+    ("thousands of airstrikes") do not count: they tell of a campaign."""
     return any(
         not _AFTER_INCIDENT.search(sentence, max(0, m.start() - 20), m.start())
+        and not (campaign and _COUNTED_INCIDENTS.search(sentence, max(0, m.start() - 30), m.start()))
         for m in _INCIDENT_RE.finditer(sentence)
     )
+
+
+#: A count of incidents before an incident word ("thousands of airstrikes", "120 strikes"): a campaign.
+_COUNTED_INCIDENTS = re.compile(
+    r"\b(?:thousands|hundreds|dozens|many|numerous|\d[\d,]*)\s+(?:of\s+)?(?:[a-z-]+\s+)?$"
+)
 
 
 def _superlative(sentence: str, cue: re.Match[str]) -> bool:
