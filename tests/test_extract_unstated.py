@@ -275,3 +275,26 @@ def test_a_toll_beside_a_count_of_strikes_is_a_running_total() -> None:
     assert _one(text, "3,478", date(2023, 10, 19)).period.kind == "cumulative"
     one = "The health ministry said the toll from the airstrike on the market had reached 31."
     assert _one(one, "31", date(2023, 10, 19)).period.kind == "event"
+
+
+def test_bulletin_words_and_nouns_of_0_4_4() -> None:
+    text = (
+        "The Battlegroup Centre destroyed up to 415 Ukrainian troops, four electronic warfare stations and "
+        "two surface-to-air missile systems over the past day, the Russian Defence Ministry said."
+    )
+    assert [(c.category, c.value, c.subject) for c in extract(text, PUBLISHED)] == [
+        ("personnel_casualties", 415, "Ukraine"),
+        ("other", 4, "Ukraine"),
+        ("air_defense", 2, "Ukraine"),
+    ]
+    blue = "Two Indonesian peacekeepers were killed when a shell hit their base, the UN said."
+    assert _one(blue, "Two").category == "personnel_killed"
+
+
+def test_prisoners_executed_or_dying_are_killed_and_prisoners_taken_are_captured() -> None:
+    executed = (
+        "Kyiv says Russian troops have executed at least 23 Ukrainian prisoners of war since the autumn."
+    )
+    assert _one(executed, "at least 23").category == "personnel_killed"
+    taken = "Wagner said it had killed about 300 Ukrainian troops and taken 40 prisoners near Soledar."
+    assert _one(taken, "40").category == "personnel_captured"

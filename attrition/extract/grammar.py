@@ -607,7 +607,7 @@ _COUNTED_WORD = re.compile(r"\b[a-z][a-z-]{3,}s\b|\bmen\b|\bmilitiamen\b|\bgunme
 _OF_THE_NOUN = re.compile(r"\bof\s+the\s+(?P<noun>[a-z][a-z -]{2,40}?)\s*,\s*$", re.IGNORECASE)
 #: Words raising a running total right before its new figure ("bringing to", "taking its count past").
 _RAISED_TO = re.compile(
-    r"\b(?:bringing|raising|taking|pushing)\s+(?:(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"\b(?:bringing|brought|brings|raising|raised|taking|took|pushing|pushed)\s+(?:(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:toll|count|tally|total|number)\s+)?(?:to|past|above|over)\s+$",
     re.IGNORECASE,
 )
@@ -735,6 +735,8 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
     """The outcome word for a figure: after it ("45 were killed"), unless that word governs the next figure
     ("killed 45 people and injured 79"); else before it; else anywhere in the sentence."""
     s = fig.sent
+    if fig.cls == "personnel" and text.endswith(_DESTROYED, max(s.start, fig.tok.start - 12), fig.tok.start):
+        return "casualties"  # "the Battlegroup West destroyed more than 230 Ukrainian troops"
     if fig.noun_end == fig.tok.end:
         put = _OUTCOME_AT.search(text, max(prev_end, s.start, fig.tok.start - OUTCOME_WINDOW), fig.tok.start)
         if put:  # "put Ukraine's dead at 70,000 and its wounded at ...": the word the figure is set against
@@ -762,6 +764,16 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
     return "killed" if fig.cls == "bare" and _TOLL_BEFORE.search(text, s.start, fig.tok.start) else None
 
 
+#: Prisoners killed rather than taken: executed right before them, or dying right after them.
+_PRISONERS_KILLED_BEFORE = re.compile(
+    r"\b(?:executed|executing|killed|killing|murdered|shot)\s+$", re.IGNORECASE
+)
+_PRISONERS_KILLED_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:have|has|had|were|was)\s+(?:been\s+)?(?:died|executed|killed|murdered|shot)\b",
+    re.IGNORECASE,
+)
+#: A bulletin's "destroyed" right before troops counted: their casualties.
+_DESTROYED = ("destroyed ", "destroying ")
 #: An outcome word set against a noun-less figure by "at" ("put its dead at 70,000", "puts Russia's losses
 #: — killed, wounded and captured — at 1,050,000": a parenthesis between dashes, or ", including ...,",
 #: is skipped).
@@ -835,7 +847,11 @@ def _category(fig: _Figure, outcome: str | None, sentence: str) -> str | None:
         else:
             cls = "bare" if fig.side_hint is None else "personnel"
     if cls == "prisoners":
-        return "personnel_captured"
+        # "executed at least 15 prisoners of war", "206 prisoners have died in custody": killed
+        killed = _PRISONERS_KILLED_BEFORE.search(fig.sent.text, 0, fig.tok.start - fig.sent.start) or (
+            _PRISONERS_KILLED_AFTER.match(fig.sent.text, fig.noun_end - fig.sent.start)
+        )
+        return "personnel_killed" if outcome == "killed" and killed else "personnel_captured"
     if outcome is None:
         return None
     if cls in ("people", "bare"):

@@ -136,7 +136,7 @@ _CUES: list[tuple[str, str]] = [
         # "bringing its toll in the ground offensive to 332": the running total the new losses raise
         r"\bbringing\s+(?:its|the|their|his|her|our|this)\s+(?:[\w-]+\s+){0,3}?(?:toll|losses|totals?|tally|count)\b"
         # "bringing to 19 the number ...", "taking its count past 1.3 million"
-        r"|\bbringing\s+to\b|\b(?:taking|pushing)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|tally|total|count)\b"
+        r"|\b(?:bringing|brought|brings)\s+to\s+(?=\d|(?:more|over|about|nearly|almost|at)\b)|\b(?:taking|pushing)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|tally|total|count)\b"
         r"|\bsince\b|\bin\s+total\b|\btotal(?:s|ed|led)?\b|\btally\b|\bso\s+far\b|\bto\s+date\b|\baltogether\b|\boverall\b"
         r"|\bin\s+all\b|\bcumulative\b",
     ),
