@@ -298,3 +298,11 @@ def test_prisoners_executed_or_dying_are_killed_and_prisoners_taken_are_captured
     assert _one(executed, "at least 23").category == "personnel_killed"
     taken = "Wagner said it had killed about 300 Ukrainian troops and taken 40 prisoners near Soledar."
     assert _one(taken, "40").category == "personnel_captured"
+
+
+def test_casualties_treated_and_bodies_returned_are_not_claims() -> None:
+    assert not extract(
+        "Surgeons at the city hospital said they had treated 140 casualties overnight.", PUBLISHED
+    )
+    swap = "The sides agreed to return the bodies of 1,200 soldiers killed near Bakhmut, Kyiv said."
+    assert not extract(swap, PUBLISHED)

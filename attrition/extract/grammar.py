@@ -764,6 +764,12 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
     return "killed" if fig.cls == "bare" and _TOLL_BEFORE.search(text, s.start, fig.tok.start) else None
 
 
+#: Bodies handed back in an exchange ("return the bodies of 6,000 killed soldiers").
+_BODIES_RETURNED = re.compile(
+    r"\b(?:return(?:ed|ing|s)?|exchang\w*|repatriat\w*|hand(?:ed|ing)?\s+over|receiv\w*|swap\w*|transferr?\w*)"
+    r"\s+(?:the\s+)?(?:remains|bodies)\s+of\s+$",
+    re.IGNORECASE,
+)
 #: Prisoners killed rather than taken: executed right before them, or dying right after them.
 _PRISONERS_KILLED_BEFORE = re.compile(
     r"\b(?:executed|executing|killed|killing|murdered|shot)\s+$", re.IGNORECASE
@@ -1448,13 +1454,17 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
             )
             return not tally or bool(owned)
         return verb.group("non") is not None or bool(relative) or bool(owned)
+    if _BODIES_RETURNED.search(text, max(fig.sent.start, fig.tok.start - 60), fig.tok.start):
+        return True  # "return the bodies of 6,000 killed soldiers": an exchange, not a loss claim
     if _NONLOSS_AFTER.match(text, fig.noun_end, fig.sent.end):
         return True  # "121,000 people have been evacuated", "2,000 soldiers were released"
     if fig.cls == "prisoners":
         return verb is not None and verb.group("non") is not None
     if verb is not None and nonloss_before and not text[verb.end() : fig.tok.start].strip():
-        # "killed 135 gunmen and arrested 1,700 people": the verb right before the figure is its own
-        return fig.cls in _PEOPLE_CLASSES and not _BARE_AFTER.match(text, fig.noun_end, fig.sent.end)
+        # "killed 135 gunmen and arrested 1,700 people", "had treated 600 casualties": the verb right
+        # before the figure is its own
+        counted = fig.cls in _PEOPLE_CLASSES or fig.cls.startswith("outcome:")
+        return counted and not _BARE_AFTER.match(text, fig.noun_end, fig.sent.end)
     return fig.cls in ("personnel", "people") and nonloss_before and outcome is None
 
 
