@@ -306,3 +306,25 @@ def test_casualties_treated_and_bodies_returned_are_not_claims() -> None:
     )
     swap = "The sides agreed to return the bodies of 1,200 soldiers killed near Bakhmut, Kyiv said."
     assert not extract(swap, PUBLISHED)
+
+
+def test_civilians_counted_by_a_side_s_ministry_are_its_people() -> None:
+    text = (
+        "At least 24,900 Palestinians have been killed since October 7, the Health Ministry in Gaza said. "
+        "In the past 24 hours alone, 142 people were killed, the ministry said, as Israeli tanks pushed "
+        "deeper into western Rafah and strikes hit homes near the Kuwaiti Hospital."
+    )
+    assert _one(text, "142", date(2024, 1, 21)).subject == "Palestinians"
+
+
+def test_a_sentence_opened_by_a_side_is_about_that_side() -> None:
+    text = "On the Ukrainian side, the volunteer project has compiled the names of 84,000 soldiers killed."
+    assert _one(text, "84,000").subject == "Ukraine"
+
+
+def test_a_figure_continuing_the_one_before_shares_its_side() -> None:
+    text = (
+        "Russia's defence ministry acknowledged that its troops had suffered casualties: 612 soldiers killed "
+        "and 1,840 wounded since the start of the operation."
+    )
+    assert [c.subject for c in extract(text, date(2022, 3, 25))] == ["Russia", "Russia"]

@@ -101,6 +101,8 @@ _INHERIT_OK = re.compile(
     re.IGNORECASE,
 )
 _ATTACK_AFTER = re.compile(
+    # "into western Khan Younis and strikes hit homes": an attack word right after "and" starts a clause
+    r"(?!\s+(?:and|or)\s+(?:the\s+)?(?:strikes?|attacks?|airstrikes?|shelling|raids?|bombardment|fire|gunfire)\b)"
     r"\s*(?:(?!(?:after|before|by|from|in|on|near|as|when|while|with|until)\b)\S+\s+){0,3}?"
     r"(?:strikes?|attacks?|airstrikes?|shelling|raids?|offensive|forces|troops|(?:guided\s+)?bombs?|shells?|rockets?|"
     r"drones?|missiles?|bombardment|aggression|fire|gunfire|artillery)\b",
@@ -251,6 +253,7 @@ class _Figure:
     enemy: bool
     partitive: bool = False  # "13 of the 20 drones": what follows the noun describes the 20
     owner: str | None = None  # a possessive in the noun phrase: "speaker" (our, my) or "third" (its, their)
+    inherited: bool = False  # counts what the figure before it counted ("498 killed and 1,597 wounded")
     table: str | None = None  # a loss-table row: "cumulative" for the total, "day" for the "(+N)",
     # "column:<header>" for a column whose header names its stretch ("February 2026")
 
@@ -657,7 +660,9 @@ def _noun_class(lex: Lexicon, m: re.Match[str]) -> tuple[str, str, str | None]:
 
 def _inherit(prev: _Figure, tok: NumberToken, sent: Sentence, end: int | None = None) -> _Figure:
     """A figure that counts what the figure before it counted ("up from 1,200", "23 of which")."""
-    return _Figure(tok, sent, tok.end if end is None else end, prev.cls, prev.side_hint, prev.enemy)
+    return _Figure(
+        tok, sent, tok.end if end is None else end, prev.cls, prev.side_hint, prev.enemy, inherited=True
+    )
 
 
 def _table_figure(text: str, tok: NumberToken, sent: Sentence) -> _Figure | None:
@@ -778,6 +783,8 @@ _PRISONERS_KILLED_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:have|has|had|were|was)\s+(?:been\s+)?(?:died|executed|killed|murdered|shot)\b",
     re.IGNORECASE,
 )
+#: A sentence opened by the side it is about ("On the Israeli side, ...", "For the Ukrainian side,").
+_SIDE_FRAME = re.compile(r"\s*(?:on|for)\s+the\s+(?P<w>[A-Z][\w-]+)\s+side\s*,", re.IGNORECASE)
 #: A bulletin's "destroyed" right before troops counted: their casualties.
 _DESTROYED = ("destroyed ", "destroying ")
 #: An outcome word set against a noun-less figure by "at" ("put its dead at 70,000", "puts Russia's losses
@@ -905,6 +912,9 @@ def _subject(
     civilian = category.startswith("civilians")
     s = text[fig.sent.start : fig.sent.end]
     rel = fig.tok.start - fig.sent.start
+    frame = _SIDE_FRAME.match(s)
+    if frame is not None and frame.end() <= rel and (side := lex.side_of(frame.group("w"))) is not None:
+        return lex.population_of(side) if civilian else side  # "On the Israeli side, about 80 soldiers ..."
     window = s[max(0, rel - _OWN_REACH) : rel]
     if not civilian and ("'s " in window or "’s " in window):
         own = _own_side(lex, s, rel)
@@ -920,7 +930,7 @@ def _subject(
         owner = _owner(lex, s, fig, verb, claimant_side)
         if owner is not None:
             return owner
-    if fig.cls == "bare" and prev is not None and prev.start >= fig.sent.start:
+    if (fig.cls == "bare" or fig.inherited) and prev is not None and prev.start >= fig.sent.start:
         return prev.subject  # "192 servicemen were killed and 511 wounded"
     if fig.cls == "bare":
         counted = [m for m in _side_mentions(lex, s) if m[1] <= rel and _COUNTED_AFTER.match(s, m[1])]
@@ -969,6 +979,7 @@ def _subject(
             return claimant_side  # a ministry of the side under attack counting its dead
         return (
             lex.civilians_hit_by(attacker)
+            or lex.population_of(claimant_side)  # a ministry counting civilians counts its own people
             or _nearest_side(lex, s, rel)
             or (_same_para(prev, fig) if prev is not None and prev.category.startswith("civilians") else None)
             or _paragraph_scene(lex, text, fig.sent.start)
