@@ -328,3 +328,11 @@ def test_a_figure_continuing_the_one_before_shares_its_side() -> None:
         "and 1,840 wounded since the start of the operation."
     )
     assert [c.subject for c in extract(text, date(2022, 3, 25))] == ["Russia", "Russia"]
+
+
+def test_one_attack_in_a_named_month_is_an_event_of_unknown_day() -> None:
+    text = "In March, a Russian missile strike on the port of Odesa killed 21 people, officials said."
+    claim = _one(text, "21")
+    assert (claim.period.kind, claim.period.start, claim.period.end) == ("event", None, None)
+    month = "At least 190 civilians were killed in Ukraine in February, the UN monitoring mission said."
+    assert _one(month, "At least 190").period.kind == "span"

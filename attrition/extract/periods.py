@@ -644,6 +644,10 @@ def resolve(
             return Period(kind="cumulative", end=date(year, 12, 31))
         return Period(kind="projection", end=horizon)
     if kind == "span":
+        if best.group("smonth") and (value == 1 or _ONE_INCIDENT.search(sentence)):
+            # "In April, a U.S. strike on the port killed 80 people", "was killed near Kreminna in March":
+            # one incident in that month, its day unstated
+            return Period(kind="event", start=None, end=None)
         if best.group("ba"):
             start, end = _between(best, report)
             if start is not None and start == war_start:  # "between 7 October 2023 and 2 October 2024"
@@ -783,6 +787,11 @@ def _incident(sentence: str, campaign: bool = False) -> bool:
     )
 
 
+#: One attack named with an article ("a U.S. strike on the port", "a missile strike which").
+_ONE_INCIDENT = re.compile(
+    r"\b(?:a|an|one|single)\s+(?:[\w.'’-]+\s+){0,3}?(?:attack|strike|airstrike|explosion|blast|ambush|bombing|raid|"
+    r"shelling|massacre)\b"
+)
 #: A count of incidents before an incident word ("thousands of airstrikes", "120 strikes"): a campaign.
 _COUNTED_INCIDENTS = re.compile(
     r"\b(?:thousands|hundreds|dozens|many|numerous|\d[\d,]*)\s+(?:of\s+)?(?:[a-z-]+\s+)?$"
