@@ -336,3 +336,12 @@ def test_one_attack_in_a_named_month_is_an_event_of_unknown_day() -> None:
     assert (claim.period.kind, claim.period.start, claim.period.end) == ("event", None, None)
     month = "At least 190 civilians were killed in Ukraine in February, the UN monitoring mission said."
     assert _one(month, "At least 190").period.kind == "span"
+
+
+def test_since_a_clause_on_a_weekday_and_since_beside_an_undated_battle() -> None:
+    text = "More than 600 people have been killed since clashes erupted on Thursday, the monitor said Sunday."
+    claim = _one(text, "More than 600", date(2024, 8, 12))
+    assert (claim.period.kind, claim.period.start) == ("cumulative", date(2024, 8, 8))
+    battle = "At least 90 civilians have been killed in the fighting for the town since Friday, the UN said."
+    claim = _one(battle, "At least 90", date(2024, 8, 12))
+    assert (claim.period.kind, claim.period.start) == ("cumulative", date(2024, 8, 9))

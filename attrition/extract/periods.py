@@ -572,7 +572,9 @@ def resolve(
     if best is not None and best.lastgroup == "span" and not _dated_span(best):
         # "in the battle for Avdiivka in the past month": the cue with dates says more.
         dated = [m for m in in_clause if m.lastgroup == "span" and _dated_span(m)]
-        best = dated[0] if dated else best
+        # "in the fighting for the city since Sunday": a running total from the day named
+        since = [m for m in in_clause if m.lastgroup == "cumulative" and m.group(0) == "since"]
+        best = dated[0] if dated else since[0] if since else best
     if best is None or best.lastgroup is None:
         if _weak_span(sentence):  # "during the offensive", with no sharper cue
             return Period(kind="span", start=None, end=report)
@@ -691,6 +693,8 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
             start = weekday_date(wd.group("wd"), report)
         elif _SINCE_WAR.match(sentence, cue.start()):
             start = war_start
+        elif (later := _WEEKDAY_RE.search(after)) is not None and "," not in after[: later.start()]:
+            start = weekday_date(later.group("wd"), report)  # "since clashes erupted on Thursday"
         elif (month := _SINCE_MONTH.match(after)) is not None:
             # "since December", "since late May": from the first of the latest such month
             start = _month_span(MONTHS[month.group("m")], month.group("y"), report)[0]
