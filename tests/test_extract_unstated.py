@@ -345,3 +345,12 @@ def test_since_a_clause_on_a_weekday_and_since_beside_an_undated_battle() -> Non
     battle = "At least 90 civilians have been killed in the fighting for the town since Friday, the UN said."
     claim = _one(battle, "At least 90", date(2024, 8, 12))
     assert (claim.period.kind, claim.period.start) == ("cumulative", date(2024, 8, 9))
+
+
+def test_a_noun_less_rate_after_a_loss_figure_is_a_rate_of_the_same_losses() -> None:
+    text = (
+        "Russian forces lost 38,940 troops in February, Ukraine's General Staff said. The February total works "
+        "out to an average of 1,391 a day."
+    )
+    claim = _one(text, "an average of 1,391")
+    assert (claim.subject, claim.category, claim.period.kind) == ("Russia", "personnel_casualties", "rate")

@@ -1316,6 +1316,16 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         elif _not_a_loss(text, fig, verb, outcome):
             continue
         category = _category(fig, outcome, sentence)
+        rate_of = None
+        if (
+            category is None
+            and fig.cls == "bare"
+            and claims
+            and _BARE_RATE_AFTER.match(text[fig.tok.end : fig.sent.end])
+            and _near(sentences, claims[-1][1], k)
+        ):  # "Russian forces lost 45,720 troops in November ... an average of 1,524 a day": a rate of the same
+            rate_of = claims[-1][0]
+            category = rate_of.category
         if category is None:
             continue
         prev_claim = claims[-1][0] if claims else None
@@ -1330,6 +1340,8 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         elif category.startswith("civilians_") and _noun_less(fig) and _MILITARY_TOLL.search(sentence):
             category = "personnel_" + category.split("_", 1)[1]  # "the army's death toll ... to 137"
         subject = _subject(text, fig, verb, lex, attr, category, prev_claim)
+        if rate_of is not None and subject is None:
+            subject = rate_of.subject
         if category.startswith("civilians_"):
             subject = lex.population_of(subject)  # civilians are their country's, whoever's area they were in
         report = said_on or published
