@@ -354,3 +354,11 @@ def test_a_noun_less_rate_after_a_loss_figure_is_a_rate_of_the_same_losses() -> 
     )
     claim = _one(text, "an average of 1,391")
     assert (claim.subject, claim.category, claim.period.kind) == ("Russia", "personnel_casualties", "rate")
+
+
+def test_the_summary_and_the_same_command_are_the_claimant_named_before() -> None:
+    text = (
+        "Ukrainian forces lost up to 1,250 servicemen over the week, according to a weekly summary of the "
+        'Russian Defence Ministry. "Units of the Battlegroup West destroyed 19 tanks," the summary said.'
+    )
+    assert _one(text, "19").claimant == "Russian Defense Ministry"

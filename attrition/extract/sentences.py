@@ -113,9 +113,10 @@ _NP_STOP = re.compile(
 _NP_STOP_MARKS = ',;:"“”()'
 _PRONOUN = re.compile(
     r"^(?:it|he|she|they|we|officials|the\s+administration|one\s+(?:of\s+the\s+)?officials?|"
-    r"the\s+(?:ministry|military|army|agency|statement|report|update|daily\s+update|briefing|"
-    r"spokesman|spokeswoman|spokesperson|official|officials|office|outlet|"
-    r"governor|group|monitor|bulletin|think\s+tank|outlets?|open-source\s+group|air\s+force|navy))$",
+    r"the\s+(?:same\s+)?(?:ministry|military|army|agency|statement|report|update|daily\s+update|briefing|"
+    r"spokesman|spokeswoman|spokesperson|official|officials|office|outlet|summary|weekly\s+summary|"
+    r"governor|group|monitor|bulletin|think\s+tank|outlets?|open-source\s+group|air\s+force|navy|"
+    r"command|headquarters|staff|assessment|analysis|tally|list|project|count|site))$",
     re.IGNORECASE,
 )
 #: Not a claimant: a figure, a pronoun-like opener, or a phrase whose head is the data itself ("The
