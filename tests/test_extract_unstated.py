@@ -362,3 +362,11 @@ def test_the_summary_and_the_same_command_are_the_claimant_named_before() -> Non
         'Russian Defence Ministry. "Units of the Battlegroup West destroyed 19 tanks," the summary said.'
     )
     assert _one(text, "19").claimant == "Russian Defense Ministry"
+
+
+def test_a_claimant_s_data_is_the_claimant() -> None:
+    text = (
+        "Russia's Defence Ministry said on Monday it had shot down 41 Ukrainian drones. According to the "
+        "ministry's data, 112 Ukrainian tanks were destroyed in the same week."
+    )
+    assert _one(text, "112").claimant == "Russian Defense Ministry"

@@ -119,6 +119,11 @@ _PRONOUN = re.compile(
     r"command|headquarters|staff|assessment|analysis|tally|list|project|count|site))$",
     re.IGNORECASE,
 )
+#: A possessor's data after its name ("the ministry's data", "Oryx's list"): the possessor speaks.
+_DATA_OF = re.compile(
+    r"['’]s\s+(?:own\s+)?(?:latest\s+)?(?:data|figures|numbers|count|tally|list|records|estimates?|statistics)$",
+    re.IGNORECASE,
+)
 #: Not a claimant: a figure, a pronoun-like opener, or a phrase whose head is the data itself ("The
 #: cumulative totals published on Tuesday were ...": "published" is a participle there, not a report).
 _NOT_CLAIMANT = re.compile(
@@ -437,6 +442,9 @@ def _resolve(np: str, lex: Lexicon, last: Attribution | None, context: str = "")
     """Canonical claimant of a phrase. Pronouns and generic heads take the previous attribution; a generic
     head with none is read from its `context` (the paragraph so far): "the army" with Ukraine acting is
     "Ukraine's army", and "a spokesman" is the spokesperson of the institution the sentence names."""
+    np = _DATA_OF.sub(
+        "", np
+    )  # "the ministry's data", "the military's own figures": the ministry, the military
     if _PRONOUN.match(np) and last is not None:
         return last.claimant, last.side
     if context and last is None and np.lower() in _PERSONAL:
