@@ -370,3 +370,8 @@ def test_a_claimant_s_data_is_the_claimant() -> None:
         "ministry's data, 112 Ukrainian tanks were destroyed in the same week."
     )
     assert _one(text, "112").claimant == "Russian Defense Ministry"
+
+
+def test_listing_and_compiling_are_claims_of_who_does_them() -> None:
+    text = "The General Staff in Kyiv also listed 91 aircraft and 112 helicopters among Russian losses."
+    assert {c.claimant for c in extract(text, PUBLISHED)} == {"Ukrainian General Staff"}
