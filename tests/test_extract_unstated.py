@@ -375,3 +375,8 @@ def test_a_claimant_s_data_is_the_claimant() -> None:
 def test_listing_and_compiling_are_claims_of_who_does_them() -> None:
     text = "The General Staff in Kyiv also listed 91 aircraft and 112 helicopters among Russian losses."
     assert {c.claimant for c in extract(text, PUBLISHED)} == {"Ukrainian General Staff"}
+
+
+def test_a_spokesman_for_an_organisation_speaks_for_it() -> None:
+    text = "A spokesman for the Karen Liberation Front said 64 junta soldiers were killed near Myawaddy."
+    assert _one(text, "64").claimant == "Karen Liberation Front"

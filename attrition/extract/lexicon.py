@@ -180,10 +180,12 @@ _ROLE_THEN_NAME = re.compile(
     r"\s+(?P<name>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){1,3})$",
     re.IGNORECASE,
 )
-#: People at an institution: "researchers at Ghent University" -> the institution.
+#: People at or speaking for an institution: "researchers at Ghent University", "a spokesman for the
+#: Strategic Framework ... (CSP-DPA)" -> the institution.
 _PEOPLE_AT = re.compile(
     r"^(?:[a-z-]+\s+){0,2}(?:researchers|experts|analysts|scientists|academics|doctors|staff|officials|"
-    r"investigators|economists|demographers)\s+(?:at|from|of|with)\s+(?:the\s+)?(?P<org>(?-i:[A-Z]).+)$",
+    r"investigators|economists|demographers|spokes(?:man|woman|person)|representatives?)\s+(?:at|from|of|with|for)"
+    r"\s+(?:the\s+)?(?P<org>(?-i:[A-Z]).+?)(?:\s+\([A-Z][\w-]*\))?$",
     re.IGNORECASE,
 )
 #: A second claimant joined to the first ("residents and a local resistance group"): the first is kept.
