@@ -380,3 +380,14 @@ def test_listing_and_compiling_are_claims_of_who_does_them() -> None:
 def test_a_spokesman_for_an_organisation_speaks_for_it() -> None:
     text = "A spokesman for the Karen Liberation Front said 64 junta soldiers were killed near Myawaddy."
     assert _one(text, "64").claimant == "Karen Liberation Front"
+
+
+def test_a_span_of_years_and_people_still_missing_or_escaped_are_not_claims() -> None:
+    assert not extract(
+        "Counting Russian military deaths from probate records, 2022–2025\n\nA study.", PUBLISHED
+    )
+    text = "We had 14 killed and 31 wounded. Two guys are still missing, and some 4,000 prisoners escaped."
+    assert [(c.category, c.value) for c in extract(text, PUBLISHED)] == [
+        ("personnel_killed", 14),
+        ("personnel_wounded", 31),
+    ]

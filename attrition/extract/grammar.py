@@ -629,9 +629,9 @@ def _frame_period(
 
 #: What happened to the people counted, said right after them, is not a loss.
 _NONLOSS_AFTER = re.compile(
-    r"[\"”]?\s+(?:fled\b|(?:(?:all|now|reportedly)\s+)?(?:have|has|had|were|was|are|is|being)\s+"
-    r"(?:(?:been|since|now|all)\s+)*(?:\w+ly\s+)?"
-    r"(?:evacuated|displaced|fled|hospitali[sz]ed|rescued|relocated|resettled|left\s+homeless|"
+    r"[\"”]?\s+(?:fled\b|escaped\b|(?:(?:all|now|reportedly|still)\s+)?(?:have|has|had|were|was|are|is|being)\s+"
+    r"(?:(?:been|since|now|all|still)\s+)*(?:\w+ly\s+)?"
+    r"(?:evacuated|displaced|fled|escaped|hospitali[sz]ed|rescued|relocated|resettled|left\s+homeless|"
     r"made\s+homeless|released|freed|exchanged|swapped|returned|repatriated|mobili[sz]ed|deployed|"
     r"recruited|treated|sheltering|missing|referred|arrested|detained|listed\s+as\s+missing)|"
     r"of\s+them\s+(?:were\s+|are\s+)?(?:hospitali[sz]ed|referred|treated|in\s+hospital))\b",
