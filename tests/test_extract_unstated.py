@@ -391,3 +391,16 @@ def test_a_span_of_years_and_people_still_missing_or_escaped_are_not_claims() ->
         ("personnel_killed", 14),
         ("personnel_wounded", 31),
     ]
+
+
+def test_outcomes_of_passives_tolls_to_number_and_injuries() -> None:
+    wounded = "More than 70 people were wounded, 14 of them children, the governor said."
+    assert _one(wounded, "More than 70").category == "civilians_wounded"
+    number = '"Russia’s overall casualties are now likely to number around 810,000," the update read.'
+    claim = _one(number, "around 810,000")
+    assert (claim.subject, claim.category) == ("Russia", "personnel_casualties")
+    put = "London put Russia's combined killed and wounded at about 870,000 in its latest update."
+    claim = _one(put, "about 870,000")
+    assert (claim.subject, claim.category) == ("Russia", "personnel_casualties")
+    injuries = "The mission has verified 12,100 civilian deaths and 27,800 injuries since the invasion."
+    assert _one(injuries, "27,800").category == "civilians_wounded"

@@ -67,6 +67,8 @@ def _not_a_count_before(before: str) -> bool:
     last = stripped.rsplit(None, 1)[-1].lower().rstrip(".") if stripped else ""
     if last in ("in", "of") and stripped.lower().endswith(_PROPORTION_HEAD):
         return True  # a proportion ("one in eleven of those identified", "one out of 10")
+    if last == "number" and stripped.lower().endswith(" to number"):
+        return False  # "likely to number around 750,000": the verb
     return last in _LABEL_WORDS
 
 
@@ -79,7 +81,9 @@ _BARE_BEFORE = re.compile(
     r"stood\s+at|totall?ed)|died|dead|by|injuries\s+to|deaths\s+of)\s+$"
     r"|\b(?:total|toll|tally|number|figure|count|losses|casualties|rate|dead|deaths|fatalities|estimate)\b"
     r"(?:[^.;:]|\.(?=\s+[a-z\d])){0,110}?\b(?:to|at|of|reached|hit|"
-    r"exceeded|passed|topped|stands\s+at|stood\s+at|be|is|are|was|were|numbered|would|will|could|have|has|had)\s+$"
+    r"exceeded|passed|topped|stands\s+at|stood\s+at|be|is|are|was|were|numbered|number|would|will|could|have|has|had)\s+$"
+    # "put Russia's combined killed and wounded at about 950,000"
+    r"|\b(?:killed|wounded|dead)(?:\s+and\s+(?:wounded|injured|missing))?\s+at\s+$"
     # an appositive after the counted word: "heavy losses, possibly as many as 120,000"
     r"|\b(?:losses|casualties|toll|dead|killed|wounded)\s*,\s*(?:possibly|perhaps|probably|maybe|likely|reportedly)?\s*$"
     # "casualties were now \"well above one million\"", "killed, wounded and missing would pass one million"
@@ -101,6 +105,7 @@ _BARE_LAST = (
         "has",
         "had",
         "may",
+        "number",
         "might",
         "now",
         "well",

@@ -107,7 +107,11 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
         (hi == next_start and not text[fwd.end() : next_start].strip(" ,"))
         or _NUMBER_NEXT.match(text, fwd.end()) is not None
     )
-    if fwd and (not governs_next or not text[fig.noun_end : fwd.start()].strip()):
+    own = fwd is not None and (
+        not text[fig.noun_end : fwd.start()].strip()
+        or _PASSIVE_AUX.fullmatch(text, fig.noun_end, fwd.start())
+    )
+    if fwd and (not governs_next or own):
         # a word right after the figure is its own ("five wounded, two of them seriously")
         return OUTCOMES[re.sub(r"\s+", " ", fwd.group(0).lower())]
     lo = max(prev_end, s.start, fig.tok.start - OUTCOME_WINDOW)
@@ -138,6 +142,9 @@ _PRISONERS_KILLED_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:have|has|had|were|was)\s+(?:been\s+)?(?:died|executed|killed|murdered|shot)\b",
     re.IGNORECASE,
 )
+#: A passive auxiliary between people counted and an outcome: the outcome is theirs ("More than 60
+#: people were wounded, 12 of them children").
+_PASSIVE_AUX = re.compile(r"\s+(?:were|was|are|is|have\s+been|had\s+been|has\s+been)\s+(?:\w+ly\s+)?")
 #: A bulletin's "destroyed" right before troops counted: their casualties.
 _DESTROYED = ("destroyed ", "destroying ")
 #: An outcome word set against a noun-less figure by "at" ("put its dead at 70,000", "puts Russia's losses

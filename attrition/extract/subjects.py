@@ -257,7 +257,7 @@ def _subject(
 _OWN_REACH = 90
 #: A side's possessive with a loss word or "own" as its head: "Ukraine's own side:", "Russia's killed".
 _OWN_HEAD = re.compile(
-    r"(?P<w>[A-Z][\w-]+)['’]s\s+(?:(?:overall|total|combat|military|personnel|battlefield)\s+)?"
+    r"(?P<w>[A-Z][\w-]+)['’]s\s+(?:(?:overall|total|combined|combat|military|personnel|battlefield|confirmed|estimated)\s+)?"
     r"(?:own\b|killed|dead|wounded|missing|losses|casualties|toll)",
     re.IGNORECASE,
 )

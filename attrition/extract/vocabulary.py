@@ -120,6 +120,7 @@ NOUNS: dict[str, str] = {
     "deaths": "outcome:killed",
     "dead": "outcome:killed",
     "fatalities": "outcome:killed",
+    "injuries": "outcome:wounded",
     **dict.fromkeys(
         ("dead or wounded", "dead and wounded", "dead or injured", "dead and injured"),
         "outcome:casualties",
@@ -321,8 +322,6 @@ NOUNS: dict[str, str] = {
             "electronic-warfare stations",
             "electronic warfare systems",
             "ew stations",
-            "radar stations",
-            "radars",
         ),
         "other",
     ),
