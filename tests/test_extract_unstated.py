@@ -404,3 +404,13 @@ def test_outcomes_of_passives_tolls_to_number_and_injuries() -> None:
     assert (claim.subject, claim.category) == ("Russia", "personnel_casualties")
     injuries = "The mission has verified 12,100 civilian deaths and 27,800 injuries since the invasion."
     assert _one(injuries, "27,800").category == "civilians_wounded"
+
+
+def test_equipment_fates_listed_on_without_were() -> None:
+    text = (
+        "Oryx counts 2,610 Russian tanks lost. Of those, 1,702 were destroyed, 151 damaged, 214 abandoned "
+        "and 543 captured by Ukrainian forces."
+    )
+    claims = extract(text, PUBLISHED)
+    assert [(c.category, c.value) for c in claims] == [("tanks", v) for v in (2610, 1702, 151, 214, 543)]
+    assert {c.claimant for c in claims} == {"Oryx"}

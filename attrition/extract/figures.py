@@ -313,8 +313,8 @@ def _classify(
         prev is not None
         and prev.cls in EQUIPMENT
         and (prev.sent is sent or _OF_THOSE_BEFORE.search(before))
-        and _EQUIPMENT_FATE_AFTER.match(after)
-    ):  # "lost 2,900 tanks. Of those, 1,950 were destroyed outright and 545 were captured"
+        and (_EQUIPMENT_FATE_AFTER.match(after) or prev.sent is sent and _EQUIPMENT_FATE_LIST.match(after))
+    ):  # "lost 2,900 tanks. Of those, 1,950 were destroyed outright, 140 damaged and 545 captured"
         return _inherit(prev, tok, sent)
     if prev is not None and prev.sent is sent and float(tok.value).is_integer():
         if tok.value_high is not None and tok.qualifier == "range" and not after.strip(" .,;:)"):
@@ -445,6 +445,10 @@ _EQUIPMENT_FATE_AFTER = re.compile(
     r"[\"”]?\s*(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?"
     r"(?:destroyed|captured|damaged|abandoned|lost|shot\s+down|sunk|disabled)\b",
     re.IGNORECASE,
+)
+#: The same fates listed on without "were" ("..., 140 damaged, 205 abandoned and 547 captured").
+_EQUIPMENT_FATE_LIST = re.compile(
+    r"\s+(?:destroyed|captured|damaged|abandoned|sunk|disabled)\b(?=\s*(?:[,;.]|and\b|by\b|$))", re.IGNORECASE
 )
 #: "has lost" right before a figure that ends its clause: the losses are people, the noun left out.
 _LOST_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+)?lost\s+$", re.IGNORECASE)

@@ -93,7 +93,7 @@ _CLAIM_VERBS = (
     r"announced|announces|identified|told|tells|wrote|writes|added|adds|posted|confirmed|confirms|agreed|agree|"
     r"believes|believe|assessed|assesses|tallied|counted|recorded|documented|noted|put\s+the\s+"
     r"(?:figure|toll|number)|updated|published|insisted|alleged|acknowledged|admitted|verified|has\s+verified|"
-    r"listed|lists|compiled|logged|updates|raised\s+its\s+(?:count|toll|tally|estimate)"
+    r"listed|lists|compiled|logged|logs|counts|updates|raised\s+its\s+(?:count|toll|tally|estimate)"
 )
 #: Run on `lowered` text, like `HEDGE_RE` (no IGNORECASE: see `lexicon.lowered`).
 _VERB_RE = re.compile(WORD_START + rf"\b(?:{_CLAIM_VERBS})\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)")
