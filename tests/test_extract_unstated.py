@@ -414,3 +414,19 @@ def test_equipment_fates_listed_on_without_were() -> None:
     claims = extract(text, PUBLISHED)
     assert [(c.category, c.value) for c in claims] == [("tanks", v) for v in (2610, 1702, 151, 214, 543)]
     assert {c.claimant for c in claims} == {"Oryx"}
+
+
+def test_a_day_named_between_a_stretch_and_the_figure_is_the_figure_s() -> None:
+    text = (
+        "Raids on the capital last month killed 14 civilians, and an air strike on a prison on January 21 "
+        "killed at least 91 inmates, the group said."
+    )
+    claim = _one(text, "at least 91", date(2022, 2, 8))
+    assert (claim.period.kind, claim.period.end) == ("event", date(2022, 1, 21))
+
+
+def test_niger_and_haiti_are_sides() -> None:
+    niger = "Gunmen killed 44 civilians at a mosque near Tillaberi, Niger's interior ministry said."
+    assert _one(niger, "44").subject == "Niger"
+    haiti = "At least 112 people were killed in gang violence in Port-au-Prince in March, the UN said."
+    assert _one(haiti, "At least 112").subject == "Haiti"

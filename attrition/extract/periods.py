@@ -575,6 +575,12 @@ def resolve(
         # "in the fighting for the city since Sunday": a running total from the day named
         since = [m for m in in_clause if m.lastgroup == "cumulative" and m.group(0) == "since"]
         best = dated[0] if dated else since[0] if since else best
+    if best is not None and best.lastgroup == "span" and best.end() <= pos and not best.group("ba"):
+        # "raids last month killed 14 ..., and an air strike on January 21 killed 87": a day named
+        # between the stretch and the figure is the figure's own
+        days = [d for d in explicit_dates(sentence[best.end() : pos], published) if d.precision == "day"]
+        if days:
+            return Period(kind="event", start=days[-1].day, end=days[-1].day)
     if best is None or best.lastgroup is None:
         if _weak_span(sentence):  # "during the offensive", with no sharper cue
             return Period(kind="span", start=None, end=report)
