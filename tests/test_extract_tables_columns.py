@@ -82,3 +82,23 @@ def test_column_kinds() -> None:
     assert column_kind("Past 24 h") == "day"
     assert column_kind("Total to date") == "cumulative"
     assert column_kind("Week to Sunday") == "column:Week to Sunday"
+
+
+def test_rows_parted_by_slashes_under_an_according_to_line() -> None:
+    text = (
+        "Russian forces lost 1,180 soldiers over the past day, bringing their total losses since the "
+        "invasion began to 861,550, Ukraine's General Staff said in its morning update on Wednesday.\n\n"
+        "According to the update, Russian equipment losses to date stand as follows:\n\n"
+        "tanks 10,140 (+4) / artillery systems 23,510 (+34) / aircraft 369 / ships and boats 28"
+    )
+    got = rows(text)
+    assert got[1][:3] == ("personnel_casualties", 861550, "cumulative")
+    assert [(c, v, k) for c, v, k, *_ in got[2:]] == [
+        ("tanks", 10140, "cumulative"),
+        ("tanks", 4, "day"),
+        ("artillery", 23510, "cumulative"),
+        ("artillery", 34, "day"),
+        ("aircraft", 369, "cumulative"),
+        ("ships", 28, "cumulative"),
+    ]
+    assert {c for *_, c in got} == {"Ukrainian General Staff"}

@@ -333,10 +333,11 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             attr = clause_attribution(cands, fig.tok.start - fig.sent.start, lex, attr, attr)
         if said_on is None:
             said_on = _carried_date(attr_cache, sentences, k)
-        if fig.table is not None and attr is None and fig.tok.num_start in blocks:
-            attr = _heading_attribution(text, blocks[fig.tok.num_start], fig.tok.start, lex) or next(
-                (attr_cache[j][0] for j in range(k - 1, -1, -1) if attr_cache[j][0] is not None), None
-            )  # a table under "According to the report, ...:" speaks for the last claimant named
+        if fig.table is not None and (attr is None or attr is default_attr) and fig.tok.num_start in blocks:
+            # a table under "According to the update, ...:" speaks for the last claimant named; under
+            # "Ministry of Defence of Ukraine" for the one its heading names
+            last_named = next((attr_cache[j][0] for j in range(k - 1, -1, -1) if attr_cache[j][0]), None)
+            attr = _heading_attribution(text, blocks[fig.tok.num_start], fig.tok.start, lex, last_named)
         nxt = figures[n + 1].tok.start if n + 1 < len(figures) else len(text)
         prv = figures[n - 1].noun_end if n > 0 else 0
         sentence = fig.sent.text
@@ -497,12 +498,20 @@ def _table_tokens(tokens: list[NumberToken], rows: dict[int, tables.Row]) -> lis
     return kept  # the caller sorts
 
 
-def _heading_attribution(text: str, block_start: int, first_row: int, lex: Lexicon) -> Attribution | None:
-    """The claimant a table's heading names ("Ministry of Defence of Ukraine" above the rows)."""
+def _heading_attribution(
+    text: str, block_start: int, first_row: int, lex: Lexicon, last: Attribution | None
+) -> Attribution | None:
+    """Who a table speaks for: the attribution of the line introducing it ("According to the update,
+    ...:", with "the update" read as the claimant named before), else the claimant its heading names
+    ("Ministry of Defence of Ukraine" above the rows), else the last claimant named before it."""
     heading = tables.heading_before(text, block_start, first_row)
+    intro = text[max(0, block_start - tables.HEADING_REACH) : block_start].rstrip().rsplit("\n", 1)[-1]
+    said = attribution(intro, lex, last) if intro else None
+    if said is not None:
+        return said
     # "Russia has also lost:" names the side that lost, not who says so
     found = [m for m in lex.claimant_re.finditer(heading) if not _LOSER_AFTER.match(heading, m.end())]
-    return headline_attribution(found[-1].group(0), lex) if found else None
+    return headline_attribution(found[-1].group(0), lex) if found else last
 
 
 #: A loss verb right after a name: the name is the side that lost ("Russia has also lost:").

@@ -195,6 +195,9 @@ _TOLL_DEFAULT = re.compile(
 _CAMPAIGN_RE = re.compile(
     r"\b(?:offensive|counteroffensive|operation|campaign|battle|incursion|siege|escalation)\b"
 )
+#: Cue words that raise a running total to the figure: the total is as of the statement, whatever day
+#: the sentence names ("lost 1,270 over the past day, bringing their losses ... to 858,370 ... on Tuesday").
+_RAISING = ("bringing", "brought", "brings", "taking", "pushing")
 #: A total set "at" or "to" its figure ("stood at", "put ... at", "rose to").
 _SET_AT = re.compile(r"\b(?:at|to|reached|passed)\s+$")
 #: A total set at its figure, then the weekday it stood so ("stood at 1,010,960 on Thursday").
@@ -589,7 +592,8 @@ def resolve(
     if kind == "cumulative":
         # "lost 1,380 troops on Wednesday, ..., bringing its losses since the invasion to 684,000":
         # a day named nearer the figure than the running-total cue is the figure's own.
-        named = _named_day(sentence, lo, hi, pos, end_pos, published)
+        raised = any(m.group(0).startswith(_RAISING) for m in in_clause if m.end() <= pos)
+        named = None if raised else _named_day(sentence, lo, hi, pos, end_pos, published)
         if named is not None and named[0] <= 1 and _SET_AT.search(sentence, max(0, pos - 12), pos):
             # "put overall losses at 1.25 million on Wednesday", "stood at 1,010,960 on Thursday": the
             # total as of that day

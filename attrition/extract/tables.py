@@ -7,6 +7,7 @@ run together in one paragraph:
     Tanks: 8,050 (+7)
     8,050 (+7) tanks                            total and change first, label after
     3,782 tanks (+6)                            total, label, change (a line of its own)
+    tanks 10,136 (+7) / aircraft 369            label then figure, items parted by " / "
     Tanks | 58 | 11,612                         columns named by a header ("Category | February 2026 | Total")
     aircraft/helicopters – 360/326              two labels, two totals
     1. artillery systems - 14,334 (+33)         numbered or bulleted rows
@@ -59,6 +60,12 @@ _ROW_FIGURE_LABEL = re.compile(
     rf"{_QUAL}(?P<total>{_NUM})\s+(?P<label>{_LABEL})(?:{_CHANGE.format('day', _NUM)})?{_ROW_END}",
     re.IGNORECASE,
 )
+#: "label [about] TOTAL [(+N)]" with no separator, as an item of a " / " list.
+_ROW_LABEL_NUMBER = re.compile(
+    rf"\s*(?P<label>{_LABEL})\s+{_QUAL}(?P<total>{_NUM})(?:{_CHANGE.format('day', _NUM)})?\s*[.;]?\s*",
+    re.IGNORECASE,
+)
+_SLASH_SPLIT = re.compile(r"\s+/\s+")
 #: "aircraft/helicopters – 360/326", "aircraft/helicopters 360 (+1)/326"
 _ROW_PAIR = re.compile(
     rf"(?P<la>[A-Za-z][A-Za-z -]{{0,30}}?)\s*/\s*(?P<lb>[A-Za-z][A-Za-z -]{{0,30}}?)(?:{_SEP}|\s+)"
@@ -275,6 +282,21 @@ def _line_rows(line: str, at: int, header: list[str] | None = None) -> list[Row]
             _total_and_day(whole, cat, _qualifier(whole.group("q")), at, whole.start(opener)) if cat else []
         )
     rows: list[Row] = []
+    if line.count(" / ") >= 2:
+        # "tanks 10,136 (+7) / armoured combat vehicles 21,095 (+9) / aircraft 369": items after " / "
+        pos = body_at
+        for sep in [*_SLASH_SPLIT.finditer(line, body_at), None]:
+            end = sep.start() if sep is not None else len(line)
+            labelled = _ROW_LABEL_NUMBER.fullmatch(line, pos, end)
+            cat = _category(labelled.group("label")) if labelled else None
+            if labelled is not None and cat is not None:
+                opener = "q" if labelled.group("q") else "total"
+                rows.extend(
+                    _total_and_day(labelled, cat, _qualifier(labelled.group("q")), at, labelled.start(opener))
+                )
+            pos = sep.end() if sep is not None else len(line)
+        if rows:
+            return rows
     pos = body_at
     for sep in [*_ITEM_SPLIT.finditer(line, body_at), None]:
         end = sep.start() if sep is not None else len(line)
