@@ -102,3 +102,18 @@ def test_rows_parted_by_slashes_under_an_according_to_line() -> None:
         ("ships", 28, "cumulative"),
     ]
     assert {c for *_, c in got} == {"Ukrainian General Staff"}
+
+
+def test_dotted_leader_rows_read_their_label() -> None:
+    text = (
+        "Key figures (none independently verified)\n"
+        "Killed in Lebanon, November .......................... 1,031 (Health Ministry)\n"
+        "Israeli soldiers killed in Lebanon, November ......... 49 (IDF)\n"
+        "Days of truce so far ................................. 5\n"
+    )
+    got = [(c.subject, c.category, c.value, c.period.kind, c.period.start) for c in extract(text, PUB)]
+    november = date(2024, 11, 1)
+    assert got == [
+        ("Lebanon", "civilians_killed", 1031, "span", november),
+        ("Israel", "personnel_killed", 49, "span", november),
+    ]

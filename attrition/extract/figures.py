@@ -356,7 +356,36 @@ def _classify(
     if _bare_before(wide) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
         counted = _counted_before(text, tok, sent, lex, wide)
         return counted or _Figure(tok, sent, tok.end, "bare", None, False)
+    if text.endswith(_LEADER_ENDS, 0, tok.start):
+        return _leader_row(text, tok, sent, lex)
     return None
+
+
+#: A dotted leader between a row's label and its figure ("Killed in Lebanon, November ..... 1,012").
+_LEADER = re.compile(r"(?:\.{3,}|…+)\s*$")
+_LEADER_ENDS = (".", ". ", "…", "… ")
+
+
+def _leader_row(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon) -> _Figure | None:
+    """A row of a dotted-leader box: the label on the figure's line says what it counts ("Israeli
+    soldiers killed in Lebanon, November ......... 47"): the people it names, else a bare figure when
+    the label names an outcome ("Killed in Lebanon, November"); the outcome is read from the label.
+    The leader's dots may have ended a sentence, so the line is read from the text, not the sentence."""
+    line_start = text.rfind("\n", 0, tok.start) + 1
+    leader = _LEADER.search(text, line_start, tok.start)
+    label = text[line_start : leader.start()] if leader else ""
+    said = _OUTCOME_RE.search(label) if label else None
+    if said is None:
+        return None
+    # the outcome travels in the class: the label sits in a sentence of its own before the figure's
+    outcome = "outcome:" + OUTCOMES[re.sub(r"\s+", " ", said.group(0).lower())]
+    for m in _COUNTED_WORD.finditer(label):
+        cls = NOUNS.get(m.group(0).lower())
+        if cls in ("personnel", "civilian"):
+            side = next((lex.side_of(w) for w in re.findall(r"[A-Z][\w-]+", label[: m.start()])), None)
+            mark = "+civilian" if cls == "civilian" else "+military"
+            return _Figure(tok, sent, tok.end, outcome + mark, side, False)
+    return _Figure(tok, sent, tok.end, outcome, None, False)
 
 
 #: A kind of equipment named as the head of "losses" ("tank losses"), and the category it gives.

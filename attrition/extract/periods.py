@@ -76,6 +76,9 @@ DATE_RE = re.compile(
     rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d))\b",
 )
 
+#: Month names and their abbreviations (lower case), longest first.
+_MONTH_ALL = "|".join(sorted(MONTHS, key=len, reverse=True))
+
 _CUES: list[tuple[str, str]] = [
     (
         "rate",
@@ -117,6 +120,8 @@ _CUES: list[tuple[str, str]] = [
         r"|\b(?P<lunit2>day|week|month)-long\b"
         # "in the seven days to Wednesday": a stretch ending then (the end is read by `_span_start`)
         rf"|\b(?:in|over|during)\s+the\s+(?P<nt>\d+|{_SMALL_WORDS})\s+(?P<lunit4>days|weeks)\s+(?:to|through|until|ending)\s+(?=(?:{_WEEKDAY}|{_MONTH_NAMES}))"
+        # a box row's label ending with its month: "Killed in Lebanon, November ......... 1,012"
+        rf"|(?<=, )(?P<lmonth>{_MONTH_ALL})\.?\s+(?=\.{{2,}}|…)"
         # "in three days of fighting", "after two weeks of heavy clashes": a stretch ending on the report
         rf"|\b(?:in|over|during|after)\s+(?P<nd>\d+|{_SMALL_WORDS})\s+(?P<lunit3>days|weeks|months)\s+of\s+"
         rf"(?:[a-z]+\s+)?(?:{_CAMPAIGN}|combat|battles|shelling|strikes|bombardment)\b"
@@ -272,7 +277,7 @@ CUE_FIRST_LETTERS = {
     "rate": "adeop",
     "projection": "bcimosw",
     "day": "dilopty",
-    "span": "abdfilmostw",
+    "span": "abdfijlmnostw",
     "same": "dfio",
     "cumulative": "abciopst",
 }
@@ -357,7 +362,7 @@ def statement_date(sentence: str, published: date | None) -> date | None:
 #: Span cue groups that fix the span's dates (the rest: "in the battle for X", "in the final days of").
 #: Span cue groups that hold the unit of "over the past N <unit>" in one of its wordings.
 _UNIT_GROUPS = ("unit", "unit1", "unit2", "unit3", "unit4", "unit5", "lunit", "lunit2", "lunit3", "lunit4")
-_DATED_GROUPS = ("syear", *_UNIT_GROUPS, "nh", "smonth", "ba", "fof")
+_DATED_GROUPS = ("syear", *_UNIT_GROUPS, "nh", "smonth", "lmonth", "ba", "fof")
 #: Span cue groups that may date the statement rather than the losses ("said last month that ...").
 _STATEMENT_GROUPS = ("smonth", "unit2", "unit3")
 
@@ -400,6 +405,8 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
         return date(y, 1, 1), date(y, 12, 31)
     if g.get("smonth"):
         return _month_span(MONTHS[g["smonth"]], g.get("smy"), end)
+    if g.get("lmonth"):
+        return _month_span(MONTHS[g["lmonth"]], None, end)
     if g.get("nh") and end is not None:  # "over 48 hours": whole days back from the report
         hours = _HOURS.get(g["nh"]) or int(g["nh"])
         return end - timedelta(days=-(-hours // 24)), end

@@ -268,6 +268,8 @@ def _boundaries(line: str, start: int) -> list[re.Match[str]]:
     while i >= 0:
         after = line[i + 1 : i + 2]  # a boundary's "." is followed by a closer or a space
         m = match(line, i) if after and (after.isspace() or after in _CLOSERS) else None
+        if m is not None and line.endswith("..", 0, i):
+            m = None  # a dotted leader ("Killed in Lebanon ....... 1,012"), not a sentence's end
         if m is None:
             i = find(".", i + 1)
         else:
