@@ -117,3 +117,27 @@ def test_dotted_leader_rows_read_their_label() -> None:
         ("Lebanon", "civilians_killed", 1031, "span", november),
         ("Israel", "personnel_killed", 49, "span", november),
     ]
+
+
+def test_a_table_with_a_column_or_a_heading_per_side() -> None:
+    columns = (
+        "Selected categories, Russia / Ukraine (visually confirmed, all causes):\n"
+        "Infantry fighting vehicles: 3,640 / 1,092\n"
+        "Aircraft: 96 / 70\n"
+    )
+    got = [(c.subject, c.category, c.value) for c in extract(columns, PUB)]
+    assert got == [
+        ("Russia", "armored_vehicles", 3640),
+        ("Ukraine", "armored_vehicles", 1092),
+        ("Russia", "aircraft", 96),
+        ("Ukraine", "aircraft", 70),
+    ]
+    assert {c.claimant for c in extract(columns, PUB)} != {"visually"}
+    headings = "Their tally, as of Monday, includes:\n\nRussia\n- Tanks: 3,460\n- Aircraft: 118\n\nUkraine\n- Tanks: 970\n- Aircraft: 99\n"
+    got = [(c.subject, c.category, c.value) for c in extract(headings, PUB)]
+    assert got == [
+        ("Russia", "tanks", 3460),
+        ("Russia", "aircraft", 118),
+        ("Ukraine", "tanks", 970),
+        ("Ukraine", "aircraft", 99),
+    ]

@@ -389,6 +389,8 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         elif category.startswith("civilians_") and _noun_less(fig) and _MILITARY_TOLL.search(sentence):
             category = "personnel_" + category.split("_", 1)[1]  # "the army's death toll ... to 137"
         subject = _subject(text, fig, verb, lex, attr, category, prev_claim)
+        if fig.table is not None and fig.tok.num_start in blocks:
+            subject = _table_side(text, rows[fig.tok.num_start], blocks[fig.tok.num_start], lex) or subject
         if rate_of is not None and subject is None:
             subject = rate_of.subject
         if category.startswith("civilians_"):
@@ -496,6 +498,22 @@ def _table_tokens(tokens: list[NumberToken], rows: dict[int, tables.Row]) -> lis
     for r in rows.values():
         kept.append(NumberToken(r.value, None, r.qualifier, r.span_start, r.end, r.start, False))
     return kept  # the caller sorts
+
+
+def _table_side(text: str, row: tables.Row, block_start: int, lex: Lexicon) -> str | None:
+    """The side a table row belongs to by its layout: the side of its column when the heading names one
+    per column ("Selected categories, Russia / Ukraine:" over "Aircraft: 94 / 68"), or the side named
+    alone on the line above its rows ("Russia" over "- Tanks: 3,447")."""
+    above = text[max(0, block_start - tables.HEADING_REACH) : block_start].rstrip().rsplit("\n", 1)[-1]
+    if row.slot is not None:
+        parts = re.split(r"\s+/\s+|\s+vs\.?\s+", above)
+        if len(parts) == 2:
+            named = [lex.side_of(w) for w in re.findall(r"[A-Z][\w'’-]+", parts[row.slot])]
+            found = [s for s in named if s]
+            return found[-1] if row.slot == 0 and found else found[0] if found else None
+        return None
+    line = above.strip(" -:/\t")
+    return lex.side_of(line) if line and len(line) <= 30 else None
 
 
 def _heading_attribution(

@@ -129,7 +129,8 @@ _DATA_OF = re.compile(
 #: cumulative totals published on Tuesday were ...": "published" is a participle there, not a report).
 _NOT_CLAIMANT = re.compile(
     r"(?<![A-Za-z\d])\d|^(?:updated\s+)?(?:totals?|figures?|data|numbers?|reports?|it\s+is|this|there)\b"
-    r"|(?:^|\s)(?:totals?|figures|data|numbers|tall(?:y|ies)|statistics|toll)$",
+    r"|(?:^|\s)(?:totals?|figures|data|numbers|tall(?:y|ies)|statistics|toll)$"
+    r"|^[a-z]+ly$",  # "(visually confirmed, ...)": an adverb, not who confirmed
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)

@@ -10,6 +10,7 @@ run together in one paragraph:
     tanks 10,136 (+7) / aircraft 369            label then figure, items parted by " / "
     Tanks | 58 | 11,612                         columns named by a header ("Category | February 2026 | Total")
     aircraft/helicopters – 360/326              two labels, two totals
+    Aircraft: 94 / 68                           one label, a total per side the heading names
     1. artillery systems - 14,334 (+33)         numbered or bulleted rows
     submarines - 1                              a row without a change
 
@@ -66,6 +67,10 @@ _ROW_LABEL_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _SLASH_SPLIT = re.compile(r"\s+/\s+")
+#: "label: A / B": one category, one figure per side named in the heading ("Russia / Ukraine").
+_ROW_TWO_SIDES = re.compile(
+    rf"(?P<label>{_LABEL}){_SEP}{_QUAL}(?P<a>{_NUM})\s*/\s*(?P<b>{_NUM}){_ROW_END}", re.IGNORECASE
+)
 #: "aircraft/helicopters – 360/326", "aircraft/helicopters 360 (+1)/326"
 _ROW_PAIR = re.compile(
     rf"(?P<la>[A-Za-z][A-Za-z -]{{0,30}}?)\s*/\s*(?P<lb>[A-Za-z][A-Za-z -]{{0,30}}?)(?:{_SEP}|\s+)"
@@ -84,7 +89,7 @@ _ROW_PREFIX = re.compile(r"^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+)?")
 _ITEM_SPLIT = re.compile(r"[,;]\s+")
 #: A heading that speaks of losses makes rows without a change a table.
 _LOSS_HEADING = re.compile(
-    r"\b(?:loss(?:es)?|destroyed|downed|shot\s+down|eliminated|liquidated|casualties|killed|lost)\b",
+    r"\b(?:loss(?:es)?|destroyed|downed|shot\s+down|eliminated|liquidated|casualties|killed|lost|tally|tallies|toll)\b",
     re.IGNORECASE,
 )
 #: A heading about what a side has or receives: its rows are not losses.
@@ -110,6 +115,7 @@ class Row:
     category: str  # a claim category, or "personnel" (counted killed, wounded and captured together)
     kind: str  # "cumulative" or "day"
     span_start: int
+    slot: int | None = None  # in "label: A / B" under "Russia / Ukraine": 0 for A, 1 for B
 
     def is_claim(self) -> bool:
         return loss_row(self.category, self.kind, self.value)
@@ -152,6 +158,22 @@ def _rows_in_item(item: str, at: int) -> list[Row]:
                         Row(at + cs, at + ce, _value(pair.group(change)), "exact", cat, "day", at + cs)
                     )
             return out
+    sides = _ROW_TWO_SIDES.search(item)
+    cat = _category(sides.group("label")) if sides else None
+    if sides is not None and cat is not None:  # "Aircraft: 94 / 68" under "Russia / Ukraine"
+        return [
+            Row(
+                at + sides.start(g),
+                at + sides.end(g),
+                _value(sides.group(g)),
+                "exact",
+                cat,
+                "cumulative",
+                at + sides.start(g),
+                n,
+            )
+            for n, g in enumerate(("a", "b"))
+        ]
     for pattern in (_ROW_LABEL_FIRST, _ROW_FIGURE_FIRST):
         # the row ends the item: "... are approximately: personnel - about 522,810 (+1,110) persons"
         row = pattern.search(item)
