@@ -159,15 +159,15 @@ def _rows_in_item(item: str, at: int) -> list[Row]:
                     )
             return out
     sides = _ROW_TWO_SIDES.search(item)
-    cat = _category(sides.group("label")) if sides else None
-    if sides is not None and cat is not None:  # "Aircraft: 94 / 68" under "Russia / Ukraine"
+    per_side = _category(sides.group("label")) if sides else None
+    if sides is not None and per_side is not None:  # "Aircraft: 94 / 68" under "Russia / Ukraine"
         return [
             Row(
                 at + sides.start(g),
                 at + sides.end(g),
                 _value(sides.group(g)),
                 "exact",
-                cat,
+                per_side,
                 "cumulative",
                 at + sides.start(g),
                 n,
