@@ -430,3 +430,11 @@ def test_niger_and_haiti_are_sides() -> None:
     assert _one(niger, "44").subject == "Niger"
     haiti = "At least 112 people were killed in gang violence in Port-au-Prince in March, the UN said."
     assert _one(haiti, "At least 112").subject == "Haiti"
+
+
+def test_equipment_downed_in_a_clause_of_its_own_is_the_claimant_s_enemy_s() -> None:
+    text = (
+        "According to Ukraine's General Staff, its units destroyed 12 tanks over the day, while 41 drones "
+        "of the operational-tactical level were downed."
+    )
+    assert _one(text, "41").subject == "Russia"

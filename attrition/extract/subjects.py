@@ -177,6 +177,13 @@ def _subject(
         and _CLAUSE_BREAK.search(text, verb.end(), fig.tok.start)
     ):
         verb = None  # the verb belongs to an earlier clause
+        if (
+            fig.cls in EQUIPMENT
+            and claimant_side
+            and fig.side_hint is None
+            and _DOWNED_AFTER.match(text, fig.noun_end, fig.sent.end)
+        ):  # "..., while 38 drones of the operational-tactical level were downed": the claimant's enemy's
+            return lex.enemy_of(claimant_side)
     if fig.owner is not None:
         owner = _owner(lex, s, fig, verb, claimant_side)
         if owner is not None:
@@ -253,6 +260,13 @@ def _subject(
     return army or _nearest_side(lex, s, rel) or _same_para(prev, fig)
 
 
+#: A passive of destruction after the counted equipment ("drones of the operational-tactical level
+#: were downed").
+_DOWNED_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,6}?\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:downed|destroyed|shot\s+down|hit|struck|disabled|sunk)\b",
+    re.IGNORECASE,
+)
 #: How far before a figure a side's possessive loss word may name whose the figure is.
 _OWN_REACH = 90
 #: A side's possessive with a loss word or "own" as its head: "Ukraine's own side:", "Russia's killed".
