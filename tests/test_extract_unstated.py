@@ -438,3 +438,12 @@ def test_equipment_downed_in_a_clause_of_its_own_is_the_claimant_s_enemy_s() -> 
         "of the operational-tactical level were downed."
     )
     assert _one(text, "41").subject == "Russia"
+
+
+def test_a_side_s_losses_named_in_passing_are_not_the_actor_of_a_participle() -> None:
+    text = (
+        "In its daily briefing the ministry, whose claims about Ukrainian losses are often inflated, said "
+        "Russian troops had repelled six attacks near Robotyne, destroying four tanks."
+    )
+    claim = _one(text, "four")
+    assert (claim.subject, claim.claimant_text) == ("Ukraine", "the ministry")

@@ -140,7 +140,10 @@ _ADJECTIVAL = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
 _HEADLESS = re.compile(r"^(?:which|who|whose|that|has|have|had|is|was|were|are|also)\b", re.IGNORECASE)
 _DETERMINERS = re.compile(
     r"^(?:however|but|and|also|meanwhile|separately|earlier|later|although|though|because|"
-    r"on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?|by\s+(?:noon|midday|nightfall|evening|morning|then))\s+",
+    r"on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?|by\s+(?:noon|midday|nightfall|evening|morning|then)|"
+    # "In its daily briefing the ministry said": where it said so
+    r"in\s+(?:its|their|his|her|a|the)\s+(?:[\w-]+\s+){0,2}?(?:briefing|statement|update|report|bulletin|post|"
+    r"summary|address|interview))\s+",
     re.IGNORECASE,
 )
 _ADVERBS = re.compile(

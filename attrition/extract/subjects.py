@@ -348,12 +348,18 @@ def _scene_after(lex: Lexicon, s: str, rel: int) -> str | None:
     return None
 
 
+#: A loss noun after a side word: the side is whose losses are talked of, not an actor.
+_NOT_AN_ACTOR_AFTER = re.compile(r"\s+(?:losses|casualties|dead|deaths|toll|tolls)\b", re.IGNORECASE)
+
+
 def _main_actor(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> str | None:
     """The actor of a sentence's main clause, for a participle after a comma (", killing 40"): the first
     side before offset `at` that is neither a place nor a counted object, or a pronoun for the claimant."""
     for start, _end, side, locative in _side_mentions(lex, s):
         if start >= at:
             break
+        if _end < len(s) and _NOT_AN_ACTOR_AFTER.match(s, _end):
+            continue  # "claims about Ukrainian losses": a side's losses, not a side acting
         if not locative and not _OBJECT_OF_COUNT.search(s, max(0, start - 30), start):
             pronoun = _OWN_ACTOR.search(s, 0, start) if claimant_side else None
             return claimant_side if pronoun else side
