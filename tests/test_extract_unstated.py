@@ -447,3 +447,20 @@ def test_a_side_s_losses_named_in_passing_are_not_the_actor_of_a_participle() ->
     )
     claim = _one(text, "four")
     assert (claim.subject, claim.claimant_text) == ("Ukraine", "the ministry")
+
+
+def test_days_of_a_month_and_a_daily_update_s_weekday() -> None:
+    week = "The ministry's weekly summary for March 8-14 said Ukrainian forces had lost more than 8,700 personnel."
+    claim = _one(week, "more than 8,700", date(2025, 3, 15))
+    assert (claim.period.kind, claim.period.start, claim.period.end) == (
+        "span",
+        date(2025, 3, 8),
+        date(2025, 3, 14),
+    )
+    night = "Pakistan said it had shot down five Indian aircraft on the night of May 6-7."
+    assert _one(night, "five", date(2025, 5, 8)).period.kind != "span"
+    update = (
+        "According to the Russian Defence Ministry's daily update on Friday, Ukraine has lost up to 3,120 "
+        "servicemen in the Kursk direction since the start of hostilities there."
+    )
+    assert _one(update, "up to 3,120", date(2024, 8, 24)).period.kind == "cumulative"

@@ -122,6 +122,8 @@ _CUES: list[tuple[str, str]] = [
         rf"|\b(?:in|over|during)\s+the\s+(?P<nt>\d+|{_SMALL_WORDS})\s+(?P<lunit4>days|weeks)\s+(?:to|through|until|ending)\s+(?=(?:{_WEEKDAY}|{_MONTH_NAMES}))"
         # a box row's label ending with its month: "Killed in Lebanon, November ......... 1,012"
         rf"|(?<=, )(?P<lmonth>{_MONTH_ALL})\.?\s+(?=\.{{2,}}|…)"
+        # "for March 1-7": a stretch of days of one month ("the night of May 6-7" is one night)
+        rf"|(?<!night\sof\s)\b(?P<mr>{_MONTH_NAMES})\s+(?P<mrd1>\d{{1,2}})\s*[-–]\s*(?P<mrd2>\d{{1,2}})\b(?![-–/\d])"
         # "in three days of fighting", "after two weeks of heavy clashes": a stretch ending on the report
         rf"|\b(?:in|over|during|after)\s+(?P<nd>\d+|{_SMALL_WORDS})\s+(?P<lunit3>days|weeks|months)\s+of\s+"
         rf"(?:[a-z]+\s+)?(?:{_CAMPAIGN}|combat|battles|shelling|strikes|bombardment)\b"
@@ -294,7 +296,8 @@ _SINCE_WAR = re.compile(
 _WEEKDAY_RE = re.compile(WORD_START + rf"\b(?:on\s+|last\s+)?(?P<wd>{_WEEKDAY})\b")
 _SAID_WEEKDAY = re.compile(
     WORD_START
-    + rf"\b(?:said|says|reported|announced|claimed|stated|told|wrote|added|published|posted|estimated|assessed|confirmed)\s+(?:\w+\s+){{0,3}}?(?:on\s+)?(?P<wd>{_WEEKDAY})\b"
+    + rf"\b(?:said|says|reported|announced|claimed|stated|told|wrote|added|published|posted|estimated|assessed|confirmed"
+    rf"|update|briefing|bulletin|statement|summary)\s+(?:\w+\s+){{0,3}}?(?:on\s+)?(?P<wd>{_WEEKDAY})\b"
     rf"|(?<!since\s)\b(?:on\s+)?(?P<wd2>{_WEEKDAY}),?\s+(?:\w+\s+){{0,4}}?(?:said|reported|announced|claimed|acknowledged|admitted|confirmed|estimated)\b",
 )
 
@@ -362,7 +365,7 @@ def statement_date(sentence: str, published: date | None) -> date | None:
 #: Span cue groups that fix the span's dates (the rest: "in the battle for X", "in the final days of").
 #: Span cue groups that hold the unit of "over the past N <unit>" in one of its wordings.
 _UNIT_GROUPS = ("unit", "unit1", "unit2", "unit3", "unit4", "unit5", "lunit", "lunit2", "lunit3", "lunit4")
-_DATED_GROUPS = ("syear", *_UNIT_GROUPS, "nh", "smonth", "lmonth", "ba", "fof")
+_DATED_GROUPS = ("syear", *_UNIT_GROUPS, "nh", "smonth", "lmonth", "mr", "ba", "fof")
 #: Span cue groups that may date the statement rather than the losses ("said last month that ...").
 _STATEMENT_GROUPS = ("smonth", "unit2", "unit3")
 
@@ -407,6 +410,12 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
         return _month_span(MONTHS[g["smonth"]], g.get("smy"), end)
     if g.get("lmonth"):
         return _month_span(MONTHS[g["lmonth"]], None, end)
+    if g.get("mr"):  # "March 1-7": those days of the latest such month up to the report
+        first, _last = _month_span(MONTHS[g["mr"]], None, end)
+        if first is not None:
+            day1, day2 = int(g["mrd1"]), int(g["mrd2"])
+            if 1 <= day1 <= day2 <= calendar.monthrange(first.year, first.month)[1]:
+                return first.replace(day=day1), first.replace(day=day2)
     if g.get("nh") and end is not None:  # "over 48 hours": whole days back from the report
         hours = _HOURS.get(g["nh"]) or int(g["nh"])
         return end - timedelta(days=-(-hours // 24)), end
@@ -571,6 +580,11 @@ def resolve(
         dist = m.start() - end_pos if m.start() >= end_pos else max(0, pos - m.end())
         if dist < best_dist:
             best, best_dist = m, dist
+    if best is not None and best.lastgroup == "day" and best.group(0).startswith("daily "):
+        # "according to the ministry's daily update on Friday, ... since the start of hostilities": the
+        # update is how it was said; another cue of the clause says the period
+        others = [m for m in in_clause if m.lastgroup in ("cumulative", "span") and m is not best]
+        best = others[0] if others else best
     if (
         best is not None
         and best.group(0) in _SUMMING

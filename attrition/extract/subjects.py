@@ -26,8 +26,9 @@ _PASSIVE_MARK = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", r
 #: Pronouns that make the claimant's own side the actor ("its forces destroyed", "it had killed").
 _OWN_ACTOR = re.compile(r"\b(?:its|their|our|we|it|they)\b(?!\s+(?:is|was)\b)", re.IGNORECASE)
 _OBJECT_OF_COUNT = re.compile(
-    r"(?:(?<!\w)\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))"
-    r"[\d,.]*\s+(?:of\s+)?(?:[A-Za-z'’-]+\s+){0,2}$",
+    # the figure runs straight into the words ("350 Ukrainian"), not through a comma ("March 1-7, claiming")
+    r"(?:(?<!\w)\d(?:[\d,.]*\d)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))"
+    r"\s+(?:of\s+)?(?:[A-Za-z'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _ATTACK_AFTER = re.compile(
