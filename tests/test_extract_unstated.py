@@ -464,3 +464,12 @@ def test_days_of_a_month_and_a_daily_update_s_weekday() -> None:
         "servicemen in the Kursk direction since the start of hostilities there."
     )
     assert _one(update, "up to 3,120", date(2024, 8, 24)).period.kind == "cumulative"
+
+
+def test_one_attack_last_week_and_a_final_assault_on_a_weekday_are_events() -> None:
+    ambush = "The militia said its fighters had killed more than 80 soldiers in an ambush near Bahir Dar last week."
+    claim = _one(ambush, "more than 80")
+    assert (claim.period.kind, claim.period.end) == ("event", None)
+    assault = "The RSF said it had killed more than 1,800 soldiers in the final assault on Sunday."
+    claim = _one(assault, "more than 1,800", date(2025, 10, 29))
+    assert (claim.period.kind, claim.period.end) == ("event", date(2025, 10, 26))

@@ -606,8 +606,8 @@ def resolve(
         if days:
             return Period(kind="event", start=days[-1].day, end=days[-1].day)
     if best is None or best.lastgroup is None:
-        if _weak_span(sentence):  # "during the offensive", with no sharper cue
-            return Period(kind="span", start=None, end=report)
+        if _weak_span(sentence) and _named_day(sentence, lo, hi, pos, end_pos, published) is None:
+            return Period(kind="span", start=None, end=report)  # "during the offensive", no sharper cue
         return _default_period(sentence, published, report, war_start, value)
     kind = best.lastgroup
     if kind == "cumulative":
@@ -677,9 +677,9 @@ def resolve(
             return Period(kind="cumulative", end=date(year, 12, 31))
         return Period(kind="projection", end=horizon)
     if kind == "span":
-        if best.group("smonth") and (value == 1 or _ONE_INCIDENT.search(sentence)):
-            # "In April, a U.S. strike on the port killed 80 people", "was killed near Kreminna in March":
-            # one incident in that month, its day unstated
+        if (best.group("smonth") or best.group("unit2")) and (value == 1 or _ONE_INCIDENT.search(sentence)):
+            # "In April, a U.S. strike on the port killed 80 people", "in an ambush ... last week", "was
+            # killed near Kreminna in March": one incident in that stretch, its day unstated
             return Period(kind="event", start=None, end=None)
         if best.group("ba"):
             start, end = _between(best, report)
