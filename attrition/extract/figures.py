@@ -240,7 +240,8 @@ def _classify(
     if of_the is not None and NOUNS.get(of_the.group("noun").lower()) in EQUIPMENT:
         # "Of the tanks, 52 were captured intact": the part counts the equipment named
         return _Figure(tok, sent, tok.end, NOUNS[of_the.group("noun").lower()], None, False)
-    them = _OF_THEM_AFTER.match(after) if _VERB_JUST_BEFORE.search(before) else None
+    them = _OF_THEM_AFTER.match(after) if after.startswith(" of them") else None
+    them = them if them is not None and _VERB_JUST_BEFORE.search(before) else None
     if them is not None:
         # "struck a deployment point of foreign mercenaries and killed up to 30 of them": the people or
         # equipment named before in the sentence

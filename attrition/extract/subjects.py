@@ -91,7 +91,7 @@ def _actor_before(lex: Lexicon, s: str, at: int, claimant_side: str | None) -> s
     ("in Ukraine") nor part of a counted phrase ("350 Ukrainian servicemen"), or a pronoun for the
     claimant's own side ("its forces", "it had")."""
     lo = max(0, at - VERB_WINDOW)
-    which = _WHICH_BEFORE.search(s, lo, at)
+    which = _WHICH_BEFORE.search(s, lo, at) if "which" in s[max(lo, at - 40) : at] else None
     if which is not None:  # "inflicted losses on the Ukrainian armed forces, which lost": what "which" names
         named = [m for m in _side_mentions(lex, s) if m[1] <= which.start()]
         if named:
