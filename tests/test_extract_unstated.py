@@ -473,3 +473,19 @@ def test_one_attack_last_week_and_a_final_assault_on_a_weekday_are_events() -> N
     assault = "The RSF said it had killed more than 1,800 soldiers in the final assault on Sunday."
     claim = _one(assault, "more than 1,800", date(2025, 10, 29))
     assert (claim.period.kind, claim.period.end) == ("event", date(2025, 10, 26))
+
+
+def test_items_of_a_list_introduced_by_a_loss_sentence() -> None:
+    text = (
+        "Russia said Ukrainian forces had lost more than 8,600 personnel in the week to March 14.\n\n"
+        "Broken down by battlegroup, the Russian Defence Ministry put Ukrainian losses as follows:\n"
+        '- "Sever" (North): up to 1,650 servicemen\n'
+        '- "Zapad" (West): over 1,420\n'
+    )
+    claims = extract(text, date(2025, 3, 15))
+    week = claims[0].period
+    assert (week.kind, week.start, week.end) == ("span", date(2025, 3, 7), date(2025, 3, 14))
+    assert [(c.subject, c.category, c.value, c.claimant) for c in claims[1:]] == [
+        ("Ukraine", "personnel_casualties", 1650, "Russian Defense Ministry"),
+        ("Ukraine", "personnel_casualties", 1420, "Russian Defense Ministry"),
+    ]

@@ -317,6 +317,14 @@ def _classify(
         and (_EQUIPMENT_FATE_AFTER.match(after) or prev.sent is sent and _EQUIPMENT_FATE_LIST.match(after))
     ):  # "lost 2,900 tanks. Of those, 1,950 were destroyed outright, 140 damaged and 545 captured"
         return _inherit(prev, tok, sent)
+    if (
+        prev is not None
+        and prev.cls in _PEOPLE_CLASSES
+        and not after.strip(" .,;")
+        and _LIST_ITEM_LINE.match(text, text.rfind("\n", 0, tok.start) + 1)
+        and _LIST_ITEM_LINE.match(text, text.rfind("\n", 0, prev.tok.start) + 1)
+    ):  # '- "Zapad" (West): over 1,510' after '- "Sever" (North): up to 1,790 servicemen': the same people
+        return _inherit(prev, tok, sent)
     if prev is not None and prev.sent is sent and float(tok.value).is_integer():
         if tok.value_high is not None and tok.qualifier == "range" and not after.strip(" .,;:)"):
             # "about 165,000 men had died, with the true number likely between 140,000 and 190,000":
@@ -460,6 +468,8 @@ _VERB_JUST_BEFORE = re.compile(
 )
 #: A plural word that may be a counted noun (looked up in `NOUNS`).
 _COUNTED_WORD = re.compile(r"\b[a-z][a-z-]{3,}s\b|\bmen\b|\bmilitiamen\b|\bgunmen\b|\bpersonnel\b")
+#: A bulleted list item's line.
+_LIST_ITEM_LINE = re.compile(r"[ \t]*[-•*–][ \t]")
 #: "Of the tanks," before a part: what the part counts.
 _OF_THE_NOUN = re.compile(r"\bof\s+the\s+(?P<noun>[a-z][a-z -]{2,40}?)\s*,\s*$", re.IGNORECASE)
 #: Words raising a running total right before its new figure ("bringing to", "taking its count past").

@@ -575,11 +575,31 @@ FRAME_REACH = 400
 def _tally_personnel(text: str, low: str, fig: _Figure, verb: re.Match[str] | None) -> bool:
     """Whether "N personnel" with no outcome word counts losses: the bare word of the daily loss bulletins,
     in a sentence or a document opening about losses, with no verb of deploying or sending before it."""
-    if not low.endswith("personnel", fig.tok.end, fig.noun_end):
-        return False
     if verb is not None and verb.group("non") is not None:
         return False
+    if not low.endswith("personnel", fig.tok.end, fig.noun_end):
+        # '- "Sever" (North): up to 1,790 servicemen' under "put Ukrainian losses as follows:": a list
+        # item under an introduction that speaks of losses
+        return _list_of_losses(low, fig)
     return _LOSS_FRAME.search(low, fig.sent.start, fig.sent.end) is not None or _loss_framed(text)
+
+
+#: A list item's opening: a bullet or dash at the start of its line.
+_LIST_ITEM = re.compile(r"[ \t]*[-•*–][ \t]")
+#: How far above a list item its introduction ("... as follows:") is looked for.
+LIST_INTRO_REACH = 400
+
+
+def _list_of_losses(low: str, fig: _Figure) -> bool:
+    """Whether a figure sits in a bulleted list item introduced by a line about losses that ends in ":"."""
+    line_start = low.rfind("\n", 0, fig.tok.start) + 1
+    if _LIST_ITEM.match(low, line_start) is None:
+        return False
+    intro_end = low.rfind(":\n", max(0, line_start - LIST_INTRO_REACH), line_start)
+    if intro_end < 0:
+        return False
+    intro_start = low.rfind("\n", 0, intro_end) + 1
+    return _LOSS_FRAME.search(low, intro_start, intro_end) is not None
 
 
 def _loss_framed(text: str) -> bool:

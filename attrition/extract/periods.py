@@ -119,7 +119,7 @@ _CUES: list[tuple[str, str]] = [
         rf"|\b(?:a|the|its|their)\s+(?:(?P<nl>\d+|{_SMALL_WORDS})-)?(?P<lunit>day|week|month|year)(?:-long)?\s+(?:{_CAMPAIGN})\b"
         r"|\b(?P<lunit2>day|week|month)-long\b"
         # "in the seven days to Wednesday": a stretch ending then (the end is read by `_span_start`)
-        rf"|\b(?:in|over|during)\s+the\s+(?P<nt>\d+|{_SMALL_WORDS})\s+(?P<lunit4>days|weeks)\s+(?:to|through|until|ending)\s+(?=(?:{_WEEKDAY}|{_MONTH_NAMES}))"
+        rf"|\b(?:in|over|during)\s+the\s+(?:(?P<nt>\d+|{_SMALL_WORDS})\s+)?(?P<lunit4>days|weeks|week)\s+(?:to|through|until|ending)\s+(?=(?:{_WEEKDAY}|{_MONTH_NAMES}))"
         # a box row's label ending with its month: "Killed in Lebanon, November ......... 1,012"
         rf"|(?<=, )(?P<lmonth>{_MONTH_ALL})\.?\s+(?=\.{{2,}}|…)"
         # "for March 1-7": a stretch of days of one month ("the night of May 6-7" is one night)

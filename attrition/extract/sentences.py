@@ -85,6 +85,8 @@ _DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'’ /-")
 _TIMESTAMP = re.compile(
     r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CES?T|EES?T|E[SD]T|ET|local\s+time))?\s*[-—–|]+\s+"
 )
+#: A list item's bullet or dash opening its line.
+_LIST_ITEM = re.compile(r"[ \t]*[-•*–][ \t]+\S")
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
 _CLAIM_VERBS = (
@@ -223,21 +225,33 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
     pos = 0
     para = 0
     seen_body = False
+    in_list = False
     for line in text.split("\n"):
         line_start = pos
         pos += len(line) + 1
         if not line.strip():
             continue
         bulletin = "(+" in line and BULLETIN_LINE.match(line) is not None
-        if bulletin and out and (out[-1].text.rstrip().endswith(":") or out[-1].bulletin):
+        # An item of a list that a body sentence introduces ("put Ukrainian losses as follows:") joins
+        # that sentence's paragraph: its attribution, side and period go on to the items.
+        listed = (
+            seen_body
+            and _LIST_ITEM.match(line) is not None
+            and bool(out)
+            and (in_list or out[-1].text.rstrip().endswith(":"))
+        )
+        if (bulletin and out and (out[-1].text.rstrip().endswith(":") or out[-1].bulletin)) or listed:
             # A loss-table row joins the paragraph that introduces it ("... were approximately:").
             for sent in out:
                 if sent.para == para:
                     sent.display = False
         else:
             para += 1
+        in_list = listed
         terminal = line.rstrip().rstrip(_CLOSERS).endswith((".", "!", "?"))
-        display = not bulletin and (not terminal or (not seen_body and bool(_BULLET.match(line))))
+        display = (
+            not bulletin and not listed and (not terminal or (not seen_body and bool(_BULLET.match(line))))
+        )
         if display and not seen_body and headline_claimant is None:
             m = _HEADLINE_CLAIMANT.search(line)
             if m:

@@ -258,7 +258,22 @@ def _subject(
     ):  # "Air defences destroyed 25 of the drones, Ukraine's air force said": the claimant's enemy's
         return lex.enemy_of(claimant_side)
     army = _army_of_claim(lex, text, s, fig, rel, claimant_side)
-    return army or _nearest_side(lex, s, rel) or _same_para(prev, fig)
+    return army or _nearest_side(lex, s, rel) or _same_para(prev, fig) or _list_intro_side(lex, text, fig)
+
+
+#: Whose losses a list's introduction speaks of: "put Ukrainian losses as follows:", "Russia's losses:".
+_LOSSES_OF = re.compile(r"(?P<w>[A-Z][\w-]+)(?:['’]s)?\s+(?:[a-z]+\s+)?(?:losses|casualties)\b")
+
+
+def _list_intro_side(lex: Lexicon, text: str, fig: _Figure) -> str | None:
+    """For an item of a list under an introduction ending in ":", the side whose losses it names."""
+    line_start = text.rfind("\n", 0, fig.tok.start) + 1
+    intro_end = text.rfind(":\n", max(0, line_start - 400), line_start)
+    if intro_end < 0:
+        return None
+    intro = text[text.rfind("\n", 0, intro_end) + 1 : intro_end]
+    named = [lex.side_of(m.group("w")) for m in _LOSSES_OF.finditer(intro)]
+    return next((side for side in reversed(named) if side), None)
 
 
 #: A passive of destruction after the counted equipment ("drones of the operational-tactical level
