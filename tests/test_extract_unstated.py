@@ -489,3 +489,11 @@ def test_items_of_a_list_introduced_by_a_loss_sentence() -> None:
         ("Ukraine", "personnel_casualties", 1650, "Russian Defense Ministry"),
         ("Ukraine", "personnel_casualties", 1420, "Russian Defense Ministry"),
     ]
+
+
+def test_an_institution_s_attribution_goes_on_to_the_next_paragraph() -> None:
+    text = (
+        "Russian forces lost 1,240 soldiers over the past day, Ukraine's General Staff said on Monday.\n\n"
+        "Russian losses also included 11 tanks and 27 artillery systems."
+    )
+    assert {c.claimant for c in extract(text, PUBLISHED)} == {"Ukrainian General Staff"}

@@ -319,8 +319,10 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         if found is not None:
             last_attr = found
             current = found
-        elif sent.para != last_para:
-            current = None
+        elif sent.para != last_para and not (
+            sent.para == last_para + 1 and current is not None and current.side
+        ):
+            current = None  # a new paragraph keeps an institution's attribution only right after it
         last_para = sent.para
         attr_cache[k] = (current or default_attr, periods.statement_date(s, published))
     for n, fig in enumerate(figures):
