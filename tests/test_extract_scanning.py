@@ -13,7 +13,7 @@ import pytest
 from attrition.extract import periods, sentences
 from attrition.extract.lexicon import _IGNORECASE_EXTRAS, _drop_possessive, alternation, lexicon
 from attrition.extract.numbers import _DIGIT_START
-from attrition.extract.scanning import contains_any, digit_run_starts
+from attrition.extract.scanning import contains_any, digit_run_starts, run_starts
 from attrition.extract.sentences import CAVEAT_HINTS, _boundaries, _last_words_start
 
 #: Texts with the characters the scans must get right: non-ASCII digits, "?", quotes, dashes, abbreviations.
@@ -142,11 +142,28 @@ def test_ignorecase_extras_are_all_the_non_ascii_letters_ignorecase_matches() ->
         "No side is named here, only 40 people and a river.",
         "The rebels said the army lost 300; Russian forces and the Kremlin's troops.",
         "\u212ayiv and \u0130srael and ru\u017f\u017fia, with nothing else",
+        "the the Russians, Russia Russia's-the Ukrainian the\nthe Kremlin",
     ],
 )
 def test_side_gate_finds_what_the_scan_finds(text: str) -> None:
     gate = lexicon().side_re
     assert [m.span() for m in gate.finditer(text)] == [m.span() for m in gate.pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *TRICKY,
+        *TREE_TEXTS[:2],
+        TREE_TEXTS[3],
+        "the the  the\nThe-the THE",
+        "Ru\u00dfland russia\u00e9 \u00e9russia",
+    ],
+)
+def test_run_starts_match_the_letter_runs_of_the_lowered_text(text: str) -> None:
+    words = frozenset((b"the", b"russia", b"uk", b"k", b"armed", b"al", b"s"))
+    expected = [m.start() for m in re.finditer("[a-z]+", text.lower()) if m.group().encode() in words]
+    assert run_starts(text, words) == expected
 
 
 def test_side_gate_skips_texts_without_a_first_word() -> None:

@@ -46,6 +46,33 @@ def digit_run_starts(text: str) -> list[int]:
     return out
 
 
+#: Byte translation: ASCII letters to lower case, every other byte to " ".
+_LETTER_MARKS = bytes(c | 0x20 if 0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+
+
+def run_starts(text: str, words: frozenset[bytes]) -> list[int]:
+    """Offsets, ascending, of the runs of ASCII letters of `text` that, lower-cased, are in `words`.
+
+    Why bytes: the text is encoded to Latin-1 (each other character one "?", offsets unchanged) and
+    translated to lower-case letters and spaces, so that splitting it into runs, keeping the runs in
+    `words` (a set intersection) and finding each kept run again (`bytes.find` of the run between
+    spaces) all run in C; a regex over the text pays for every run, kept or not.
+    A run of `str.lower()` text differs only where a character outside ASCII lower-cases to an ASCII
+    letter (U+0130 and U+212A, `WordGate.ignorecase_extras`): callers exclude such texts.
+    """
+    marks = b" " + text.encode("latin-1", "replace").translate(_LETTER_MARKS) + b" "
+    out: list[int] = []
+    for w in words.intersection(marks.split()):
+        needle = b" " + w + b" "
+        # In `marks` a run starts one byte after its offset in `text`: the needle's space is at that offset.
+        i = marks.find(needle)
+        while i >= 0:
+            out.append(i)
+            i = marks.find(needle, i + len(w) + 1)  # the closing space may open the next run
+    out.sort()
+    return out
+
+
 def contains_any(text: str, needles: Iterable[str]) -> bool:
     """Whether any of the literal `needles` occurs in `text` (a `re` alternation of literals tries each
     at every position; `in` is one fast scan per needle)."""
@@ -71,12 +98,13 @@ class WordGate:
     holding a character that IGNORECASE matches to an ASCII letter (`ignorecase_extras`) is scanned.
     """
 
-    __slots__ = ("pattern", "first_words", "ignorecase_extras")
+    __slots__ = ("pattern", "first_words", "ignorecase_extras", "_first_bytes")
 
     def __init__(self, pattern: re.Pattern[str], first_words: Iterable[str], ignorecase_extras: str) -> None:
         self.pattern = pattern
         self.first_words = frozenset(first_words)
         self.ignorecase_extras = ignorecase_extras
+        self._first_bytes = frozenset(w.encode("ascii") for w in self.first_words if w)
 
     def finditer(self, string: str) -> Iterator[re.Match[str]]:
         """`pattern.finditer(string)`: the pattern is matched only at the runs of letters that can open
@@ -84,22 +112,20 @@ class WordGate:
 
         Why not `finditer` behind a "does any run open a match" test: in a whole document almost every
         test passes, and `re` then tries the alternation at every word start; matching at the few runs
-        that can open a match halves the cost (the lookbehinds of `WORD_START` still see the text
-        before each run, so every match is the one `finditer` finds there).
+        that can open a match is several times cheaper (the lookbehinds of `WORD_START` still see the
+        text before each run, so every match is the one `finditer` finds there).
         """
-        low = string.lower()
-        if len(low) != len(string) or contains_any(string, self.ignorecase_extras):
-            return self.pattern.finditer(string)  # offsets of `low` would not be those of `string`
-        return self._gated(string, low)
+        if contains_any(string, self.ignorecase_extras):
+            return self.pattern.finditer(string)
+        return self._gated(string, run_starts(string, self._first_bytes))
 
-    def _gated(self, string: str, low: str) -> Iterator[re.Match[str]]:
-        """The matches of `pattern` in `string` that start at a run of letters of `low` (`string`
-        lower-cased, same offsets) in `first_words`."""
-        first_words, match = self.first_words, self.pattern.match
+    def _gated(self, string: str, starts: list[int]) -> Iterator[re.Match[str]]:
+        """The matches of `pattern` in `string` that start at one of the offsets `starts` (ascending)."""
+        match = self.pattern.match
         end = 0
-        for run in _LETTER_RUN.finditer(low):
-            if run.start() >= end and run.group() in first_words:
-                m = match(string, run.start())
+        for start in starts:
+            if start >= end:
+                m = match(string, start)
                 if m is not None:
                     end = m.end()
                     yield m
