@@ -143,6 +143,9 @@ def test_ignorecase_extras_are_all_the_non_ascii_letters_ignorecase_matches() ->
         "The rebels said the army lost 300; Russian forces and the Kremlin's troops.",
         "\u212ayiv and \u0130srael and ru\u017f\u017fia, with nothing else",
         "the the Russians, Russia Russia's-the Ukrainian the\nthe Kremlin",
+        "The 33rd Front, the  33rd front; THE the army, the-army, the,army, theArmy, the\tmilitary junta",
+        "the the",
+        "rebels and the",
     ],
 )
 def test_side_gate_finds_what_the_scan_finds(text: str) -> None:

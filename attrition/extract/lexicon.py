@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from attrition.extract.scanning import WordGate, first_run
+from attrition.extract.scanning import WordGate, first_run, runs_after_the
 
 #: Prefix for word-list regexes whose every alternative starts a word with a letter: it rejects the
 #: positions inside words before the alternation is tried, which halves the cost of such scans.
@@ -309,6 +309,7 @@ def lexicon() -> Lexicon:
         ),
         {"the", *(first_run(w) for w in side_words_all)},
         _IGNORECASE_EXTRAS,
+        runs_after_the(side_words_all),
     )
     aliases: dict[str, str] = {}
     claimant_side: dict[str, str | None] = {}

@@ -50,8 +50,13 @@ def digit_run_starts(text: str) -> list[int]:
 _LETTER_MARKS = bytes(c | 0x20 if 0x41 <= c <= 0x5A or 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 
 
-def run_starts(text: str, words: frozenset[bytes]) -> list[int]:
-    """Offsets, ascending, of the runs of ASCII letters of `text` that, lower-cased, are in `words`.
+#: In `run_starts`'s marks: a run "the" and the run after it (a lookahead: "the the army" keeps both).
+_THE_THEN_RUN = re.compile(rb" the(?= +([a-z]+) )")
+
+
+def run_starts(text: str, words: frozenset[bytes], after_the: frozenset[bytes] | None = None) -> list[int]:
+    """Offsets, ascending, of the runs of ASCII letters of `text` that, lower-cased, are in `words`;
+    with `after_the`, a run "the" only when the run after it is in `after_the`.
 
     Why bytes: the text is encoded to Latin-1 (each other character one "?", offsets unchanged) and
     translated to lower-case letters and spaces, so that splitting it into runs, keeping the runs in
@@ -59,10 +64,16 @@ def run_starts(text: str, words: frozenset[bytes]) -> list[int]:
     spaces) all run in C; a regex over the text pays for every run, kept or not.
     A run of `str.lower()` text differs only where a character outside ASCII lower-cases to an ASCII
     letter (U+0130 and U+212A, `WordGate.ignorecase_extras`): callers exclude such texts.
+    Why `after_the`: "the" is most of a document's runs in `words` (it may open "the Kremlin"), and
+    the run after it tells cheaply whether a match can start there.
     """
     marks = b" " + text.encode("latin-1", "replace").translate(_LETTER_MARKS) + b" "
     out: list[int] = []
-    for w in words.intersection(marks.split()):
+    present = words.intersection(marks.split())
+    if after_the is not None and b"the" in present:
+        present = present - {b"the"}
+        out += [m.start() for m in _THE_THEN_RUN.finditer(marks) if m.group(1) in after_the]
+    for w in present:
         needle = b" " + w + b" "
         # In `marks` a run starts one byte after its offset in `text`: the needle's space is at that offset.
         i = marks.find(needle)
@@ -71,6 +82,23 @@ def run_starts(text: str, words: frozenset[bytes]) -> list[int]:
             i = marks.find(needle, i + len(w) + 1)  # the closing space may open the next run
     out.sort()
     return out
+
+
+def runs_after_the(words: Iterable[str]) -> frozenset[str] | None:
+    """The runs of letters that may follow a run "the" in a match of `WordGate`'s pattern over `words`
+    (lower-case): each word's first run of letters, wherever it starts ("33rd front": "rd", read after
+    "the\\s+"), and the second run of each word that opens with the run "the" ("the army"); None when a
+    word has no run of letters after such a "the" (a match may end there)."""
+    out: set[str] = set()
+    for w in words:
+        runs = _LETTER_RUN.findall(w)
+        opens_with_the = first_run(w) == "the"
+        if not runs or (opens_with_the and len(runs) == 1):
+            return None
+        out.add(runs[0])
+        if opens_with_the:
+            out.add(runs[1])
+    return frozenset(out)
 
 
 def contains_any(text: str, needles: Iterable[str]) -> bool:
@@ -96,15 +124,24 @@ class WordGate:
     "the\\s+" and an IGNORECASE alternation of lower-case words, each matched only when no letter
     follows it, with "the" and each word's first run of letters (`first_run`) in `first_words`. A text
     holding a character that IGNORECASE matches to an ASCII letter (`ignorecase_extras`) is scanned.
+    With `after_the` (`runs_after_the` of the words), a run "the" is tried only when the run after it
+    is one of those: "the" then opens neither "the\\s+word" nor a word such as "the army".
     """
 
-    __slots__ = ("pattern", "first_words", "ignorecase_extras", "_first_bytes")
+    __slots__ = ("pattern", "first_words", "ignorecase_extras", "_first_bytes", "_after_the")
 
-    def __init__(self, pattern: re.Pattern[str], first_words: Iterable[str], ignorecase_extras: str) -> None:
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        first_words: Iterable[str],
+        ignorecase_extras: str,
+        after_the: Iterable[str] | None = None,
+    ) -> None:
         self.pattern = pattern
         self.first_words = frozenset(first_words)
         self.ignorecase_extras = ignorecase_extras
         self._first_bytes = frozenset(w.encode("ascii") for w in self.first_words if w)
+        self._after_the = None if after_the is None else frozenset(w.encode("ascii") for w in after_the if w)
 
     def finditer(self, string: str) -> Iterator[re.Match[str]]:
         """`pattern.finditer(string)`: the pattern is matched only at the runs of letters that can open
@@ -118,7 +155,7 @@ class WordGate:
         # `isascii` first: one C pass that clears most texts of the (non-ASCII) extras at once
         if not string.isascii() and contains_any(string, self.ignorecase_extras):
             return self.pattern.finditer(string)
-        return self._gated(string, run_starts(string, self._first_bytes))
+        return self._gated(string, run_starts(string, self._first_bytes, self._after_the))
 
     def _gated(self, string: str, starts: list[int]) -> Iterator[re.Match[str]]:
         """The matches of `pattern` in `string` that start at one of the offsets `starts` (ascending)."""
