@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from attrition.extract import periods, sentences
-from attrition.extract.lexicon import _IGNORECASE_EXTRAS, _drop_possessive, alternation, lexicon
+from attrition.extract import grammar, periods, sentences
+from attrition.extract.lexicon import IGNORECASE_EXTRAS, _drop_possessive, alternation, lexicon
 from attrition.extract.numbers import _DIGIT_START
 from attrition.extract.scanning import contains_any, digit_run_starts, run_starts
 from attrition.extract.sentences import CAVEAT_HINTS, _boundaries, _last_words_start
@@ -131,7 +131,7 @@ def test_letter_tree_matches_the_grouped_alternation(space: str) -> None:
 def test_ignorecase_extras_are_all_the_non_ascii_letters_ignorecase_matches() -> None:
     letter = re.compile("[a-z]", re.IGNORECASE)
     found = "".join(chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c)))
-    assert found == _IGNORECASE_EXTRAS
+    assert found == IGNORECASE_EXTRAS
 
 
 @pytest.mark.parametrize(
@@ -219,3 +219,27 @@ def test_cue_first_letters_are_those_the_cues_open_with() -> None:
         letters = _first_letters(list(_parser.parse(pattern)))
         assert letters is not None and letters <= set(periods.CUE_FIRST_LETTERS[kind]), kind
         assert set(periods.CUE_FIRST_LETTERS[kind]) <= letters, kind  # no letter more than needed
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "the toll rose to ",
+        "was hit by ",
+        "a village nearby ",
+        "Russian LOSSES OF ",
+        "the lo\u017f\u017fes of ",
+        "the \u0130njured, possibly ",
+        "casualties were now “",
+        "talks ended in ",
+        "the number of ",
+        "killed, wounded and missing would ",
+        "up to ",
+        "“it is ",
+    ],
+)
+def test_bare_word_gate_keeps_every_backward_match(before: str) -> None:
+    chunks = before.rsplit(None, 1)
+    expected = bool(chunks) and chunks[-1].lower().endswith(grammar._BARE_LAST)
+    expected = expected and grammar._BARE_BEFORE.search(before) is not None
+    assert grammar._bare_before(before) == expected

@@ -210,7 +210,7 @@ _Node = dict[str, "_Node"]
 _END = ""
 #: The characters outside ASCII that Python's `re` matches to an ASCII letter under IGNORECASE (dotted
 #: and dotless I, long s, Kelvin sign), found by testing every code point.
-_IGNORECASE_EXTRAS = "\u0130\u0131\u017f\u212a"
+IGNORECASE_EXTRAS = "\u0130\u0131\u017f\u212a"
 
 
 def alternation(words: Iterable[str], space: str = r"\ ") -> str:
@@ -240,7 +240,7 @@ def _ignorecase_class(ch: str) -> str:
     else the escaped literal, which keeps the pattern's own flags."""
     if not (ch.isascii() and ch.isalpha()):
         return re.escape(ch)
-    same = [c for c in ch.lower() + ch.upper() + _IGNORECASE_EXTRAS if re.fullmatch(ch, c, re.IGNORECASE)]
+    same = [c for c in ch.lower() + ch.upper() + IGNORECASE_EXTRAS if re.fullmatch(ch, c, re.IGNORECASE)]
     return "(?-i:[" + "".join(same) + "])"
 
 
@@ -308,7 +308,7 @@ def lexicon() -> Lexicon:
             re.IGNORECASE,
         ),
         {"the", *(first_run(w) for w in side_words_all)},
-        _IGNORECASE_EXTRAS,
+        IGNORECASE_EXTRAS,
         runs_after_the(side_words_all),
     )
     aliases: dict[str, str] = {}
