@@ -11,7 +11,13 @@ from typing import Any
 import pytest
 
 from attrition.extract import grammar, periods, sentences
-from attrition.extract.lexicon import IGNORECASE_EXTRAS, _drop_possessive, alternation, lexicon
+from attrition.extract.lexicon import (
+    IGNORECASE_EXTRAS,
+    _drop_possessive,
+    alternation,
+    by_first_letter,
+    lexicon,
+)
 from attrition.extract.numbers import _DIGIT_START
 from attrition.extract.scanning import contains_any, digit_run_starts, run_starts
 from attrition.extract.sentences import CAVEAT_HINTS, _boundaries, _last_words_start
@@ -243,3 +249,29 @@ def test_bare_word_gate_keeps_every_backward_match(before: str) -> None:
     expected = bool(chunks) and chunks[-1].lower().endswith(grammar._BARE_LAST)
     expected = expected and grammar._BARE_BEFORE.search(before) is not None
     assert grammar._bare_before(before) == expected
+
+
+#: An alternation with shared first letters, groups, classes, escapes and a lookahead after the first letter.
+GROUPED_SOURCE = r"said|says|s(?:ay|tated)|put(?!\s+out)|puts|p[ae]n|k\w+ed|killed|x|Kyiv|\w?z|a\|b"
+
+
+@pytest.mark.parametrize("ignorecase", [False, True])
+def test_by_first_letter_matches_the_plain_alternation(ignorecase: bool) -> None:
+    source = GROUPED_SOURCE.replace(r"|\w?z|a\|b", r"|a\|b")  # every alternative opens with a letter
+    flags = re.IGNORECASE if ignorecase else 0
+    grouped = re.compile(by_first_letter(source, ignorecase) + r"\b", flags)
+    plain = re.compile("(?:" + source + r")\b", flags)
+    for text in [
+        *TREE_TEXTS,
+        "Said SAYS stated put out, puts pen pan killed kxed x a|b \u212ayiv \u017fays kyiv",
+    ]:
+        for pos in range(len(text)):
+            got, want = grouped.match(text, pos), plain.match(text, pos)
+            assert (got and got.span()) == (want and want.span()), (text, pos)
+
+
+def test_by_first_letter_refuses_an_alternative_it_cannot_group() -> None:
+    with pytest.raises(ValueError):
+        by_first_letter(GROUPED_SOURCE, False)  # "\w?z" opens with an escape
+    with pytest.raises(ValueError):
+        by_first_letter("said|s?ays", False)  # the quantifier would apply to the group

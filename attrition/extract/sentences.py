@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attrition.extract.lexicon import WORD_START, Lexicon, lexicon, lowered
+from attrition.extract.lexicon import WORD_START, Lexicon, by_first_letter, lexicon, lowered
 from attrition.extract.scanning import contains_any
 
 #: Words ending in "." that do not end a sentence.
@@ -90,9 +90,11 @@ _CLAIM_VERBS = (
     r"(?:figure|toll|number)|updated|published|insisted|alleged|acknowledged|admitted|verified|has\s+verified"
 )
 #: Run on `lowered` text, like `HEDGE_RE` (no IGNORECASE: see `lexicon.lowered`).
-_VERB_RE = re.compile(WORD_START + rf"\b(?:{_CLAIM_VERBS})\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)")
+_VERB_RE = re.compile(
+    WORD_START + rf"\b{by_first_letter(_CLAIM_VERBS, False)}\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)"
+)
 _INVERTED_RE = re.compile(
-    rf"(?:,|[\"”])\s*(?!told\b|tells\b)(?:{_CLAIM_VERBS})\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,.;:\"“”]{{1,80}})",
+    rf"(?:,|[\"”])\s*(?!told\b|tells\b){by_first_letter(_CLAIM_VERBS, True)}\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,.;:\"“”]{{1,80}})",
     re.IGNORECASE,
 )
 _ACCORDING_RE = re.compile(
