@@ -32,6 +32,7 @@ from attrition.extract.lexicon import (
     WORD_START,
     Lexicon,
     alternation,
+    by_first_letter,
     lexicon,
     lowered,
     set_document,
@@ -73,11 +74,14 @@ _OUTCOME_RE = re.compile(
 )
 #: Run on the `lowered` document (no IGNORECASE: see `lexicon.lowered`).
 _VERB_RE = re.compile(
-    WORD_START + rf"\b(?:(?P<loss>{LOSS_VERB})|(?P<kill>{KILL_VERB})|(?P<non>{NONLOSS_VERB}))\b"
+    WORD_START
+    + rf"\b(?:(?P<loss>{by_first_letter(LOSS_VERB, False)})|(?P<kill>{by_first_letter(KILL_VERB, False)})"
+    + rf"|(?P<non>{by_first_letter(NONLOSS_VERB, False)}))\b"
 )
 #: After a figure: "were killed by X" / "killed in the X attack": X attacked.
 _PASSIVE_AGENT = re.compile(
-    r"[^.;]{0,50}?\b(?:" + KILL_VERB + r")\s+(?:by|in|during)\s+(?:an?\s+|the\s+)?", re.IGNORECASE
+    r"[^.;]{0,50}?\b" + by_first_letter(KILL_VERB, True) + r"\s+(?:by|in|during)\s+(?:an?\s+|the\s+)?",
+    re.IGNORECASE,
 )
 _PASSIVE_MARK = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: Pronouns that make the claimant's own side the actor ("its forces destroyed", "it had killed").
