@@ -11,7 +11,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -23,6 +23,8 @@ from attrition.extract.scanning import WordGate, first_run, runs_after_the
 WORD_START = r"(?<![A-Za-z])(?=[A-Za-z])"
 
 
+#: How many phrases `Lexicon.canonical_claimant` keeps answers for (a few hundred recur in practice).
+CLAIMANT_CACHE = 4096
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -66,6 +68,9 @@ class Lexicon:
     claimant_side: dict[str, str | None]
     claimant_re: re.Pattern[str]
     generic: dict[str, tuple[tuple[str, ...], str | None]]
+    #: `canonical_claimant`'s answers by phrase: claimant phrases are a small vocabulary that recurs
+    #: within and across documents ("Ukraine's General Staff"), and each answer costs a few regex scans.
+    claimant_cache: dict[str, tuple[str, str | None]] = field(default_factory=dict, repr=False, compare=False)
 
     def side_of(self, word: str) -> str | None:
         """Canonical side of a side word (case-insensitive, possessive dropped); a generic word ("rebels",
@@ -126,10 +131,20 @@ class Lexicon:
         return s.civilians_hit if s else None
 
     def canonical_claimant(self, phrase: str) -> tuple[str, str | None]:
-        """Canonical claimant for an attribution phrase, and the side it speaks for.
+        """Canonical claimant for an attribution phrase, and the side it speaks for (cached by phrase,
+        the cache emptied when it reaches `CLAIMANT_CACHE` phrases).
 
         The longest alias found inside the phrase wins; with none, the phrase itself (article dropped).
         """
+        found = self.claimant_cache.get(phrase)
+        if found is None:
+            if len(self.claimant_cache) >= CLAIMANT_CACHE:
+                self.claimant_cache.clear()
+            found = self.claimant_cache[phrase] = self._canonical_claimant(phrase)
+        return found
+
+    def _canonical_claimant(self, phrase: str) -> tuple[str, str | None]:
+        """`canonical_claimant`, computed."""
         head, comma, name = phrase.rpartition(", ")
         if comma and self.claimant_re.search(name) is None:
             # "head, Name" (an appositive): the name, unless the head names an institution, not just a
