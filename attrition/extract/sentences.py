@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attrition.extract.lexicon import WORD_START, Lexicon, by_first_letter, lexicon, lowered
+from attrition.extract.lexicon import (
+    IGNORECASE_EXTRAS,
+    WORD_START,
+    Lexicon,
+    by_first_letter,
+    lexicon,
+    lowered,
+)
 from attrition.extract.scanning import contains_any
 
 #: Words ending in "." that do not end a sentence.
@@ -333,7 +340,12 @@ def attribution(
     found = list(candidates(sentence) if found is None else found)
     if not found:
         return None
-    citing = _CITING_RE.search(sentence)
+    # Every match holds "citing": a substring test spares most sentences the search (IGNORECASE also
+    # matches "ı" and "İ" to "i": a sentence holding one is searched).
+    cites = (
+        "citing" in sentence.lower() or not sentence.isascii() and contains_any(sentence, IGNORECASE_EXTRAS)
+    )
+    citing = _CITING_RE.search(sentence) if cites else None
     found.sort(key=lambda f: (lex.claimant_re.search(f[1]) is None, f[0]))
     chain = [np for _, np in found]
     if citing and (lex.claimant_re.search(citing.group("c")) or not lex.claimant_re.search(chain[0])):
