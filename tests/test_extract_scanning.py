@@ -275,3 +275,10 @@ def test_by_first_letter_refuses_an_alternative_it_cannot_group() -> None:
         by_first_letter(GROUPED_SOURCE, False)  # "\w?z" opens with an escape
     with pytest.raises(ValueError):
         by_first_letter("said|s?ays", False)  # the quantifier would apply to the group
+
+
+@pytest.mark.parametrize("word", ["citing", "CITING", "c\u0131ting"])
+def test_citing_gate_keeps_every_spelling_the_search_finds(word: str) -> None:
+    s = f"The Kyiv Independent reported, {word} Ukraine's General Staff, that 300 soldiers were killed."
+    found = sentences.attribution(s, lexicon(), None)
+    assert found is not None and found.claimant_text == "Ukraine's General Staff"
