@@ -113,8 +113,9 @@ _CITING_RE = re.compile(r"\bciting\s+(?P<c>[^,.;:\"“”]{2,100}?)(?=\s*(?:[,.;
 _NP_STOP = re.compile(
     r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bas\b|\band\s+(?=[a-z]+\s+(?:said|told))", re.IGNORECASE
 )
-#: The punctuation among `_NP_STOP`'s stops.
+#: The punctuation among `_NP_STOP`'s stops, and the words one of which its other stops hold.
 _NP_STOP_MARKS = ',;:"“”()'
+_NP_STOP_WORDS = ("that", "while", "as", "and")
 _PRONOUN = re.compile(
     r"^(?:it|he|she|they|we|officials|the\s+administration|one\s+(?:of\s+the\s+)?officials?|"
     r"the\s+(?:ministry|military|army|agency|statement|report|update|daily\s+update|briefing|"
@@ -300,8 +301,16 @@ def _subject_np(sentence: str, verb_start: int) -> str | None:
     # The last stop: the last punctuation mark, or a stop word after it (stops never overlap, so the
     # words need only be looked for after that mark).
     cut = max(before.rfind(c) for c in _NP_STOP_MARKS) + 1
-    for m in _NP_STOP.finditer(before, cut):
-        cut = m.end()
+    tail = before[cut:]
+    # After the last mark only the stop words can stop the phrase: most phrases hold none of them
+    # (IGNORECASE also matches "ı", "ſ" to ASCII letters: a phrase holding one is scanned).
+    if (
+        contains_any(tail.lower(), _NP_STOP_WORDS)
+        or not tail.isascii()
+        and contains_any(tail, IGNORECASE_EXTRAS)
+    ):
+        for m in _NP_STOP.finditer(before, cut):
+            cut = m.end()
     np = _clean_np(before[cut:])
     if not np and before.rstrip().endswith(",") and not re.search(r"[\"“”]", before):
         # "X, a Britain-based monitor, said": the head before the appositive; "the spokesman for the
