@@ -152,6 +152,8 @@ class WordGate:
         that can open a match is several times cheaper (the lookbehinds of `WORD_START` still see the
         text before each run, so every match is the one `finditer` finds there).
         """
+        if not string:  # a match holds a letter; most noun phrases have no modifiers to scan
+            return iter(())
         # `isascii` first: one C pass that clears most texts of the (non-ASCII) extras at once
         if not string.isascii() and contains_any(string, self.ignorecase_extras):
             return self.pattern.finditer(string)
