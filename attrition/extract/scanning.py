@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from itertools import compress
 
 #: Byte translation: ASCII digits to "0", every other byte to " ".
 _DIGIT_MARKS = bytes(0x30 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
@@ -56,31 +57,32 @@ _THE_THEN_RUN = re.compile(rb" the(?= +([a-z]+) )")
 
 def run_starts(text: str, words: frozenset[bytes], after_the: frozenset[bytes] | None = None) -> list[int]:
     """Offsets, ascending, of the runs of ASCII letters of `text` that, lower-cased, are in `words`;
-    with `after_the`, a run "the" only when the run after it is in `after_the`.
+    with `after_the`, also of each run "the" (not in `words` then) whose next run is in `after_the`.
 
     Why bytes: the text is encoded to Latin-1 (each other character one "?", offsets unchanged) and
     translated to lower-case letters and spaces, so that splitting it into runs, keeping the runs in
-    `words` (a set intersection) and finding each kept run again (`bytes.find` of the run between
-    spaces) all run in C; a regex over the text pays for every run, kept or not.
-    A run of `str.lower()` text differs only where a character outside ASCII lower-cases to an ASCII
-    letter (U+0130 and U+212A, `WordGate.ignorecase_extras`): callers exclude such texts.
+    `words` (`compress`) and finding each kept run again (`bytes.find` of the run between spaces, from
+    the end of the run kept before it) all run in C; a regex over the text pays for every run, kept
+    or not. A run of `str.lower()` text differs only where a character outside ASCII lower-cases to an
+    ASCII letter (U+0130 and U+212A, `WordGate.ignorecase_extras`): callers exclude such texts.
     Why `after_the`: "the" is most of a document's runs in `words` (it may open "the Kremlin"), and
     the run after it tells cheaply whether a match can start there.
     """
     marks = b" " + text.encode("latin-1", "replace").translate(_LETTER_MARKS) + b" "
+    runs = marks.split()
     out: list[int] = []
-    present = words.intersection(marks.split())
-    if after_the is not None and b"the" in present:
-        present = present - {b"the"}
+    if after_the is not None:
         out += [m.start() for m in _THE_THEN_RUN.finditer(marks) if m.group(1) in after_the]
-    for w in present:
-        needle = b" " + w + b" "
-        # In `marks` a run starts one byte after its offset in `text`: the needle's space is at that offset.
-        i = marks.find(needle)
-        while i >= 0:
-            out.append(i)
-            i = marks.find(needle, i + len(w) + 1)  # the closing space may open the next run
-    out.sort()
+    # The kept runs in order: between two of them no other run equal to the second is kept, so the
+    # first occurrence of a kept run after the one before is that run. In `marks` a run starts one
+    # byte after its offset in `text`: the needle's space is at that offset.
+    i = 0
+    for w in compress(runs, map(words.__contains__, runs)):
+        i = marks.find(b" " + w + b" ", i)
+        out.append(i)
+        i += len(w) + 1  # the closing space may open the next run
+    if after_the is not None:
+        out.sort()
     return out
 
 
@@ -140,8 +142,10 @@ class WordGate:
         self.pattern = pattern
         self.first_words = frozenset(first_words)
         self.ignorecase_extras = ignorecase_extras
-        self._first_bytes = frozenset(w.encode("ascii") for w in self.first_words if w)
         self._after_the = None if after_the is None else frozenset(w.encode("ascii") for w in after_the if w)
+        # With `after_the`, `run_starts` finds the runs "the" itself.
+        skipped = {"", "the"} if after_the is not None else {""}
+        self._first_bytes = frozenset(w.encode("ascii") for w in self.first_words - skipped)
 
     def finditer(self, string: str) -> Iterator[re.Match[str]]:
         """`pattern.finditer(string)`: the pattern is matched only at the runs of letters that can open
