@@ -18,7 +18,18 @@ from attrition.evaluate import evaluate, read_documents, read_gold
 from attrition.models import CATEGORIES, PERIOD_KINDS, QUALIFIERS, VERIFICATIONS
 from tests.extract_devset import DEVSET
 
-BLIND_SETS = {"blind1": 30, "blind2": 40, "blind3": 40, "blind4": 16, "blind5": 22}
+BLIND_SETS = {
+    "blind1": 30,
+    "blind2": 40,
+    "blind3": 40,
+    "blind4": 16,
+    "blind5": 22,
+    "blind6": 30,
+    "blind7": 30,
+    "blind8": 30,
+    "blind9": 30,
+    "blind10": 30,
+}
 if (DEVSET / "sealed" / "gold.jsonl").exists():
     BLIND_SETS["sealed"] = sum(1 for line in (DEVSET / "sealed" / "docs.jsonl").open() if line.strip())
 GOLD_FIELDS = (

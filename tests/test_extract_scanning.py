@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from attrition.extract import grammar, periods, sentences
+from attrition.extract import figures, periods, sentences
 from attrition.extract.lexicon import (
     IGNORECASE_EXTRAS,
     _drop_possessive,
@@ -246,9 +246,9 @@ def test_cue_first_letters_are_those_the_cues_open_with() -> None:
 )
 def test_bare_word_gate_keeps_every_backward_match(before: str) -> None:
     chunks = before.rsplit(None, 1)
-    expected = bool(chunks) and chunks[-1].lower().endswith(grammar._BARE_LAST)
-    expected = expected and grammar._BARE_BEFORE.search(before) is not None
-    assert grammar._bare_before(before) == expected
+    expected = bool(chunks) and chunks[-1].lower().endswith(figures._BARE_LAST)
+    expected = expected and figures._BARE_BEFORE.search(before) is not None
+    assert figures._bare_before(before) == expected
 
 
 #: An alternation with shared first letters, groups, classes, escapes and a lookahead after the first letter.

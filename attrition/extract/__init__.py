@@ -14,7 +14,7 @@ from attrition.models import Claim, Document, content_hash
 
 __all__ = ["extract", "extract_document", "EXTRACTOR_VERSION"]
 
-EXTRACTOR_VERSION = "0.4.3"
+EXTRACTOR_VERSION = "0.4.4"
 
 
 def extract(text: str, published: date | None = None) -> list[Claim]:

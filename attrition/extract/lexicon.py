@@ -83,7 +83,8 @@ class Lexicon:
 
     def _generic_side(self, word: str) -> str | None:
         """The side a generic word names in the current document: of the sides it can name, the one the
-        document names most often, else the one whose enemy it names most often, else the default."""
+        document names most often, else the one whose enemy it names most often, else (in a document that
+        names no side at all) the default."""
         options, default = self.generic[word]
         counts = self.document_sides()
         named = [s for s in options if counts.get(s)]
@@ -92,7 +93,8 @@ class Lexicon:
         through_enemy = [s for s in options if any(counts.get(e) for e in self.sides[s].enemies)]
         if through_enemy:
             return max(through_enemy, key=lambda s: max(counts.get(e, 0) for e in self.sides[s].enemies))
-        return default
+        # A story that names other wars' sides only ("the Kyiv regime"): the word names none of its sides.
+        return None if counts else default
 
     def document_sides(self) -> Counter[str]:
         """How often each side is named in the current document by a word that is not generic (computed
@@ -193,10 +195,12 @@ _ROLE_THEN_NAME = re.compile(
     r"\s+(?P<name>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){1,3})$",
     re.IGNORECASE,
 )
-#: People at an institution: "researchers at Ghent University" -> the institution.
+#: People at or speaking for an institution: "researchers at Ghent University", "a spokesman for the
+#: Strategic Framework ... (CSP-DPA)" -> the institution.
 _PEOPLE_AT = re.compile(
     r"^(?:[a-z-]+\s+){0,2}(?:researchers|experts|analysts|scientists|academics|doctors|staff|officials|"
-    r"investigators|economists|demographers)\s+(?:at|from|of|with)\s+(?:the\s+)?(?P<org>(?-i:[A-Z]).+)$",
+    r"investigators|economists|demographers|spokes(?:man|woman|person)|representatives?)\s+(?:at|from|of|with|for)"
+    r"\s+(?:the\s+)?(?P<org>(?-i:[A-Z]).+?)(?:\s+\([A-Z][\w-]*\))?$",
     re.IGNORECASE,
 )
 #: A second claimant joined to the first ("residents and a local resistance group"): the first is kept.

@@ -266,7 +266,9 @@ def scan(text: str) -> list[NumberToken]:
         ):
             end += len(_OR_SO)  # "80,000 or so"
             qualifier = "around" if qualifier == "exact" else qualifier
-        year_like = high is None and len(raw) == 4 and _YEAR.fullmatch(raw) is not None
+        year_like = len(raw) == 4 and _YEAR.fullmatch(raw) is not None
+        if high is not None:  # "2022–2025": a span of years, never a count
+            year_like = year_like and 1900 <= high <= 2100 and float(high).is_integer()
         out.append(NumberToken(value, high, qualifier, start, end, start_a, year_like))
     return out
 

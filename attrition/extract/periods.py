@@ -76,6 +76,9 @@ DATE_RE = re.compile(
     rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d))\b",
 )
 
+#: Month names and their abbreviations (lower case), longest first.
+_MONTH_ALL = "|".join(sorted(MONTHS, key=len, reverse=True))
+
 _CUES: list[tuple[str, str]] = [
     (
         "rate",
@@ -115,6 +118,13 @@ _CUES: list[tuple[str, str]] = [
         # "a week-long battle", "the four-month offensive", "a 10-day siege"
         rf"|\b(?:a|the|its|their)\s+(?:(?P<nl>\d+|{_SMALL_WORDS})-)?(?P<lunit>day|week|month|year)(?:-long)?\s+(?:{_CAMPAIGN})\b"
         r"|\b(?P<lunit2>day|week|month)-long\b"
+        # "in the seven days to Wednesday": a stretch ending then (the end is read by `_span_start`)
+        rf"|\b(?:in|over|during)\s+the\s+(?P<nt>\d+|{_SMALL_WORDS})\s+(?P<lunit4>days|weeks)\s+(?:to|through|until|ending)\s+(?=(?:{_WEEKDAY}|{_MONTH_NAMES}))"
+        # a box row's label ending with its month: "Killed in Lebanon, November ......... 1,012"
+        rf"|(?<=, )(?P<lmonth>{_MONTH_ALL})\.?\s+(?=\.{{2,}}|…)"
+        # "in three days of fighting", "after two weeks of heavy clashes": a stretch ending on the report
+        rf"|\b(?:in|over|during|after)\s+(?P<nd>\d+|{_SMALL_WORDS})\s+(?P<lunit3>days|weeks|months)\s+of\s+"
+        rf"(?:[a-z]+\s+)?(?:{_CAMPAIGN}|combat|battles|shelling|strikes|bombardment)\b"
         r"|\bin\s+the\s+(?:final|last|closing|first|opening)\s+(?:days|weeks|months|hours)\s+of\b"
         # "between 25 September and 2 October", "between Thursday and Saturday", "between March and May"
         rf"|\bbetween\s+(?P<ba>{_DATEISH})\s+and\s+(?P<bb>{_DATEISH_END})(?![\w-])"
@@ -130,6 +140,8 @@ _CUES: list[tuple[str, str]] = [
         "cumulative",
         # "bringing its toll in the ground offensive to 332": the running total the new losses raise
         r"\bbringing\s+(?:its|the|their|his|her|our|this)\s+(?:[\w-]+\s+){0,3}?(?:toll|losses|totals?|tally|count)\b"
+        # "bringing to 19 the number ...", "taking its count past 1.3 million"
+        r"|\b(?:bringing|brought|brings)\s+to\s+(?=\d|(?:more|over|about|nearly|almost|at)\b)|\b(?:taking|pushing)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|tally|total|count)\b"
         r"|\bsince\b|\bin\s+total\b|\btotal(?:s|ed|led)?\b|\btally\b|\bso\s+far\b|\bto\s+date\b|\baltogether\b|\boverall\b"
         r"|\bin\s+all\b|\bcumulative\b",
     ),
@@ -184,6 +196,41 @@ _TOLL_DEFAULT = re.compile(
     r"stand|stood|number|numbered|reached|topped|exceeded|approach|approached|approaching|close\s+to|near|neared|"
     r"amount|amounted)|estimat(?:ed|es|e)|puts?\s+(?:[\w'’-]+\s+){0,5}?(?:casualties|losses|toll|deaths|dead))\b",
 )
+#: A campaign inside a war ("the ground offensive", "the Kursk incursion"): a total in it starts when it did.
+_CAMPAIGN_RE = re.compile(
+    r"\b(?:offensive|counteroffensive|operation|campaign|battle|incursion|siege|escalation)\b"
+)
+#: Cue words that raise a running total to the figure: the total is as of the statement, whatever day
+#: the sentence names ("lost 1,270 over the past day, bringing their losses ... to 858,370 ... on Tuesday").
+_RAISING = ("bringing", "brought", "brings", "taking", "pushing")
+#: A total set "at" or "to" its figure ("stood at", "put ... at", "rose to").
+_SET_AT = re.compile(r"\b(?:at|to|reached|passed)\s+$")
+#: A total set at its figure, then the weekday it stood so ("stood at 1,010,960 on Thursday").
+_SET_AT_FIGURE = re.compile(
+    r"\b(?:at|to|reached|passed)\s+(?:[a-z]+\s+){0,2}?\d[\d,.]*(?:\s+(?:million|thousand))?\s+on\s+$"
+)
+#: Words right before a figure that make it what a total grew by ("rose by 1,200", "added 900").
+_INCREMENT = re.compile(
+    r"\b(?:(?:rose|risen|rises|increased|increases|grew|grown|went\s+up|gone\s+up|jumped|climbed)\s+by|added)\s"
+    r"(?![^;]*\bto\s)"  # "rose by 300 to 12,000": the figure after "to" is the total
+)
+#: How far before a figure the increment words may stand ("grew by 20,110 personnel and 96 tanks").
+INCREMENT_REACH = 60
+#: The whole war as the scope of a figure ("killed in the war", "over the course of the war").
+_WAR_SCOPE = re.compile(
+    WORD_START
+    + r"\b(?:in|during|throughout|over\s+the\s+course\s+of|since\s+the\s+start\s+of)\s+(?:the|this)\s+"
+    r"(?:(?:full-scale\s+)?war|conflict|(?:full-scale\s+)?invasion)\b(?!\s+(?:on|in)\s)",
+)
+#: People held now ("remain in Russian captivity", "are still being held"): a standing count, not an event.
+_HELD_NOW = re.compile(
+    WORD_START
+    + r"\b(?:(?:remain|remains|remained|still|are|were)\s+(?:[\w-]+\s+){0,2}?(?:in\s+(?:[\w-]+\s+)?captivity|held)"
+    r"|in\s+(?:[\w-]+\s+)?captivity)\b",
+)
+#: A figure this large with no period and no incident is a running total: single attacks and clashes
+#: are reported in hundreds at most, whole-war tolls and tallies in thousands.
+TOTAL_SCALE = 1_000
 #: An incident word used as a reference point ("after the attack"), not as what caused the losses.
 _AFTER_INCIDENT = re.compile(r"\b(?:after|since|before)\s+(?:the|that|this|its|their)\s+$")
 _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|stated|estimated|claimed)\s+on\s+")
@@ -230,9 +277,9 @@ CUE_FIRST_LETTERS = {
     "rate": "adeop",
     "projection": "bcimosw",
     "day": "dilopty",
-    "span": "abdfilmostw",
+    "span": "abdfijlmnostw",
     "same": "dfio",
-    "cumulative": "abciost",
+    "cumulative": "abciopst",
 }
 #: Run on `lowered` text (no IGNORECASE: see `lexicon.lowered`).
 CUE_RE = re.compile(
@@ -240,7 +287,8 @@ CUE_RE = re.compile(
 )
 _SINCE_WAR = re.compile(
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+|its\s+|russia's\s+)?(?:full[-\s]scale\s+)?"
-    r"(?:war|invasion|conflict|fighting|aggression)|since\s+(?:the\s+)?(?:war|invasion|conflict|fighting)\s+(?:began|started|broke\s+out)"
+    r"(?:war|invasion|conflict|fighting|aggression|special\s+military\s+operation)"
+    r"|since\s+(?:the\s+)?(?:war|invasion|conflict|fighting)\s+(?:began|started|broke\s+out)"
     r"|since\s+(?:russia|moscow)\s+invaded",
 )
 _WEEKDAY_RE = re.compile(WORD_START + rf"\b(?:on\s+|last\s+)?(?P<wd>{_WEEKDAY})\b")
@@ -313,8 +361,8 @@ def statement_date(sentence: str, published: date | None) -> date | None:
 
 #: Span cue groups that fix the span's dates (the rest: "in the battle for X", "in the final days of").
 #: Span cue groups that hold the unit of "over the past N <unit>" in one of its wordings.
-_UNIT_GROUPS = ("unit", "unit1", "unit2", "unit3", "unit4", "unit5", "lunit", "lunit2")
-_DATED_GROUPS = ("syear", *_UNIT_GROUPS, "nh", "smonth", "ba", "fof")
+_UNIT_GROUPS = ("unit", "unit1", "unit2", "unit3", "unit4", "unit5", "lunit", "lunit2", "lunit3", "lunit4")
+_DATED_GROUPS = ("syear", *_UNIT_GROUPS, "nh", "smonth", "lmonth", "ba", "fof")
 #: Span cue groups that may date the statement rather than the losses ("said last month that ...").
 _STATEMENT_GROUPS = ("smonth", "unit2", "unit3")
 
@@ -357,12 +405,20 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
         return date(y, 1, 1), date(y, 12, 31)
     if g.get("smonth"):
         return _month_span(MONTHS[g["smonth"]], g.get("smy"), end)
+    if g.get("lmonth"):
+        return _month_span(MONTHS[g["lmonth"]], None, end)
     if g.get("nh") and end is not None:  # "over 48 hours": whole days back from the report
         hours = _HOURS.get(g["nh"]) or int(g["nh"])
         return end - timedelta(days=-(-hours // 24)), end
+    if g.get("unit2") and end is not None and g["unit2"] != "week":
+        # "last month", "last year": the calendar month or year before the report's
+        if g["unit2"] == "year":
+            return date(end.year - 1, 1, 1), date(end.year - 1, 12, 31)
+        last = end.replace(day=1) - timedelta(days=1)
+        return last.replace(day=1), last
     unit = next((g[k] for k in _UNIT_GROUPS if g.get(k)), None)
     if unit and end is not None:
-        n_raw = (g.get("n") or g.get("nl") or "1").lower()
+        n_raw = (g.get("n") or g.get("nl") or g.get("nd") or g.get("nt") or "1").lower()
         n = int(n_raw) if n_raw.isdigit() else _SMALL.get(n_raw, 1)
         return end - timedelta(days=n * _UNIT_DAYS[unit.lower()]), end
     return None, end
@@ -475,11 +531,13 @@ def resolve(
     published: date | None,
     said_on: date | None,
     war_start: date | None,
+    value: float = 0.0,
 ) -> Period:
     """The period of the figure at offsets `pos`..`end_pos` of `sentence`.
 
     said_on: the statement's date when stated (day and cumulative figures end then);
-    war_start: what "since the start of the war" means for the sides in this sentence.
+    war_start: what "since the start of the war" means for the sides in this sentence;
+    value: the figure (a large one with no cue at all is a running total).
     """
     sentence = lowered(sentence)  # the module's regexes are compiled for lower-case text
     report = said_on or published
@@ -501,6 +559,9 @@ def resolve(
         # "Two soldiers were killed ..., bringing its toll to 332": the figure before "bringing" is what
         # the total rose by, not the total.
         cues = kept
+        if _INCREMENT.search(sentence, max(0, pos - INCREMENT_REACH), pos):
+            # "the tally rose by 21,340": the figure is what the total grew by, not the total
+            cues = [m for m in cues if m.lastgroup != "cumulative" or m.group(0) in ("since", "so far")]
     in_clause = [m for m in cues if m.start() >= lo and m.end() <= hi]
     if not in_clause and not _weak_span(sentence):
         # A clause without a cue of its own shares the frame set before it ("since Tuesday ..., while
@@ -521,16 +582,31 @@ def resolve(
     if best is not None and best.lastgroup == "span" and not _dated_span(best):
         # "in the battle for Avdiivka in the past month": the cue with dates says more.
         dated = [m for m in in_clause if m.lastgroup == "span" and _dated_span(m)]
-        best = dated[0] if dated else best
+        # "in the fighting for the city since Sunday": a running total from the day named
+        since = [m for m in in_clause if m.lastgroup == "cumulative" and m.group(0) == "since"]
+        best = dated[0] if dated else since[0] if since else best
+    if best is not None and best.lastgroup == "span" and best.end() <= pos and not best.group("ba"):
+        # "raids last month killed 14 ..., and an air strike on January 21 killed 87": a day named
+        # between the stretch and the figure is the figure's own
+        days = [d for d in explicit_dates(sentence[best.end() : pos], published) if d.precision == "day"]
+        if days:
+            return Period(kind="event", start=days[-1].day, end=days[-1].day)
     if best is None or best.lastgroup is None:
         if _weak_span(sentence):  # "during the offensive", with no sharper cue
             return Period(kind="span", start=None, end=report)
-        return _default_period(sentence, published, report, war_start)
+        return _default_period(sentence, published, report, war_start, value)
     kind = best.lastgroup
     if kind == "cumulative":
         # "lost 1,380 troops on Wednesday, ..., bringing its losses since the invasion to 684,000":
         # a day named nearer the figure than the running-total cue is the figure's own.
-        named = _named_day(sentence, lo, hi, pos, end_pos, published)
+        raised = any(m.group(0).startswith(_RAISING) for m in in_clause if m.end() <= pos)
+        named = None if raised else _named_day(sentence, lo, hi, pos, end_pos, published)
+        if named is not None and named[0] <= 1 and _SET_AT.search(sentence, max(0, pos - 12), pos):
+            # "put overall losses at 1.25 million on Wednesday", "stood at 1,010,960 on Thursday": the
+            # total as of that day
+            return Period(
+                kind="cumulative", start=_cumulative(sentence, best, report, war_start).start, end=named[1]
+            )
         if named is not None and named[0] < best_dist:
             tally = _LOSS_TALLY.search(sentence, lo, hi) and not _incident(sentence) or _WIDE.search(sentence)
             return Period(kind="day" if tally else "event", start=named[1], end=named[1])
@@ -587,6 +663,10 @@ def resolve(
             return Period(kind="cumulative", end=date(year, 12, 31))
         return Period(kind="projection", end=horizon)
     if kind == "span":
+        if best.group("smonth") and (value == 1 or _ONE_INCIDENT.search(sentence)):
+            # "In April, a U.S. strike on the port killed 80 people", "was killed near Kreminna in March":
+            # one incident in that month, its day unstated
+            return Period(kind="event", start=None, end=None)
         if best.group("ba"):
             start, end = _between(best, report)
             if start is not None and start == war_start:  # "between 7 October 2023 and 2 October 2024"
@@ -595,6 +675,12 @@ def resolve(
         if best.group("funit") or best.group("funit2"):
             start, end = _opening_stretch(best, sentence, report, war_start)
             return Period(kind="span", start=start, end=end)
+        if best.group("lunit4") and report is not None:
+            # "in the seven days to Wednesday": the stretch ends on the day named after "to"
+            closing = _dateish(
+                sentence[best.end() : best.end() + 20].split(",")[0].rstrip(" ."), report, True
+            )
+            report = closing or report
         start, end = _span_start(best, report)
         return Period(kind="span", start=start, end=end)
     return _cumulative(sentence, best, report, war_start)
@@ -602,6 +688,11 @@ def resolve(
 
 #: Words that add parts up; beside a day or a dated span they make no running total.
 _SUMMING = frozenset({"in total", "altogether", "in all"})
+#: "since December", "since late May 2025", "since entering combat in December": a month with no day.
+_SINCE_MONTH = re.compile(
+    rf"\s*(?:(?:[a-z]+\s+){{1,3}}?in\s+)?(?:early\s+|late\s+|mid-?)?(?P<m>{_MONTH_NAMES})\b(?!\s+\d{{1,2}}\b)"
+    r"(?:,?\s+(?P<y>20\d\d))?"
+)
 #: How far after "since" the date of the starting event may be written.
 SINCE_REACH = 80
 
@@ -619,6 +710,11 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
             start = weekday_date(wd.group("wd"), report)
         elif _SINCE_WAR.match(sentence, cue.start()):
             start = war_start
+        elif (later := _WEEKDAY_RE.search(after)) is not None and "," not in after[: later.start()]:
+            start = weekday_date(later.group("wd"), report)  # "since clashes erupted on Thursday"
+        elif (month := _SINCE_MONTH.match(after)) is not None:
+            # "since December", "since late May": from the first of the latest such month
+            start = _month_span(MONTHS[month.group("m")], month.group("y"), report)[0]
         elif dates and "," not in after[: dates[0].start]:
             start = dates[0].day  # "since Ukrainian troops crossed into Kursk on August 6"
     else:
@@ -630,11 +726,22 @@ def _cumulative(sentence: str, cue: re.Match[str], report: date | None, war_star
             if s:
                 dates = explicit_dates(sentence[s.end() : s.end() + 60], report)
                 start = dates[0].day if dates and dates[0].start == 0 else None
+            elif not _CAMPAIGN_RE.search(sentence):
+                start = war_start  # "overall", "so far", "in total" with no start or campaign named
     return Period(kind="cumulative", start=start, end=report)
 
 
+def of_heading(header: str, published: date | None, said_on: date | None, war_start: date | None) -> Period:
+    """The period a table column's header names ("February 2026", "Last week", "2025"), read as the
+    phrase "in <header>"; a header naming none gives the default of a figure with no cue."""
+    phrase = "in " + header
+    return resolve(
+        cue_matches(lowered(phrase)), phrase, len(phrase), len(phrase), published, said_on, war_start
+    )
+
+
 def _default_period(
-    sentence: str, published: date | None, report: date | None, war_start: date | None
+    sentence: str, published: date | None, report: date | None, war_start: date | None, value: float
 ) -> Period:
     """No period cue: an incident on a named day or date; a running total (a perfect, a toll, an
     estimate: from the war start); else an event as of the report date."""
@@ -645,8 +752,11 @@ def _default_period(
             if m.start("wd") == said_at:
                 continue
             d = weekday_date(m.group("wd"), published)
-            if sentence.endswith("as of ", max(0, m.start("wd") - 6), m.start("wd")):
-                return Period(kind="cumulative", start=war_start, end=d)  # "as of Tuesday morning": a total
+            if sentence.endswith("as of ", max(0, m.start("wd") - 6), m.start("wd")) or (
+                _SET_AT_FIGURE.search(sentence, max(0, m.start("wd") - 40), m.start("wd"))
+                and _TOLL_DEFAULT.search(sentence)
+            ):  # "as of Tuesday morning", "losses stood at 1,010,960 on Thursday": a total as of that day
+                return Period(kind="cumulative", start=war_start, end=d)
             return Period(kind="day" if _WIDE.search(sentence) else "event", start=d, end=d)
     for cue in explicit_dates(sentence, published):
         if cue.precision == "day":
@@ -661,7 +771,12 @@ def _default_period(
             return Period(kind="event", start=cue.day, end=cue.day)
     if _PERFECT_TOTAL.search(sentence):  # "have been killed", "has lost": a running total
         return Period(kind="cumulative", start=war_start, end=report)
-    if _TOLL_DEFAULT.search(sentence) and not _incident(sentence):
+    if _TOLL_DEFAULT.search(sentence) and not _incident(sentence, campaign=True):
+        # "the death toll had reached 2,808", even "where Israel has carried out thousands of airstrikes"
+        return Period(kind="cumulative", start=war_start, end=report)
+    if _WAR_SCOPE.search(sentence) or _HELD_NOW.search(sentence):
+        return Period(kind="cumulative", start=war_start, end=report)
+    if value >= TOTAL_SCALE and not _incident(sentence):
         return Period(kind="cumulative", start=war_start, end=report)
     return Period(kind="event", start=None, end=report)
 
@@ -677,13 +792,31 @@ def _weak_span(sentence: str) -> bool:
     return m is not None and _TOLL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) is None
 
 
-def _incident(sentence: str) -> bool:
+def incident(sentence: str) -> bool:
+    """Whether a sentence (any case) tells of one attack or strike (see `_incident`)."""
+    return _incident(lowered(sentence))
+
+
+def _incident(sentence: str, campaign: bool = False) -> bool:
     """Whether a sentence tells of one attack or strike ("killed in a drone strike"), not one that
-    only serves as a reference point ("found after the attack")."""
+    only serves as a reference point ("found after the attack"); with `campaign`, counted incidents
+    ("thousands of airstrikes") do not count: they tell of a campaign."""
     return any(
         not _AFTER_INCIDENT.search(sentence, max(0, m.start() - 20), m.start())
+        and not (campaign and _COUNTED_INCIDENTS.search(sentence, max(0, m.start() - 30), m.start()))
         for m in _INCIDENT_RE.finditer(sentence)
     )
+
+
+#: One attack named with an article ("a U.S. strike on the port", "a missile strike which").
+_ONE_INCIDENT = re.compile(
+    r"\b(?:a|an|one|single)\s+(?:[\w.'’-]+\s+){0,3}?(?:attack|strike|airstrike|explosion|blast|ambush|bombing|raid|"
+    r"shelling|massacre)\b"
+)
+#: A count of incidents before an incident word ("thousands of airstrikes", "120 strikes"): a campaign.
+_COUNTED_INCIDENTS = re.compile(
+    r"\b(?:thousands|hundreds|dozens|many|numerous|\d[\d,]*)\s+(?:of\s+)?(?:[a-z-]+\s+)?$"
+)
 
 
 def _superlative(sentence: str, cue: re.Match[str]) -> bool:

@@ -87,6 +87,11 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ /-]{1,30}[A-Z.](?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([A-Za-z .&-]{2,30}\))?\s*[-—–]+\s+"
 )
 _DATELINE_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ.'’ /-")
+#: A live blog's time stamp opening an entry ("08:05 GMT — ", "14.30 - ", "9:10 a.m. – "): like a dateline,
+#: not part of the sentence whose claimant opens it.
+_TIMESTAMP = re.compile(
+    r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CES?T|EES?T|E[SD]T|ET|local\s+time))?\s*[-—–|]+\s+"
+)
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
 _CLAIM_VERBS = (
@@ -94,7 +99,8 @@ _CLAIM_VERBS = (
     r"said|says|say|claimed|claims|claim|reported|reports|estimated|estimates|estimate|stated|states|"
     r"announced|announces|identified|told|tells|wrote|writes|added|adds|posted|confirmed|confirms|agreed|agree|"
     r"believes|believe|assessed|assesses|tallied|counted|recorded|documented|noted|put\s+the\s+"
-    r"(?:figure|toll|number)|updated|published|insisted|alleged|acknowledged|admitted|verified|has\s+verified"
+    r"(?:figure|toll|number)|updated|published|insisted|alleged|acknowledged|admitted|verified|has\s+verified|"
+    r"listed|lists|compiled|logged|logs|counts|updates|raised\s+its\s+(?:count|toll|tally|estimate)"
 )
 #: Run on `lowered` text, like `HEDGE_RE` (no IGNORECASE: see `lexicon.lowered`).
 _VERB_RE = re.compile(
@@ -118,16 +124,23 @@ _NP_STOP_MARKS = ',;:"“”()'
 _NP_STOP_WORDS = ("that", "while", "as", "and")
 _PRONOUN = re.compile(
     r"^(?:it|he|she|they|we|officials|the\s+administration|one\s+(?:of\s+the\s+)?officials?|"
-    r"the\s+(?:ministry|military|army|agency|statement|report|update|daily\s+update|briefing|"
-    r"spokesman|spokeswoman|spokesperson|official|officials|office|outlet|"
-    r"governor|group|monitor|bulletin|think\s+tank|outlets?|open-source\s+group|air\s+force|navy))$",
+    r"the\s+(?:same\s+)?(?:ministry|military|army|agency|statement|report|update|daily\s+update|briefing|"
+    r"spokesman|spokeswoman|spokesperson|official|officials|office|outlet|summary|weekly\s+summary|"
+    r"governor|group|monitor|bulletin|think\s+tank|outlets?|open-source\s+group|air\s+force|navy|"
+    r"command|headquarters|staff|assessment|analysis|tally|list|project|count|site))$",
+    re.IGNORECASE,
+)
+#: A possessor's data after its name ("the ministry's data", "Oryx's list"): the possessor speaks.
+_DATA_OF = re.compile(
+    r"['’]s\s+(?:own\s+)?(?:latest\s+)?(?:data|figures|numbers|count|tally|list|records|estimates?|statistics)$",
     re.IGNORECASE,
 )
 #: Not a claimant: a figure, a pronoun-like opener, or a phrase whose head is the data itself ("The
 #: cumulative totals published on Tuesday were ...": "published" is a participle there, not a report).
 _NOT_CLAIMANT = re.compile(
     r"(?<![A-Za-z\d])\d|^(?:updated\s+)?(?:totals?|figures?|data|numbers?|reports?|it\s+is|this|there)\b"
-    r"|(?:^|\s)(?:totals?|figures|data|numbers|tall(?:y|ies)|statistics|toll)$",
+    r"|(?:^|\s)(?:totals?|figures|data|numbers|tall(?:y|ies)|statistics|toll)$"
+    r"|^[a-z]+ly$",  # "(visually confirmed, ...)": an adverb, not who confirmed
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -239,6 +252,8 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
         seen_body = seen_body or not display
         # A dateline's first two characters are capitals (or ". '’-"): most lines fail that before the regex.
         dateline = _DATELINE.match(line) if line[1:2] in _DATELINE_SECOND else None
+        if dateline is None and line[:1].isdigit():
+            dateline = _TIMESTAMP.match(line)
         s = dateline.end() if dateline else 0
         for b in _boundaries(line, s):
             if _is_abbreviation(line, b.start()):
@@ -264,6 +279,8 @@ def _boundaries(line: str, start: int) -> list[re.Match[str]]:
     while i >= 0:
         after = line[i + 1 : i + 2]  # a boundary's "." is followed by a closer or a space
         m = match(line, i) if after and (after.isspace() or after in _CLOSERS) else None
+        if m is not None and line.endswith("..", 0, i):
+            m = None  # a dotted leader ("Killed in Lebanon ....... 1,012"), not a sentence's end
         if m is None:
             i = find(".", i + 1)
         else:
@@ -452,6 +469,9 @@ def _resolve(np: str, lex: Lexicon, last: Attribution | None, context: str = "")
     """Canonical claimant of a phrase. Pronouns and generic heads take the previous attribution; a generic
     head with none is read from its `context` (the paragraph so far): "the army" with Ukraine acting is
     "Ukraine's army", and "a spokesman" is the spokesperson of the institution the sentence names."""
+    np = _DATA_OF.sub(
+        "", np
+    )  # "the ministry's data", "the military's own figures": the ministry, the military
     if _PRONOUN.match(np) and last is not None:
         return last.claimant, last.side
     if context and last is None and np.lower() in _PERSONAL:

@@ -6,7 +6,11 @@ run together in one paragraph:
     personnel — about 522,810 (+1,110)          label, dash or colon, total, the day's change
     Tanks: 8,050 (+7)
     8,050 (+7) tanks                            total and change first, label after
+    3,782 tanks (+6)                            total, label, change (a line of its own)
+    tanks 10,136 (+7) / aircraft 369            label then figure, items parted by " / "
+    Tanks | 58 | 11,612                         columns named by a header ("Category | February 2026 | Total")
     aircraft/helicopters – 360/326              two labels, two totals
+    Aircraft: 94 / 68                           one label, a total per side the heading names
     1. artillery systems - 14,334 (+33)         numbered or bulleted rows
     submarines - 1                              a row without a change
 
@@ -52,6 +56,21 @@ _ROW_LABEL_FIRST = re.compile(
 _ROW_FIGURE_FIRST = re.compile(
     rf"{_QUAL}(?P<total>{_NUM}){_CHANGE.format('day', _NUM)}\s+(?P<label>{_LABEL}){_ROW_END}", re.IGNORECASE
 )
+#: "[about] TOTAL label [(+N)]": the figure, then what it counts, then the day's change if any
+_ROW_FIGURE_LABEL = re.compile(
+    rf"{_QUAL}(?P<total>{_NUM})\s+(?P<label>{_LABEL})(?:{_CHANGE.format('day', _NUM)})?{_ROW_END}",
+    re.IGNORECASE,
+)
+#: "label [about] TOTAL [(+N)]" with no separator, as an item of a " / " list.
+_ROW_LABEL_NUMBER = re.compile(
+    rf"\s*(?P<label>{_LABEL})\s+{_QUAL}(?P<total>{_NUM})(?:{_CHANGE.format('day', _NUM)})?\s*[.;]?\s*",
+    re.IGNORECASE,
+)
+_SLASH_SPLIT = re.compile(r"\s+/\s+")
+#: "label: A / B": one category, one figure per side named in the heading ("Russia / Ukraine").
+_ROW_TWO_SIDES = re.compile(
+    rf"(?P<label>{_LABEL}){_SEP}{_QUAL}(?P<a>{_NUM})\s*/\s*(?P<b>{_NUM}){_ROW_END}", re.IGNORECASE
+)
 #: "aircraft/helicopters – 360/326", "aircraft/helicopters 360 (+1)/326"
 _ROW_PAIR = re.compile(
     rf"(?P<la>[A-Za-z][A-Za-z -]{{0,30}}?)\s*/\s*(?P<lb>[A-Za-z][A-Za-z -]{{0,30}}?)(?:{_SEP}|\s+)"
@@ -70,7 +89,7 @@ _ROW_PREFIX = re.compile(r"^\s*(?:[-•*–]\s+|\d{1,2}[.)]\s+)?")
 _ITEM_SPLIT = re.compile(r"[,;]\s+")
 #: A heading that speaks of losses makes rows without a change a table.
 _LOSS_HEADING = re.compile(
-    r"\b(?:loss(?:es)?|destroyed|downed|shot\s+down|eliminated|liquidated|casualties|killed|lost)\b",
+    r"\b(?:loss(?:es)?|destroyed|downed|shot\s+down|eliminated|liquidated|casualties|killed|lost|tally|tallies|toll)\b",
     re.IGNORECASE,
 )
 #: A heading about what a side has or receives: its rows are not losses.
@@ -96,6 +115,7 @@ class Row:
     category: str  # a claim category, or "personnel" (counted killed, wounded and captured together)
     kind: str  # "cumulative" or "day"
     span_start: int
+    slot: int | None = None  # in "label: A / B" under "Russia / Ukraine": 0 for A, 1 for B
 
     def is_claim(self) -> bool:
         return loss_row(self.category, self.kind, self.value)
@@ -138,6 +158,22 @@ def _rows_in_item(item: str, at: int) -> list[Row]:
                         Row(at + cs, at + ce, _value(pair.group(change)), "exact", cat, "day", at + cs)
                     )
             return out
+    sides = _ROW_TWO_SIDES.search(item)
+    per_side = _category(sides.group("label")) if sides else None
+    if sides is not None and per_side is not None:  # "Aircraft: 94 / 68" under "Russia / Ukraine"
+        return [
+            Row(
+                at + sides.start(g),
+                at + sides.end(g),
+                _value(sides.group(g)),
+                "exact",
+                per_side,
+                "cumulative",
+                at + sides.start(g),
+                n,
+            )
+            for n, g in enumerate(("a", "b"))
+        ]
     for pattern in (_ROW_LABEL_FIRST, _ROW_FIGURE_FIRST):
         # the row ends the item: "... are approximately: personnel - about 522,810 (+1,110) persons"
         row = pattern.search(item)
@@ -177,13 +213,112 @@ def _pipe_rows(line: str, at: int) -> list[Row]:
     return _total_and_day(row, cat, qual, at, row.start(opener))
 
 
-def _line_rows(line: str, at: int) -> list[Row]:
+#: A header cell naming the day's change, or the running total.
+_DAY_HEADER = re.compile(r"\bchange\b|\+|\b24\s*h|\b(?:past|last)\s+day\b|\btoday\b|\bdaily\b", re.IGNORECASE)
+_TOTAL_HEADER = re.compile(
+    r"\b(?:total|since|cumulative|overall|to\s+date|so\s+far|all\s+time)\b", re.IGNORECASE
+)
+#: A Markdown rule line under a header.
+_RULE_LINE = re.compile(r"^[\s|:=-]+$")
+#: A cell of a column table: [about | ~] a figure, or a change ("+11", "(+3)", "(0)").
+_CELL = re.compile(rf"^\s*(?:(?P<tilde>~)\s*)?{_QUAL}\(?\s*\+?\s*(?P<total>{_NUM})\s*\)?\s*$", re.IGNORECASE)
+
+
+def _cells(line: str) -> list[tuple[int, str]] | None:
+    """The cells of a pipe-separated line with their offsets ("Tanks | 58 | 11,612", "| a | b |"), or
+    None for a line of fewer than three cells."""
+    parts: list[tuple[int, str]] = []
+    pos = 0
+    for piece in line.split("|"):
+        parts.append((pos, piece))
+        pos += len(piece) + 1
+    if parts and not parts[0][1].strip():
+        parts = parts[1:]
+    if parts and not parts[-1][1].strip():
+        parts = parts[:-1]
+    return parts if len(parts) >= 3 else None
+
+
+def column_kind(header: str) -> str:
+    """What a column of figures counts over, from its header: "day" for the day's change, "cumulative"
+    for a running total, else "column:<header>" (a stretch the header names, "February 2026")."""
+    if _DAY_HEADER.search(header):
+        return "day"
+    if _TOTAL_HEADER.search(header):
+        return "cumulative"
+    return "column:" + header.strip()
+
+
+def _column_rows(line: str, at: int, header: list[str]) -> list[Row]:
+    """The rows of one line of a table whose header names its columns ("Category | February 2026 |
+    Total since Feb. 24, 2022"): each figure's period comes from its column's header."""
+    cells = _cells(line)
+    if cells is None or len(cells) != len(header):
+        return []
+    cat = _category(cells[0][1])
+    if cat is None:
+        return []
+    out: list[Row] = []
+    for (off, cell), head in zip(cells[1:], header[1:], strict=True):
+        m = _CELL.match(cell)
+        if m is None:
+            continue
+        s, e = m.span("total")
+        opener = m.start("tilde") if m.group("tilde") else m.start("q") if m.group("q") else s
+        qual = "around" if m.group("tilde") else _qualifier(m.group("q"))
+        out.append(
+            Row(
+                at + off + s,
+                at + off + e,
+                _value(m.group("total")),
+                qual,
+                cat,
+                column_kind(head),
+                at + off + opener,
+            )
+        )
+    return out
+
+
+def _header(line: str) -> list[str] | None:
+    """The cells of a table's header line: three or more cells, the first naming no category."""
+    cells = _cells(line)
+    if cells is None or _category(cells[0][1]) is not None or any(_CELL.match(c) for _, c in cells[1:]):
+        return None
+    return [c.strip() for _, c in cells]
+
+
+def _line_rows(line: str, at: int, header: list[str] | None = None) -> list[Row]:
     """Every row of one line: a line may hold one row or a whole table run together with commas."""
+    if header is not None:
+        return _column_rows(line, at, header)
     if line.lstrip().startswith("|"):
         return _pipe_rows(line, at)
     prefix = _ROW_PREFIX.match(line)
     body_at = prefix.end() if prefix else 0
+    whole = _ROW_FIGURE_LABEL.match(line, body_at)
+    if whole is not None:  # "3,782 tanks (+6)", "308 airplanes": only as a line of its own
+        cat = _category(whole.group("label"))
+        opener = "q" if whole.group("q") else "total"
+        return (
+            _total_and_day(whole, cat, _qualifier(whole.group("q")), at, whole.start(opener)) if cat else []
+        )
     rows: list[Row] = []
+    if line.count(" / ") >= 2:
+        # "tanks 10,136 (+7) / armoured combat vehicles 21,095 (+9) / aircraft 369": items after " / "
+        pos = body_at
+        for sep in [*_SLASH_SPLIT.finditer(line, body_at), None]:
+            end = sep.start() if sep is not None else len(line)
+            labelled = _ROW_LABEL_NUMBER.fullmatch(line, pos, end)
+            cat = _category(labelled.group("label")) if labelled else None
+            if labelled is not None and cat is not None:
+                opener = "q" if labelled.group("q") else "total"
+                rows.extend(
+                    _total_and_day(labelled, cat, _qualifier(labelled.group("q")), at, labelled.start(opener))
+                )
+            pos = sep.end() if sep is not None else len(line)
+        if rows:
+            return rows
     pos = body_at
     for sep in [*_ITEM_SPLIT.finditer(line, body_at), None]:
         end = sep.start() if sep is not None else len(line)
@@ -198,6 +333,8 @@ def _is_table(rows: list[Row], heading: str) -> bool:
     """Whether the rows of a block read as a loss table (see the module docstring)."""
     totals = [r for r in rows if r.kind == "cumulative"]
     changes = len(rows) - len(totals)
+    if any(r.kind.startswith("column:") for r in rows):
+        return len(rows) >= 2  # under a header that names its columns: a table of categories
     if _STOCK_HEADING.search(heading) and not _LOSS_HEADING.search(heading):
         return False
     if changes and len(totals) >= 2:
@@ -239,8 +376,17 @@ def find_rows(text: str) -> tuple[dict[int, Row], dict[int, int]]:
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
+    header: list[str] | None = None
     for n, line in enumerate([*lines, ""]):
-        found = _line_rows(line, starts[n]) if n < len(lines) and may_hold_table(line) else []
+        if header is not None and not block and _RULE_LINE.match(line):
+            continue  # "---|---|---" under a header
+        if "|" in line and not block and (head := _header(line)) is not None:
+            header = head  # "Category | February 2026 | Total since ...": the columns' periods
+            continue
+        # a line right under a row may be a row without a change ("308 airplanes" under "3,782 tanks (+6)")
+        found = (
+            _line_rows(line, starts[n], header) if n < len(lines) and (block or may_hold_table(line)) else []
+        )
         if found:
             if not block:
                 block_start = starts[n]
@@ -253,6 +399,7 @@ def find_rows(text: str) -> tuple[dict[int, Row], dict[int, int]]:
                     rows[r.start] = r
                     block_of[r.start] = block_start
             block = []
+        header = None
     return rows, block_of
 
 
