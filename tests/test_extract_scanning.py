@@ -10,10 +10,16 @@ from typing import Any
 
 import pytest
 
-from attrition.extract import periods, sentences
-from attrition.extract.lexicon import _IGNORECASE_EXTRAS, _drop_possessive, alternation, lexicon
+from attrition.extract import figures, periods, sentences
+from attrition.extract.lexicon import (
+    IGNORECASE_EXTRAS,
+    _drop_possessive,
+    alternation,
+    by_first_letter,
+    lexicon,
+)
 from attrition.extract.numbers import _DIGIT_START
-from attrition.extract.scanning import contains_any, digit_run_starts
+from attrition.extract.scanning import contains_any, digit_run_starts, run_starts
 from attrition.extract.sentences import CAVEAT_HINTS, _boundaries, _last_words_start
 
 #: Texts with the characters the scans must get right: non-ASCII digits, "?", quotes, dashes, abbreviations.
@@ -131,7 +137,7 @@ def test_letter_tree_matches_the_grouped_alternation(space: str) -> None:
 def test_ignorecase_extras_are_all_the_non_ascii_letters_ignorecase_matches() -> None:
     letter = re.compile("[a-z]", re.IGNORECASE)
     found = "".join(chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c)))
-    assert found == _IGNORECASE_EXTRAS
+    assert found == IGNORECASE_EXTRAS
 
 
 @pytest.mark.parametrize(
@@ -142,11 +148,31 @@ def test_ignorecase_extras_are_all_the_non_ascii_letters_ignorecase_matches() ->
         "No side is named here, only 40 people and a river.",
         "The rebels said the army lost 300; Russian forces and the Kremlin's troops.",
         "\u212ayiv and \u0130srael and ru\u017f\u017fia, with nothing else",
+        "the the Russians, Russia Russia's-the Ukrainian the\nthe Kremlin",
+        "The 33rd Front, the  33rd front; THE the army, the-army, the,army, theArmy, the\tmilitary junta",
+        "the the",
+        "rebels and the",
     ],
 )
 def test_side_gate_finds_what_the_scan_finds(text: str) -> None:
     gate = lexicon().side_re
     assert [m.span() for m in gate.finditer(text)] == [m.span() for m in gate.pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *TRICKY,
+        *TREE_TEXTS[:2],
+        TREE_TEXTS[3],
+        "the the  the\nThe-the THE",
+        "Ru\u00dfland russia\u00e9 \u00e9russia",
+    ],
+)
+def test_run_starts_match_the_letter_runs_of_the_lowered_text(text: str) -> None:
+    words = frozenset((b"the", b"russia", b"uk", b"k", b"armed", b"al", b"s"))
+    expected = [m.start() for m in re.finditer("[a-z]+", text.lower()) if m.group().encode() in words]
+    assert run_starts(text, words) == expected
 
 
 def test_side_gate_skips_texts_without_a_first_word() -> None:
@@ -199,3 +225,60 @@ def test_cue_first_letters_are_those_the_cues_open_with() -> None:
         letters = _first_letters(list(_parser.parse(pattern)))
         assert letters is not None and letters <= set(periods.CUE_FIRST_LETTERS[kind]), kind
         assert set(periods.CUE_FIRST_LETTERS[kind]) <= letters, kind  # no letter more than needed
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "the toll rose to ",
+        "was hit by ",
+        "a village nearby ",
+        "Russian LOSSES OF ",
+        "the lo\u017f\u017fes of ",
+        "the \u0130njured, possibly ",
+        "casualties were now “",
+        "talks ended in ",
+        "the number of ",
+        "killed, wounded and missing would ",
+        "up to ",
+        "“it is ",
+    ],
+)
+def test_bare_word_gate_keeps_every_backward_match(before: str) -> None:
+    chunks = before.rsplit(None, 1)
+    expected = bool(chunks) and chunks[-1].lower().endswith(figures._BARE_LAST)
+    expected = expected and figures._BARE_BEFORE.search(before) is not None
+    assert figures._bare_before(before) == expected
+
+
+#: An alternation with shared first letters, groups, classes, escapes and a lookahead after the first letter.
+GROUPED_SOURCE = r"said|says|s(?:ay|tated)|put(?!\s+out)|puts|p[ae]n|k\w+ed|killed|x|Kyiv|\w?z|a\|b"
+
+
+@pytest.mark.parametrize("ignorecase", [False, True])
+def test_by_first_letter_matches_the_plain_alternation(ignorecase: bool) -> None:
+    source = GROUPED_SOURCE.replace(r"|\w?z|a\|b", r"|a\|b")  # every alternative opens with a letter
+    flags = re.IGNORECASE if ignorecase else 0
+    grouped = re.compile(by_first_letter(source, ignorecase) + r"\b", flags)
+    plain = re.compile("(?:" + source + r")\b", flags)
+    for text in [
+        *TREE_TEXTS,
+        "Said SAYS stated put out, puts pen pan killed kxed x a|b \u212ayiv \u017fays kyiv",
+    ]:
+        for pos in range(len(text)):
+            got, want = grouped.match(text, pos), plain.match(text, pos)
+            assert (got and got.span()) == (want and want.span()), (text, pos)
+
+
+def test_by_first_letter_refuses_an_alternative_it_cannot_group() -> None:
+    with pytest.raises(ValueError):
+        by_first_letter(GROUPED_SOURCE, False)  # "\w?z" opens with an escape
+    with pytest.raises(ValueError):
+        by_first_letter("said|s?ays", False)  # the quantifier would apply to the group
+
+
+@pytest.mark.parametrize("word", ["citing", "CITING", "c\u0131ting"])
+def test_citing_gate_keeps_every_spelling_the_search_finds(word: str) -> None:
+    s = f"The Kyiv Independent reported, {word} Ukraine's General Staff, that 300 soldiers were killed."
+    found = sentences.attribution(s, lexicon(), None)
+    assert found is not None and found.claimant_text == "Ukraine's General Staff"

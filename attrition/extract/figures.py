@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from attrition.extract import periods, tables
-from attrition.extract.lexicon import WORD_START, Lexicon, alternation
+from attrition.extract.lexicon import IGNORECASE_EXTRAS, WORD_START, Lexicon, alternation
 from attrition.extract.numbers import NumberToken
+from attrition.extract.scanning import contains_any
 from attrition.extract.sentences import BULLETIN_LINE, Sentence
 from attrition.extract.vocabulary import EQUIPMENT, MODIFIER, MODIFIER_WORDS, NOUNS, OUTCOMES, TABLE_LABELS
 
@@ -114,14 +115,29 @@ _BARE_LAST = (
 )
 
 
+#: Words (lower-case) one of which every match of `_BARE_BEFORE` holds, unless it ends with "by": its
+#: backward search costs several microseconds, and most windows ending with "of", "to" or "is" hold none.
+_BARE_WORDS = (
+    *("kill", "wound", "injur", "captur", "died", "dead", "toll", "losses", "deaths", "total", "tally"),
+    *("number", "figure", "count", "casualties", "rate", "fatalities", "estimate", "missing"),
+)
+
+
 def _bare_before(before: str) -> bool:
     """An outcome or total word right before a bare figure ("killing 12", "the toll rose to 34")."""
     if not before[-1:].isspace() and not before.endswith(","):
         return False
     chunks = before.rsplit(None, 1)
-    return (
-        bool(chunks) and chunks[-1].lower().endswith(_BARE_LAST) and _BARE_BEFORE.search(before) is not None
-    )
+    if not chunks or not chunks[-1].lower().endswith(_BARE_LAST):
+        return False
+    if (
+        not chunks[-1].lower().endswith("by")
+        and not contains_any(before.lower(), _BARE_WORDS)
+        # IGNORECASE also matches a few non-ASCII letters to ASCII ones ("ſ" to "s"): such text is searched
+        and (before.isascii() or not contains_any(before, IGNORECASE_EXTRAS))
+    ):
+        return False
+    return _BARE_BEFORE.search(before) is not None
 
 
 _BARE_RATE_AFTER = re.compile(r"^\s+(?:a|per|each|every)\s+(?:day|week|month)\b", re.IGNORECASE)

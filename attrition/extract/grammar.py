@@ -37,7 +37,15 @@ from attrition.extract.figures import (
     _individuals,
     _memo,
 )
-from attrition.extract.lexicon import WORD_START, Lexicon, alternation, lexicon, lowered, set_document
+from attrition.extract.lexicon import (
+    WORD_START,
+    Lexicon,
+    alternation,
+    by_first_letter,
+    lexicon,
+    lowered,
+    set_document,
+)
 from attrition.extract.numbers import NumberToken, scan
 from attrition.extract.sentences import (
     CAVEAT_REACH,
@@ -59,7 +67,9 @@ from attrition.models import Claim, Period
 
 #: Run on the `lowered` document (no IGNORECASE: see `lexicon.lowered`).
 _VERB_RE = re.compile(
-    WORD_START + rf"\b(?:(?P<loss>{LOSS_VERB})|(?P<kill>{KILL_VERB})|(?P<non>{NONLOSS_VERB}))\b"
+    WORD_START
+    + rf"\b(?:(?P<loss>{by_first_letter(LOSS_VERB, False)})|(?P<kill>{by_first_letter(KILL_VERB, False)})"
+    + rf"|(?P<non>{by_first_letter(NONLOSS_VERB, False)}))\b"
 )
 _RELATIVE_NONLOSS = re.compile(
     r"\s*(?:that\s+|which\s+)?(?:\S+\s+){0,2}?(?:had\s+|has\s+)?(?:launched|fired|sent|"

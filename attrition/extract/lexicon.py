@@ -11,18 +11,20 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
 
-from attrition.extract.scanning import WordGate, first_run
+from attrition.extract.scanning import WordGate, first_run, runs_after_the
 
 #: Prefix for word-list regexes whose every alternative starts a word with a letter: it rejects the
 #: positions inside words before the alternation is tried, which halves the cost of such scans.
 WORD_START = r"(?<![A-Za-z])(?=[A-Za-z])"
 
 
+#: How many phrases `Lexicon.canonical_claimant` keeps answers for (a few hundred recur in practice).
+CLAIMANT_CACHE = 4096
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -66,6 +68,9 @@ class Lexicon:
     claimant_side: dict[str, str | None]
     claimant_re: re.Pattern[str]
     generic: dict[str, tuple[tuple[str, ...], str | None]]
+    #: `canonical_claimant`'s answers by phrase: claimant phrases are a small vocabulary that recurs
+    #: within and across documents ("Ukraine's General Staff"), and each answer costs a few regex scans.
+    claimant_cache: dict[str, tuple[str, str | None]] = field(default_factory=dict, repr=False, compare=False)
 
     def side_of(self, word: str) -> str | None:
         """Canonical side of a side word (case-insensitive, possessive dropped); a generic word ("rebels",
@@ -128,10 +133,20 @@ class Lexicon:
         return s.civilians_hit if s else None
 
     def canonical_claimant(self, phrase: str) -> tuple[str, str | None]:
-        """Canonical claimant for an attribution phrase, and the side it speaks for.
+        """Canonical claimant for an attribution phrase, and the side it speaks for (cached by phrase,
+        the cache emptied when it reaches `CLAIMANT_CACHE` phrases).
 
         The longest alias found inside the phrase wins; with none, the phrase itself (article dropped).
         """
+        found = self.claimant_cache.get(phrase)
+        if found is None:
+            if len(self.claimant_cache) >= CLAIMANT_CACHE:
+                self.claimant_cache.clear()
+            found = self.claimant_cache[phrase] = self._canonical_claimant(phrase)
+        return found
+
+    def _canonical_claimant(self, phrase: str) -> tuple[str, str | None]:
+        """`canonical_claimant`, computed."""
         head, comma, name = phrase.rpartition(", ")
         if comma and self.claimant_re.search(name) is None:
             # "head, Name" (an appositive): the name, unless the head names an institution, not just a
@@ -214,7 +229,7 @@ _Node = dict[str, "_Node"]
 _END = ""
 #: The characters outside ASCII that Python's `re` matches to an ASCII letter under IGNORECASE (dotted
 #: and dotless I, long s, Kelvin sign), found by testing every code point.
-_IGNORECASE_EXTRAS = "\u0130\u0131\u017f\u212a"
+IGNORECASE_EXTRAS = "\u0130\u0131\u017f\u212a"
 
 
 def alternation(words: Iterable[str], space: str = r"\ ") -> str:
@@ -244,8 +259,58 @@ def _ignorecase_class(ch: str) -> str:
     else the escaped literal, which keeps the pattern's own flags."""
     if not (ch.isascii() and ch.isalpha()):
         return re.escape(ch)
-    same = [c for c in ch.lower() + ch.upper() + _IGNORECASE_EXTRAS if re.fullmatch(ch, c, re.IGNORECASE)]
+    same = [c for c in ch.lower() + ch.upper() + IGNORECASE_EXTRAS if re.fullmatch(ch, c, re.IGNORECASE)]
     return "(?-i:[" + "".join(same) + "])"
+
+
+#: Characters that, right after an alternative's first letter, would apply to that letter alone.
+_QUANTIFIERS = "?*+{"
+
+
+def by_first_letter(source: str, ignorecase: bool) -> str:
+    """The regex alternation `source` with its top-level alternatives grouped under their first letter
+    (`said|says|claimed` -> `(?:s(?:aid|ays)|c(?:laimed))`), each group keeping its alternatives' order.
+
+    Why: `re` enters every alternative in turn at each position it tries; grouped, it skips a whole
+    group on one character test (a case-sensitive class under IGNORECASE, see `_ignorecase_class`).
+    The matches are the same: at any position only the alternatives opening with its letter can
+    match, and they are tried in their original order. Every top-level alternative must open with an
+    ASCII letter that no quantifier follows (ValueError otherwise).
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in _top_level_alternatives(source):
+        head = alt[:1]
+        if not (head.isascii() and head.isalpha()) or alt[1:2] in tuple(_QUANTIFIERS):
+            raise ValueError(f"alternative {alt!r} does not open with a plain letter")
+        groups.setdefault(head.lower() if ignorecase else head, []).append(alt[1:])
+    heads = {h: (_ignorecase_class(h) if ignorecase else h) for h in groups}
+    return "(?:" + "|".join(heads[h] + "(?:" + "|".join(rests) + ")" for h, rests in groups.items()) + ")"
+
+
+def _top_level_alternatives(source: str) -> list[str]:
+    """The alternatives of a regex at its top level: split at each "|" outside groups, character
+    classes and escapes."""
+    out: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    out.append(source[start:])
+    return out
 
 
 def _tree_regex(node: _Node, space: str, first: bool = False) -> str:
@@ -312,7 +377,8 @@ def lexicon() -> Lexicon:
             re.IGNORECASE,
         ),
         {"the", *(first_run(w) for w in side_words_all)},
-        _IGNORECASE_EXTRAS,
+        IGNORECASE_EXTRAS,
+        runs_after_the(side_words_all),
     )
     aliases: dict[str, str] = {}
     claimant_side: dict[str, str | None] = {}

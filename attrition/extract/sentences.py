@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attrition.extract.lexicon import WORD_START, Lexicon, lexicon, lowered
+from attrition.extract.lexicon import (
+    IGNORECASE_EXTRAS,
+    WORD_START,
+    Lexicon,
+    by_first_letter,
+    lexicon,
+    lowered,
+)
 from attrition.extract.scanning import contains_any
 
 #: Words ending in "." that do not end a sentence.
@@ -98,9 +105,11 @@ _CLAIM_VERBS = (
     r"listed|lists|compiled|logged|logs|counts|updates|raised\s+its\s+(?:count|toll|tally|estimate)"
 )
 #: Run on `lowered` text, like `HEDGE_RE` (no IGNORECASE: see `lexicon.lowered`).
-_VERB_RE = re.compile(WORD_START + rf"\b(?:{_CLAIM_VERBS})\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)")
+_VERB_RE = re.compile(
+    WORD_START + rf"\b{by_first_letter(_CLAIM_VERBS, False)}\b(?!\s+(?:only\s+|by\s+name\s+)?as\b)"
+)
 _INVERTED_RE = re.compile(
-    rf"(?:,|[\"”])\s*(?!told\b|tells\b)(?:{_CLAIM_VERBS})\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,.;:\"“”]{{1,80}})",
+    rf"(?:,|[\"”])\s*(?!told\b|tells\b){by_first_letter(_CLAIM_VERBS, True)}\s+(?P<c>(?:the\s+)?(?-i:[A-Z])[^,.;:\"“”]{{1,80}})",
     re.IGNORECASE,
 )
 _ACCORDING_RE = re.compile(
@@ -112,8 +121,9 @@ _CITING_RE = re.compile(r"\bciting\s+(?P<c>[^,.;:\"“”]{2,100}?)(?=\s*(?:[,.;
 _NP_STOP = re.compile(
     r"[,;:\"“”()]|\bthat\b|\bwhile\b|\bas\b|\band\s+(?=[a-z]+\s+(?:said|told))", re.IGNORECASE
 )
-#: The punctuation among `_NP_STOP`'s stops.
+#: The punctuation among `_NP_STOP`'s stops, and the words one of which its other stops hold.
 _NP_STOP_MARKS = ',;:"“”()'
+_NP_STOP_WORDS = ("that", "while", "as", "and")
 _PRONOUN = re.compile(
     r"^(?:it|he|she|they|we|officials|the\s+administration|one\s+(?:of\s+the\s+)?officials?|"
     r"the\s+(?:same\s+)?(?:ministry|military|army|agency|statement|report|update|daily\s+update|briefing|"
@@ -325,8 +335,16 @@ def _subject_np(sentence: str, verb_start: int) -> str | None:
     # The last stop: the last punctuation mark, or a stop word after it (stops never overlap, so the
     # words need only be looked for after that mark).
     cut = max(before.rfind(c) for c in _NP_STOP_MARKS) + 1
-    for m in _NP_STOP.finditer(before, cut):
-        cut = m.end()
+    tail = before[cut:]
+    # After the last mark only the stop words can stop the phrase: most phrases hold none of them
+    # (IGNORECASE also matches "ı", "ſ" to ASCII letters: a phrase holding one is scanned).
+    if (
+        contains_any(tail.lower(), _NP_STOP_WORDS)
+        or not tail.isascii()
+        and contains_any(tail, IGNORECASE_EXTRAS)
+    ):
+        for m in _NP_STOP.finditer(before, cut):
+            cut = m.end()
     np = _clean_np(before[cut:])
     if not np and before.rstrip().endswith(",") and not re.search(r"[\"“”]", before):
         # "X, a Britain-based monitor, said": the head before the appositive; "the spokesman for the
@@ -365,7 +383,12 @@ def attribution(
     found = list(candidates(sentence) if found is None else found)
     if not found:
         return None
-    citing = _CITING_RE.search(sentence)
+    # Every match holds "citing": a substring test spares most sentences the search (IGNORECASE also
+    # matches "ı" and "İ" to "i": a sentence holding one is searched).
+    cites = (
+        "citing" in sentence.lower() or not sentence.isascii() and contains_any(sentence, IGNORECASE_EXTRAS)
+    )
+    citing = _CITING_RE.search(sentence) if cites else None
     found.sort(key=lambda f: (lex.claimant_re.search(f[1]) is None, f[0]))
     chain = [np for _, np in found]
     if citing and (lex.claimant_re.search(citing.group("c")) or not lex.claimant_re.search(chain[0])):

@@ -13,14 +13,15 @@ import re
 from datetime import date
 
 from attrition.extract.figures import _Figure, _match_noun, _memo
-from attrition.extract.lexicon import Lexicon
+from attrition.extract.lexicon import Lexicon, by_first_letter
 from attrition.extract.sentences import Attribution
 from attrition.extract.vocabulary import EQUIPMENT, KILL_VERB
 from attrition.models import Claim
 
 #: After a figure: "were killed by X" / "killed in the X attack": X attacked.
 _PASSIVE_AGENT = re.compile(
-    r"[^.;]{0,50}?\b(?:" + KILL_VERB + r")\s+(?:by|in|during)\s+(?:an?\s+|the\s+)?", re.IGNORECASE
+    r"[^.;]{0,50}?\b" + by_first_letter(KILL_VERB, True) + r"\s+(?:by|in|during)\s+(?:an?\s+|the\s+)?",
+    re.IGNORECASE,
 )
 _PASSIVE_MARK = re.compile(r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: Pronouns that make the claimant's own side the actor ("its forces destroyed", "it had killed").
