@@ -497,3 +497,10 @@ def test_an_institution_s_attribution_goes_on_to_the_next_paragraph() -> None:
         "Russian losses also included 11 tanks and 27 artillery systems."
     )
     assert {c.claimant for c in extract(text, PUBLISHED)} == {"Ukrainian General Staff"}
+
+
+def test_peacekeepers_contributors_and_south_sudan_are_sides() -> None:
+    blue = "Fourteen South African soldiers were killed, and three Malawian peacekeepers also died, officials said."
+    assert _one(blue, "three").subject == "Malawi"
+    nasir = "South Sudan's army said at least 27 of its soldiers had been killed in Nasir on Friday."
+    assert _one(nasir, "at least 27", date(2025, 3, 10)).subject == "South Sudan"
