@@ -532,16 +532,18 @@ def _heading_attribution(
     text: str, block_start: int, first_row: int, lex: Lexicon, last: Attribution | None
 ) -> Attribution | None:
     """Who a table speaks for: the attribution of the line introducing it ("According to the update,
-    ...:", with "the update" read as the claimant named before), else the claimant its heading names
-    ("Ministry of Defence of Ukraine" above the rows), else the last claimant named before it."""
+    ...:", with "the update" read as the claimant named before), else the last claimant the text named
+    before it, else a claimant its heading names ("Ministry of Defence of Ukraine" above the rows)."""
     heading = tables.heading_before(text, block_start, first_row)
     intro = text[max(0, block_start - tables.HEADING_REACH) : block_start].rstrip().rsplit("\n", 1)[-1]
     said = attribution(intro, lex, last) if intro else None
     if said is not None:
         return said
+    if last is not None:
+        return last
     # "Russia has also lost:" names the side that lost, not who says so
     found = [m for m in lex.claimant_re.finditer(heading) if not _LOSER_AFTER.match(heading, m.end())]
-    return headline_attribution(found[-1].group(0), lex) if found else last
+    return headline_attribution(found[-1].group(0), lex) if found else None
 
 
 #: A loss verb right after a name: the name is the side that lost ("Russia has also lost:").
