@@ -141,3 +141,30 @@ def test_a_table_with_a_column_or_a_heading_per_side() -> None:
         ("Ukraine", "tanks", 970),
         ("Ukraine", "aircraft", 99),
     ]
+
+
+def test_dotted_leader_rows_of_categories_and_a_table_of_groups_by_category() -> None:
+    leaders = (
+        "Figures published by Ukraine's General Staff on Wednesday:\n\n"
+        "Personnel .................. about 1,061,200 (+880)\n"
+        "Tanks ...................... 11,070 (+5)\n"
+    )
+    assert [(c.category, c.value, c.period.kind) for c in extract(leaders, PUB)] == [
+        ("personnel_casualties", 1061200, "cumulative"),
+        ("personnel_casualties", 880, "day"),
+        ("tanks", 11070, "cumulative"),
+        ("tanks", 5, "day"),
+    ]
+    groups = (
+        "The weekly summary gave these figures.\n\n"
+        "Ukrainian losses claimed by Russia, Feb. 14-20\n\n"
+        "| Group of forces | Personnel | Armoured vehicles |\n|---|---|---|\n| Sever | 1,410 | 7 |\n| Zapad | 1,530 | 8 |\n"
+    )
+    got = [(c.subject, c.category, c.value, c.period.kind, c.period.start) for c in extract(groups, PUB)]
+    feb = date(2025, 2, 14)
+    assert got == [
+        ("Ukraine", "personnel_casualties", 1410, "span", feb),
+        ("Ukraine", "armored_vehicles", 7, "span", feb),
+        ("Ukraine", "personnel_casualties", 1530, "span", feb),
+        ("Ukraine", "armored_vehicles", 8, "span", feb),
+    ]

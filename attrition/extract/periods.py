@@ -123,7 +123,7 @@ _CUES: list[tuple[str, str]] = [
         # a box row's label ending with its month: "Killed in Lebanon, November ......... 1,012"
         rf"|(?<=, )(?P<lmonth>{_MONTH_ALL})\.?\s+(?=\.{{2,}}|…)"
         # "for March 1-7": a stretch of days of one month ("the night of May 6-7" is one night)
-        rf"|(?<!night\sof\s)\b(?P<mr>{_MONTH_NAMES})\s+(?P<mrd1>\d{{1,2}})\s*[-–]\s*(?P<mrd2>\d{{1,2}})\b(?![-–/\d])"
+        rf"|(?<!night\sof\s)\b(?P<mr>{_MONTH_ALL})\.?\s+(?P<mrd1>\d{{1,2}})\s*[-–]\s*(?P<mrd2>\d{{1,2}})\b(?![-–/\d])"
         # "in three days of fighting", "after two weeks of heavy clashes": a stretch ending on the report
         rf"|\b(?:in|over|during|after)\s+(?P<nd>\d+|{_SMALL_WORDS})\s+(?P<lunit3>days|weeks|months)\s+of\s+"
         rf"(?:[a-z]+\s+)?(?:{_CAMPAIGN}|combat|battles|shelling|strikes|bombardment)\b"

@@ -46,7 +46,7 @@ _UNIT = (
 _LABEL = r"(?<![A-Za-z'’])[A-Za-z][A-Za-z /'’-]{0,60}?"
 #: A row ends its item (what may follow: a full stop).
 _ROW_END = r"(?=\s*[.;]?\s*$)"
-_SEP = r"\s*(?:[—–‒―-]+|:)\s*"
+_SEP = r"\s*(?:[—–‒―-]+|:|\.{3,}|…+)\s*"  # a dash, a colon or a dotted leader
 #: "label — [about] TOTAL [(+N)] [unit]"
 _ROW_LABEL_FIRST = re.compile(
     rf"(?P<label>{_LABEL}){_SEP}{_QUAL}(?P<total>{_NUM})(?:{_CHANGE.format('day', _NUM)})?{_UNIT}{_ROW_END}",
@@ -249,20 +249,28 @@ def column_kind(header: str) -> str:
     return "column:" + header.strip()
 
 
-def _column_rows(line: str, at: int, header: list[str]) -> list[Row]:
+def _column_rows(line: str, at: int, header: list[str], title: str = "") -> list[Row]:
     """The rows of one line of a table whose header names its columns ("Category | February 2026 |
-    Total since Feb. 24, 2022"): each figure's period comes from its column's header."""
+    Total since Feb. 24, 2022"): each figure's period comes from its column's header; in a table whose
+    header names categories, from the table's `title` (the line above it)."""
     cells = _cells(line)
     if cells is None or len(cells) != len(header):
         return []
     cat = _category(cells[0][1])
-    if cat is None:
+    # "| Group of forces | Personnel | Armoured vehicles |" over "| Sever | 1,390 | 6 |": the header names
+    # each column's category, and the title above the table its period
+    by_column = [_category(h) for h in header[1:]] if cat is None else []
+    if cat is None and not all(by_column):
         return []
     out: list[Row] = []
-    for (off, cell), head in zip(cells[1:], header[1:], strict=True):
+    for n, ((off, cell), head) in enumerate(zip(cells[1:], header[1:], strict=True)):
         m = _CELL.match(cell)
         if m is None:
             continue
+        column_cat = by_column[n] if by_column else cat
+        if column_cat is None:
+            continue
+        kind = "column:" + title if by_column else column_kind(head)
         s, e = m.span("total")
         opener = m.start("tilde") if m.group("tilde") else m.start("q") if m.group("q") else s
         qual = "around" if m.group("tilde") else _qualifier(m.group("q"))
@@ -272,8 +280,8 @@ def _column_rows(line: str, at: int, header: list[str]) -> list[Row]:
                 at + off + e,
                 _value(m.group("total")),
                 qual,
-                cat,
-                column_kind(head),
+                column_cat,
+                kind,
                 at + off + opener,
             )
         )
@@ -288,10 +296,10 @@ def _header(line: str) -> list[str] | None:
     return [c.strip() for _, c in cells]
 
 
-def _line_rows(line: str, at: int, header: list[str] | None = None) -> list[Row]:
+def _line_rows(line: str, at: int, header: list[str] | None = None, title: str = "") -> list[Row]:
     """Every row of one line: a line may hold one row or a whole table run together with commas."""
     if header is not None:
-        return _column_rows(line, at, header)
+        return _column_rows(line, at, header, title)
     if line.lstrip().startswith("|"):
         return _pipe_rows(line, at)
     prefix = _ROW_PREFIX.match(line)
@@ -359,7 +367,7 @@ def may_hold_table(text: str) -> bool:
     return False
 
 
-_SEPARATORS = ("—", "–", "‒", "―", " -", ":")
+_SEPARATORS = ("—", "–", "‒", "―", " -", ":", "... ", "… ")
 _FIGURE_AFTER = re.compile(r"\s*(?:about\s+|approximately\s+)?\d")
 
 
@@ -377,15 +385,19 @@ def find_rows(text: str) -> tuple[dict[int, Row], dict[int, int]]:
         starts.append(pos)
         pos += len(line) + 1
     header: list[str] | None = None
+    title = ""
     for n, line in enumerate([*lines, ""]):
         if header is not None and not block and _RULE_LINE.match(line):
             continue  # "---|---|---" under a header
         if "|" in line and not block and (head := _header(line)) is not None:
             header = head  # "Category | February 2026 | Total since ...": the columns' periods
+            title = next((ln.strip() for ln in reversed(lines[max(0, n - 3) : n]) if ln.strip()), "")
             continue
         # a line right under a row may be a row without a change ("308 airplanes" under "3,782 tanks (+6)")
         found = (
-            _line_rows(line, starts[n], header) if n < len(lines) and (block or may_hold_table(line)) else []
+            _line_rows(line, starts[n], header, title)
+            if n < len(lines) and (block or may_hold_table(line))
+            else []
         )
         if found:
             if not block:
