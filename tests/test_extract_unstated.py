@@ -504,3 +504,9 @@ def test_peacekeepers_contributors_and_south_sudan_are_sides() -> None:
     assert _one(blue, "three").subject == "Malawi"
     nasir = "South Sudan's army said at least 27 of its soldiers had been killed in Nasir on Friday."
     assert _one(nasir, "at least 27", date(2025, 3, 10)).subject == "South Sudan"
+
+
+def test_bodies_counted_are_the_dead() -> None:
+    text = "Gaza's health ministry said 58 bodies had been brought to hospitals over the past 24 hours."
+    claim = _one(text, "58", date(2025, 6, 3))
+    assert (claim.subject, claim.category, claim.period.kind) == ("Palestinians", "civilians_killed", "day")

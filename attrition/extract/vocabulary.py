@@ -121,6 +121,8 @@ NOUNS: dict[str, str] = {
     "dead": "outcome:killed",
     "fatalities": "outcome:killed",
     "injuries": "outcome:wounded",
+    "bodies": "outcome:killed",
+    "corpses": "outcome:killed",
     **dict.fromkeys(
         ("dead or wounded", "dead and wounded", "dead or injured", "dead and injured"),
         "outcome:casualties",
