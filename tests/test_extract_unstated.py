@@ -510,3 +510,9 @@ def test_bodies_counted_are_the_dead() -> None:
     text = "Gaza's health ministry said 58 bodies had been brought to hospitals over the past 24 hours."
     claim = _one(text, "58", date(2025, 6, 3))
     assert (claim.subject, claim.category, claim.period.kind) == ("Palestinians", "civilians_killed", "day")
+
+
+def test_half_a_million_and_a_toll_whose_verb_is_the_qualifier() -> None:
+    text = "Kyiv's count of Russian casualties passed half a million, the General Staff said."
+    claim = _one(text, "passed half a million")
+    assert (claim.value, claim.qualifier, claim.category) == (500_000, "more_than", "personnel_casualties")

@@ -378,6 +378,9 @@ def _classify(
         # totals this large go without their noun; "had lost 12," may count anything)
         return _Figure(tok, sent, tok.end, "outcome:casualties", None, False)
     wide = text[max(sent.start, tok.start - TALLY_REACH) : tok.start]
+    if tok.qualifier in ("more_than", "almost") and before.endswith(_TOLL_NOUNS):
+        # "Russian casualties passed half a million", "losses topped 1,000": the verb is the qualifier
+        return _Figure(tok, sent, tok.end, "bare", None, False)
     if _bare_before(wide) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
         counted = _counted_before(text, tok, sent, lex, wide)
         return counted or _Figure(tok, sent, tok.end, "bare", None, False)
@@ -386,6 +389,8 @@ def _classify(
     return None
 
 
+#: A toll noun right before a figure whose qualifier is its verb ("casualties passed 500,000").
+_TOLL_NOUNS = ("casualties ", "losses ", "toll ", "deaths ", "fatalities ", "dead ")
 #: A dotted leader between a row's label and its figure ("Killed in Lebanon, November ..... 1,012").
 _LEADER = re.compile(r"(?:\.{3,}|…+)\s*$")
 _LEADER_ENDS = (".", ". ", "…", "… ")

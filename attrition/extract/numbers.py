@@ -131,8 +131,15 @@ _WORD_NUMBER = (
     rf"(?:{_WORD}(?:[\s-]+(?:and\s+)?(?:{_WORD}|hundred|thousand|million))*"
     r"|a\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?" + _WORD + r")*"
     r"|(?:several|a\s+few)\s+(?:dozen|hundred|thousand)(?!\s+(?:and\s+)?" + _WORD + r")"
-    r"|a\s+dozen|(?:tens|hundreds)\s+of\s+thousands|dozens|hundreds|thousands)"
+    r"|a\s+dozen|(?:tens|hundreds)\s+of\s+thousands|dozens|hundreds|thousands"
+    r"|half\s+a\s+million|a\s+quarter\s+(?:of\s+a\s+)?million)"
 )
+#: Fractions of a million written out ("half a million", "a quarter of a million").
+_MILLION_FRACTIONS = {
+    "half a million": 500_000.0,
+    "a quarter of a million": 250_000.0,
+    "a quarter million": 250_000.0,
+}
 #: Digits: "390,580", "894 240" (thin or plain space between groups of three), "1.2", "1020".
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?:million|mln|thousand|billion|bn)\b|k\b)"
@@ -154,6 +161,8 @@ _DIGIT_START = re.compile(r"\d(?<![\w$€£.,/:-]\d)")
 _START_WORDS = (
     *_UNITS,
     "a dozen",
+    "half a million",
+    "a quarter",
     "a hundred",
     "a thousand",
     "a million",
@@ -199,6 +208,8 @@ def parse_one(raw: str) -> tuple[float, bool] | None:
         return VAGUE[s], True
     if s == "a dozen":
         return 12.0, False
+    if s in _MILLION_FRACTIONS:
+        return _MILLION_FRACTIONS[s], False
     m = re.fullmatch(r"([\d,. \u00a0\u202f]+?)\s*(million|mln|thousand|billion|bn|k)?", s)
     if m:
         digits = re.sub(r"[, \u00a0\u202f]", "", m.group(1))
