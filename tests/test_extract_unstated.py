@@ -516,3 +516,11 @@ def test_half_a_million_and_a_toll_whose_verb_is_the_qualifier() -> None:
     text = "Kyiv's count of Russian casualties passed half a million, the General Staff said."
     claim = _one(text, "passed half a million")
     assert (claim.value, claim.qualifier, claim.category) == (500_000, "more_than", "personnel_casualties")
+
+
+def test_sudan_s_army_calls_the_rsf_rebels() -> None:
+    text = (
+        "Sudan's army said its air force had struck RSF positions in southern Khartoum, killing hundreds "
+        "of rebels and destroying 16 armed pickup trucks."
+    )
+    assert _one(text, "hundreds", date(2025, 3, 4)).subject == "RSF"
