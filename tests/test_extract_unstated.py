@@ -524,3 +524,15 @@ def test_sudan_s_army_calls_the_rsf_rebels() -> None:
         "of rebels and destroying 16 armed pickup trucks."
     )
     assert _one(text, "hundreds", date(2025, 3, 4)).subject == "RSF"
+
+
+def test_a_dateline_city_is_the_scene_of_civilians_with_no_place_named() -> None:
+    text = (
+        "The morning the bus stop disappeared\n\n"
+        "KHERSON — Olha was buying bread when the windows came in, she said on Wednesday.\n\n"
+        "The missile struck at 8:40 a.m. on Tuesday. By evening, the head of the regional administration "
+        "said 11 people had been killed."
+    )
+    assert _one(text, "11", date(2025, 4, 9)).subject == "Ukraine"
+    troops = "KYIV, March 16 - Russia lost 1,040 soldiers over the past day, the General Staff said."
+    assert _one(troops, "1,040", date(2025, 3, 16)).subject == "Russia"

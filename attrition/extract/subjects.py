@@ -465,7 +465,21 @@ def _document_scene(lex: Lexicon, text: str) -> str | None:
         side = lex.population_of(lex.side_of(m.group("w")))
         if side is not None:
             counts[side] = counts.get(side, 0) + 1
+    dateline = _DATELINE_CITY.search(text, 0, DATELINE_REACH)
+    if dateline is not None:
+        # "ZAPORIZHZHIA — Halyna Moroz was counting out coins ...": where the reporter stands is where
+        # the civilians of the story were hit, unless the text names another place more often
+        side = lex.population_of(lex.side_of(dateline.group("city").title()))
+        if side is not None:
+            counts[side] = counts.get(side, 0) + DATELINE_WEIGHT
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+#: A wire dateline's city at the start of a line ("ZAPORIZHZHIA — ", "KHARKIV, Ukraine, March 3 -").
+_DATELINE_CITY = re.compile(r"(?m)^(?P<city>[A-Z][A-Z'’ -]{2,30}[A-Z])(?:,[^\n—–]{0,40})?\s+[—–-]+\s")
+#: How far into the text a dateline may stand (after a headline), and how many place mentions it is worth.
+DATELINE_REACH = 400
+DATELINE_WEIGHT = 2
 
 
 def _war_start(lex: Lexicon, subject: str | None) -> date | None:
