@@ -536,3 +536,13 @@ def test_a_dateline_city_is_the_scene_of_civilians_with_no_place_named() -> None
     assert _one(text, "11", date(2025, 4, 9)).subject == "Ukraine"
     troops = "KYIV, March 16 - Russia lost 1,040 soldiers over the past day, the General Staff said."
     assert _one(troops, "1,040", date(2025, 3, 16)).subject == "Russia"
+
+
+def test_a_quoted_briefing_s_day_frame_holds_through_its_paragraph() -> None:
+    text = (
+        'The ministry said: "In the Kherson direction, over the past day, Ukrainian units attempted to '
+        "attack near Ishchenka. As a result, over 90 Ukrainian servicemen were killed. In the Kupiansk "
+        'direction, the enemy’s losses amounted to more than 60 servicemen killed and wounded."'
+    )
+    claim = _one(text, "more than 60", date(2022, 10, 18))
+    assert (claim.period.kind, claim.period.end) == ("day", date(2022, 10, 18))

@@ -435,7 +435,9 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
                 claimant = attr.claimant if attr else None
                 period = (
                     _carried_period(claims, sentences, k, claimant, period, fig.tok.value)
-                    or _frame_period(sentences, k, claimant, attr_cache, published)
+                    or _frame_period(
+                        sentences, k, claimant, attr_cache, published, _may_reach_back(period, fig, sentence)
+                    )
                     or period
                 )
             elif period.kind == "span" and claims and periods.ANAPHORIC_SPAN.search(lowered(sentence)):
@@ -677,22 +679,43 @@ def _frame_period(
     claimant: str | None,
     cache: dict[int, tuple[Attribution | None, date | None]],
     published: date | None,
+    reach_back: bool = False,
 ) -> Period | None:
-    """A dated span or day the previous sentence of the paragraph named without a figure of its own
-    ("carried out 350 strikes over 48 hours. ... its strikes had destroyed 15 vessels")."""
-    j = k - 1
-    if j < 0 or sentences[j].para != sentences[k].para or sentences[j].display:
-        return None
-    frame_attr = cache[j][0]
-    if frame_attr is not None and frame_attr.claimant != claimant:
-        return None
-    text = sentences[j].text
-    cues = _memo("cues", text, partial(periods.cue_matches, text))
-    if not cues:
-        return None
-    end = len(text)
-    found = periods.resolve(cues, text, end, end, published, cache[j][1], None)
-    return found if found.kind in ("span", "day") and found.end is not None else None
+    """A dated span or day an earlier sentence of the paragraph named, the nearest one naming a period
+    ("carried out 350 strikes over 48 hours. ... its strikes had destroyed 15 vessels"; a briefing
+    quoted at length: "In the Kherson direction, over the past day, ... In the Kupiansk direction, the
+    enemy's losses amounted to more than 70 servicemen"). Past the sentence before only when
+    `reach_back` (see `_may_reach_back`): a running total is no part of a frame set further back."""
+    for j in range(k - 1, max(-1, k - 1 - (FRAME_SENTENCES if reach_back else 1)), -1):
+        if sentences[j].para != sentences[k].para or sentences[j].display:
+            return None
+        frame_attr = cache[j][0]
+        if frame_attr is not None and frame_attr.claimant != claimant:
+            return None
+        text = sentences[j].text
+        cues = _memo("cues", text, partial(periods.cue_matches, text))
+        if not cues:
+            continue
+        end = len(text)
+        found = periods.resolve(cues, text, end, end, published, cache[j][1], None)
+        return found if found.kind in ("span", "day") and found.end is not None else None
+    return None
+
+
+def _may_reach_back(period: Period, fig: _Figure, sentence: str) -> bool:
+    """Whether a figure may take a period frame set sentences before it: one read as an event, or a
+    small default toll ("the enemy's losses amounted to more than 70 servicemen") that names no total."""
+    if period.kind == "event":
+        return True
+    return (
+        period.kind == "cumulative"
+        and fig.tok.value < periods.TOTAL_SCALE
+        and _memo("toll", sentence, lambda: _TOLL_WORD.search(sentence) is not None) is False
+    )
+
+
+#: How many sentences back in its paragraph a period frame is looked for.
+FRAME_SENTENCES = 4
 
 
 #: What happened to the people counted, said right after them, is not a loss.
