@@ -20,7 +20,7 @@ from attrition.extract import periods, tables
 from attrition.extract.lexicon import IGNORECASE_EXTRAS, WORD_START, Lexicon, alternation
 from attrition.extract.numbers import NumberToken
 from attrition.extract.scanning import contains_any
-from attrition.extract.sentences import BULLETIN_LINE, Sentence
+from attrition.extract.sentences import BULLETIN_LINE, LIST_ITEM, Sentence
 from attrition.extract.vocabulary import EQUIPMENT, MODIFIER, MODIFIER_WORDS, NOUNS, OUTCOMES, TABLE_LABELS
 
 _OUTCOME_RE = re.compile(
@@ -256,8 +256,11 @@ def _classify(
     if of_the is not None and NOUNS.get(of_the.group("noun").lower()) in EQUIPMENT:
         # "Of the tanks, 52 were captured intact": the part counts the equipment named
         return _Figure(tok, sent, tok.end, NOUNS[of_the.group("noun").lower()], None, False)
-    them = _OF_THEM_AFTER.match(after) if after.startswith(" of them") else None
-    them = them if them is not None and _VERB_JUST_BEFORE.search(before) else None
+    them = (
+        _OF_THEM_AFTER.match(after)
+        if after.startswith(" of them") and _VERB_JUST_BEFORE.search(before)
+        else None
+    )
     if them is not None:
         # "struck a deployment point of foreign mercenaries and killed up to 30 of them": the people or
         # equipment named before in the sentence
@@ -337,8 +340,8 @@ def _classify(
         prev is not None
         and prev.cls in _PEOPLE_CLASSES
         and not after.strip(" .,;")
-        and _LIST_ITEM_LINE.match(text, text.rfind("\n", 0, tok.start) + 1)
-        and _LIST_ITEM_LINE.match(text, text.rfind("\n", 0, prev.tok.start) + 1)
+        and LIST_ITEM.match(text, text.rfind("\n", 0, tok.start) + 1)
+        and LIST_ITEM.match(text, text.rfind("\n", 0, prev.tok.start) + 1)
     ):  # '- "Zapad" (West): over 1,510' after '- "Sever" (North): up to 1,790 servicemen': the same people
         return _inherit(prev, tok, sent)
     if prev is not None and prev.sent is sent and float(tok.value).is_integer():
@@ -489,8 +492,6 @@ _VERB_JUST_BEFORE = re.compile(
 )
 #: A plural word that may be a counted noun (looked up in `NOUNS`).
 _COUNTED_WORD = re.compile(r"\b[a-z][a-z-]{3,}s\b|\bmen\b|\bmilitiamen\b|\bgunmen\b|\bpersonnel\b")
-#: A bulleted list item's line.
-_LIST_ITEM_LINE = re.compile(r"[ \t]*[-•*–][ \t]")
 #: "Of the tanks," before a part: what the part counts.
 _OF_THE_NOUN = re.compile(r"\bof\s+the\s+(?P<noun>[a-z][a-z -]{2,40}?)\s*,\s*$", re.IGNORECASE)
 #: Words raising a running total right before its new figure ("bringing to", "taking its count past").

@@ -57,6 +57,7 @@ from attrition.extract.sentences import (
     has_caveat_hint,
     headline_attribution,
     hedged,
+    list_intro,
     needs_antecedent,
     split,
     verification,
@@ -600,22 +601,10 @@ def _tally_personnel(text: str, low: str, fig: _Figure, verb: re.Match[str] | No
     return _LOSS_FRAME.search(low, fig.sent.start, fig.sent.end) is not None or _loss_framed(text)
 
 
-#: A list item's opening: a bullet or dash at the start of its line.
-_LIST_ITEM = re.compile(r"[ \t]*[-•*–][ \t]")
-#: How far above a list item its introduction ("... as follows:") is looked for.
-LIST_INTRO_REACH = 400
-
-
 def _list_of_losses(low: str, fig: _Figure) -> bool:
     """Whether a figure sits in a bulleted list item introduced by a line about losses that ends in ":"."""
-    line_start = low.rfind("\n", 0, fig.tok.start) + 1
-    if _LIST_ITEM.match(low, line_start) is None:
-        return False
-    intro_end = low.rfind(":\n", max(0, line_start - LIST_INTRO_REACH), line_start)
-    if intro_end < 0:
-        return False
-    intro_start = low.rfind("\n", 0, intro_end) + 1
-    return _LOSS_FRAME.search(low, intro_start, intro_end) is not None
+    intro = list_intro(low, fig.tok.start)
+    return intro is not None and _LOSS_FRAME.search(low, *intro) is not None
 
 
 def _loss_framed(text: str) -> bool:
@@ -710,7 +699,7 @@ def _may_reach_back(period: Period, fig: _Figure, sentence: str) -> bool:
     return (
         period.kind == "cumulative"
         and fig.tok.value < periods.TOTAL_SCALE
-        and _memo("toll", sentence, lambda: _TOLL_WORD.search(sentence) is not None) is False
+        and not _memo("toll", sentence, lambda: _TOLL_WORD.search(sentence) is not None)
     )
 
 

@@ -93,7 +93,9 @@ _TIMESTAMP = re.compile(
     r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CES?T|EES?T|E[SD]T|ET|local\s+time))?\s*[-—–|]+\s+"
 )
 #: A list item's bullet or dash opening its line.
-_LIST_ITEM = re.compile(r"[ \t]*[-•*–][ \t]+\S")
+LIST_ITEM = re.compile(r"[ \t]*[-•*–][ \t]+\S")
+#: How far above a list item its introduction ("... as follows:") is looked for.
+LIST_INTRO_REACH = 400
 _HEADLINE_CLAIMANT = re.compile(r":\s*(?P<c>[A-Z][\w'’. -]{1,40})\s*$")
 
 _CLAIM_VERBS = (
@@ -246,7 +248,7 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
         # that sentence's paragraph: its attribution, side and period go on to the items.
         listed = (
             seen_body
-            and _LIST_ITEM.match(line) is not None
+            and LIST_ITEM.match(line) is not None
             and bool(out)
             and (in_list or out[-1].text.rstrip().endswith(":"))
         )
@@ -282,6 +284,33 @@ def split(text: str) -> tuple[list[Sentence], str | None]:
         if s < len(line):
             out.append(Sentence(line_start + s, line_start + len(line), line[s:], para, display, bulletin))
     return out, headline_claimant
+
+
+#: The city a dateline opens with ("ZAPORIZHZHIA" in "ZAPORIZHZHIA — ", "SEOUL" in "SEOUL/KYIV, Dec 17 — ").
+_DATELINE_CITY = re.compile(r"[A-Z][A-Z'’ -]*[A-Z]")
+
+
+def dateline_city(text: str, reach: int) -> str | None:
+    """The city of the wire dateline opening a line in the first `reach` characters of `text` (the same
+    datelines `split` keeps out of sentences), or None."""
+    for line in text[:reach].split("\n"):
+        if line[1:2] in _DATELINE_SECOND and _DATELINE.match(line):
+            city = _DATELINE_CITY.match(line)
+            return city.group(0) if city else None
+    return None
+
+
+def list_intro(text: str, pos: int) -> tuple[int, int] | None:
+    """Where the line introducing a bulleted list item lies ("put Ukrainian losses as follows:"), as
+    (start, end) without its colon, for the item holding offset `pos`; None when `pos` is in no list item
+    under such a line. Works on `text` or its `lowered` copy alike (same offsets)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if LIST_ITEM.match(text, line_start) is None:
+        return None
+    intro_end = text.rfind(":\n", max(0, line_start - LIST_INTRO_REACH), line_start)
+    if intro_end < 0:
+        return None
+    return text.rfind("\n", 0, intro_end) + 1, intro_end
 
 
 def _boundaries(line: str, start: int) -> list[re.Match[str]]:

@@ -14,7 +14,7 @@ from datetime import date
 
 from attrition.extract.figures import _Figure, _match_noun, _memo
 from attrition.extract.lexicon import Lexicon, by_first_letter
-from attrition.extract.sentences import Attribution
+from attrition.extract.sentences import Attribution, dateline_city, list_intro
 from attrition.extract.vocabulary import EQUIPMENT, KILL_VERB
 from attrition.models import Claim
 
@@ -268,12 +268,10 @@ _LOSSES_OF = re.compile(r"(?P<w>[A-Z][\w-]+)(?:['’]s)?\s+(?:[a-z]+\s+)?(?:loss
 
 def _list_intro_side(lex: Lexicon, text: str, fig: _Figure) -> str | None:
     """For an item of a list under an introduction ending in ":", the side whose losses it names."""
-    line_start = text.rfind("\n", 0, fig.tok.start) + 1
-    intro_end = text.rfind(":\n", max(0, line_start - 400), line_start)
-    if intro_end < 0:
+    intro = list_intro(text, fig.tok.start)
+    if intro is None:
         return None
-    intro = text[text.rfind("\n", 0, intro_end) + 1 : intro_end]
-    named = [lex.side_of(m.group("w")) for m in _LOSSES_OF.finditer(intro)]
+    named = [lex.side_of(m.group("w")) for m in _LOSSES_OF.finditer(text, *intro)]
     return next((side for side in reversed(named) if side), None)
 
 
@@ -465,18 +463,16 @@ def _document_scene(lex: Lexicon, text: str) -> str | None:
         side = lex.population_of(lex.side_of(m.group("w")))
         if side is not None:
             counts[side] = counts.get(side, 0) + 1
-    dateline = _DATELINE_CITY.search(text, 0, DATELINE_REACH)
-    if dateline is not None:
+    city = dateline_city(text, DATELINE_REACH)
+    if city is not None:
         # "ZAPORIZHZHIA — Halyna Moroz was counting out coins ...": where the reporter stands is where
         # the civilians of the story were hit, unless the text names another place more often
-        side = lex.population_of(lex.side_of(dateline.group("city").title()))
+        side = lex.population_of(lex.side_of(city.title()))
         if side is not None:
             counts[side] = counts.get(side, 0) + DATELINE_WEIGHT
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-#: A wire dateline's city at the start of a line ("ZAPORIZHZHIA — ", "KHARKIV, Ukraine, March 3 -").
-_DATELINE_CITY = re.compile(r"(?m)^(?P<city>[A-Z][A-Z'’ -]{2,30}[A-Z])(?:,[^\n—–]{0,40})?\s+[—–-]+\s")
 #: How far into the text a dateline may stand (after a headline), and how many place mentions it is worth.
 DATELINE_REACH = 400
 DATELINE_WEIGHT = 2
