@@ -30,7 +30,9 @@ _SMALL_WORDS = "two|three|four|five|six|seven|eight|nine|ten"
 #: What a stretch named by its length can be: "a week-long battle", "the four-month offensive".
 _CAMPAIGN = r"battle|offensive|counteroffensive|siege|campaign|operation|assault|fight|fighting|push|clashes"
 _HOURS = {"forty-eight": 48, "seventy-two": 72}
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+#: Month names and their abbreviations (lower case), longest first.
+_MONTH_ALL = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"(?:{_MONTH_ALL})\.?"
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 #: One end of "between ... and ...": a date, a day of the month, a month (with a year) or a weekday.
 _DAY_NUM = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -75,9 +77,6 @@ DATE_RE = re.compile(
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
     rf"|(?P<m3>{_MONTH})\s+(?P<y3>(?:19|20)\d\d))\b",
 )
-
-#: Month names and their abbreviations (lower case), longest first.
-_MONTH_ALL = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _CUES: list[tuple[str, str]] = [
     (
@@ -206,10 +205,11 @@ _CAMPAIGN_RE = re.compile(
 #: the sentence names ("lost 1,270 over the past day, bringing their losses ... to 858,370 ... on Tuesday").
 _RAISING = ("bringing", "brought", "brings", "taking", "pushing")
 #: A total set "at" or "to" its figure ("stood at", "put ... at", "rose to").
-_SET_AT = re.compile(r"\b(?:at|to|reached|passed)\s+$")
+_SET_AT_WORDS = r"\b(?:at|to|reached|passed)\s+"
+_SET_AT = re.compile(_SET_AT_WORDS + "$")
 #: A total set at its figure, then the weekday it stood so ("stood at 1,010,960 on Thursday").
 _SET_AT_FIGURE = re.compile(
-    r"\b(?:at|to|reached|passed)\s+(?:[a-z]+\s+){0,2}?\d[\d,.]*(?:\s+(?:million|thousand))?\s+on\s+$"
+    _SET_AT_WORDS + r"(?:[a-z]+\s+){0,2}?\d[\d,.]*(?:\s+(?:million|thousand))?\s+on\s+$"
 )
 #: Words right before a figure that make it what a total grew by ("rose by 1,200", "added 900").
 _INCREMENT = re.compile(
