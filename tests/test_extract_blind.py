@@ -31,6 +31,7 @@ BLIND_SETS = {
     "blind10": 30,
     "blind11": 30,
     "blind13": 30,
+    "blind14": 30,
 }
 if (DEVSET / "sealed" / "gold.jsonl").exists():
     BLIND_SETS["sealed"] = sum(1 for line in (DEVSET / "sealed" / "docs.jsonl").open() if line.strip())
