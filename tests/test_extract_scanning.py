@@ -17,6 +17,7 @@ from attrition.extract.lexicon import (
     alternation,
     by_first_letter,
     lexicon,
+    lowered,
 )
 from attrition.extract.numbers import _DIGIT_START
 from attrition.extract.scanning import contains_any, digit_run_starts, run_starts
@@ -225,6 +226,93 @@ def test_cue_first_letters_are_those_the_cues_open_with() -> None:
         letters = _first_letters(list(_parser.parse(pattern)))
         assert letters is not None and letters <= set(periods.CUE_FIRST_LETTERS[kind]), kind
         assert set(periods.CUE_FIRST_LETTERS[kind]) <= letters, kind  # no letter more than needed
+
+
+#: Longest opening word `_first_words` follows before it gives up (a repeat of letters has no end).
+_WORD_MAX = 40
+
+
+def _first_words(items: list[Any], prefix: str = "") -> set[str] | None:
+    """The words (runs of lower-case letters) a match of the parsed regex `items` can open with, each
+    closed by a non-letter that the match consumes or a word boundary it asserts; None when a match
+    can open otherwise (with a non-letter, a class of letters this walk does not unfold, a word left
+    open at the end). Lookarounds are skipped: the set can only grow."""
+    if len(prefix) > _WORD_MAX:
+        return None
+    for i, (op, av) in enumerate(items):
+        if op is C.AT and prefix:
+            return {prefix} if av is C.AT_BOUNDARY else None
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue
+        rest = items[i + 1 :]
+        if op in (C.LITERAL, C.IN, C.CATEGORY):
+            chars: set[str] = set()
+            for o, a in [(op, av)] if op is not C.IN else av:
+                if o is C.LITERAL:
+                    chars.add(chr(a))
+                elif o is C.RANGE:
+                    chars |= {chr(c) for c in range(a[0], a[1] + 1)}
+                elif o is C.CATEGORY and a in (C.CATEGORY_SPACE, C.CATEGORY_DIGIT):
+                    chars.add(" ")  # a non-letter
+                else:
+                    return None
+            out: set[str] = set()
+            for ch in chars:
+                if "a" <= ch <= "z":
+                    found = _first_words(rest, prefix + ch)
+                    if found is None:
+                        return None
+                    out |= found
+                elif not prefix:
+                    return None  # opens with a non-letter
+                else:
+                    out.add(prefix)
+            return out
+        if op is C.SUBPATTERN:
+            return _first_words(list(av[3]) + rest, prefix)
+        if op is C.BRANCH:
+            sets = [_first_words(list(alt) + rest, prefix) for alt in av[1]]
+            return None if any(x is None for x in sets) else set().union(*sets)  # type: ignore[arg-type]
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, hi, p = av
+            more = [] if hi == 1 else [(op, (max(lo - 1, 0), hi if hi is C.MAXREPEAT else hi - 1, p))]
+            once = _first_words(list(p) + more + rest, prefix)
+            skip = _first_words(rest, prefix) if lo == 0 else set()
+            return None if once is None or skip is None else once | skip
+        return None
+    return None  # the regex ends inside a word, or can match the empty string
+
+
+def test_cue_first_words_are_those_the_cues_open_with() -> None:
+    """`periods.CUE_FIRST_WORDS` lists exactly the words each kind of cue can open with, so gating
+    `CUE_RE` on them (`periods.cue_matches`) finds every cue `finditer` finds."""
+    for kind, pattern in periods._CUES:
+        words = _first_words(list(_parser.parse(pattern)))
+        assert words is not None and words == set(periods.CUE_FIRST_WORDS[kind].split()), kind
+
+
+def test_first_words_walk_gives_up_where_a_gate_would_miss() -> None:
+    assert _first_words(list(_parser.parse(r"\b(?:per|a)\s+day|each\b"))) == {"per", "a", "each"}
+    assert _first_words(list(_parser.parse(r"tal(?:ly|lied)\s"))) == {"tally", "tallied"}
+    assert _first_words(list(_parser.parse(r"total"))) is None  # "totals" would also match
+    assert _first_words(list(_parser.parse(r"\d+ days"))) is None
+    assert _first_words(list(_parser.parse(r"[a-z]+ed\b"))) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia lost 1,090 soldiers over the past 24 hours, a day after it lost 950 in a single day.",
+        "Since February 24, 2022, the total stood at 390,580; per day the average was about 1,000.",
+        "In the week to Sunday, 40 were killed; by 2025 the toll could reach 100,000, the ministry said.",
+        "Überday caféweek inweek a\u0130 the fighting in mid-April, throughout 2023 and this month.",
+        "",
+    ],
+)
+def test_gated_cues_match_the_plain_scan(sentence: str) -> None:
+    low = lowered(sentence)
+    plain = [(m.start(), m.end(), m.lastgroup) for m in periods.CUE_RE.finditer(low)]
+    assert [(m.start(), m.end(), m.lastgroup) for m in periods.cue_matches(sentence)] == plain
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,15 @@ from attrition.extract.lexicon import IGNORECASE_EXTRAS, WORD_START, Lexicon, al
 from attrition.extract.numbers import NumberToken
 from attrition.extract.scanning import contains_any
 from attrition.extract.sentences import BULLETIN_LINE, LIST_ITEM, Sentence
-from attrition.extract.vocabulary import EQUIPMENT, MODIFIER, MODIFIER_WORDS, NOUNS, OUTCOMES, TABLE_LABELS
+from attrition.extract.vocabulary import (
+    EQUIPMENT,
+    MODIFIER,
+    MODIFIER_WORDS,
+    NOUNS,
+    OUTCOMES,
+    TABLE_LABELS,
+    one_spaced,
+)
 
 _OUTCOME_RE = re.compile(
     WORD_START + r"\b(?:" + alternation(OUTCOMES) + r")\b",
@@ -411,7 +419,7 @@ def _leader_row(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon) -> _F
     if said is None:
         return None
     # the outcome travels in the class: the label sits in a sentence of its own before the figure's
-    outcome = "outcome:" + OUTCOMES[re.sub(r"\s+", " ", said.group(0).lower())]
+    outcome = "outcome:" + OUTCOMES[one_spaced(said.group(0))]
     for m in _COUNTED_WORD.finditer(label):
         cls = NOUNS.get(m.group(0).lower())
         if cls in ("personnel", "civilian"):
@@ -537,7 +545,7 @@ def _counted_before(text: str, tok: NumberToken, sent: Sentence, lex: Lexicon, w
 
 def _noun_class(lex: Lexicon, m: re.Match[str]) -> tuple[str, str, str | None]:
     """The counted noun after a figure, what it counts, and the side its plural or modifiers name."""
-    noun = re.sub(r"\s+", " ", m.group("noun").lower())
+    noun = one_spaced(m.group("noun"))
     cls = NOUNS.get(noun)
     side_hint = None
     if cls is None:
@@ -561,7 +569,7 @@ def _table_figure(text: str, tok: NumberToken, sent: Sentence) -> _Figure | None
     row = BULLETIN_LINE.match(sent.text)
     if row is None:
         return None
-    label = re.sub(r"\s+", " ", row.group("label").strip().lower())
+    label = one_spaced(row.group("label").strip())
     cls = TABLE_LABELS.get(label) or NOUNS.get(label)
     if cls is None or ":" in cls or cls in ("civilian", "people"):
         return None

@@ -63,7 +63,15 @@ from attrition.extract.sentences import (
     verification,
 )
 from attrition.extract.subjects import VERB_WINDOW, _subject, _war_start
-from attrition.extract.vocabulary import EQUIPMENT, KILL_VERB, LOSS_VERB, NONLOSS_VERB, OUTCOMES, TALLY_VERB
+from attrition.extract.vocabulary import (
+    EQUIPMENT,
+    KILL_VERB,
+    LOSS_VERB,
+    NONLOSS_VERB,
+    OUTCOMES,
+    TALLY_VERB,
+    one_spaced,
+)
 from attrition.models import Claim, Period
 
 #: Run on the `lowered` document (no IGNORECASE: see `lexicon.lowered`).
@@ -111,7 +119,7 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
     if fig.noun_end == fig.tok.end:
         put = _OUTCOME_AT.search(text, max(prev_end, s.start, fig.tok.start - OUTCOME_WINDOW), fig.tok.start)
         if put:  # "put Ukraine's dead at 70,000 and its wounded at ...": the word the figure is set against
-            return OUTCOMES[re.sub(r"\s+", " ", put.group("o").lower())]
+            return OUTCOMES[one_spaced(put.group("o"))]
     hi = min(next_start, fig.noun_end + OUTCOME_WINDOW, s.end)
     fwd = _OUTCOME_RE.search(text, fig.noun_end, hi)
     governs_next = fwd is not None and (
@@ -124,17 +132,17 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
     )
     if fwd and (not governs_next or own):
         # a word right after the figure is its own ("five wounded, two of them seriously")
-        return OUTCOMES[re.sub(r"\s+", " ", fwd.group(0).lower())]
+        return OUTCOMES[one_spaced(fwd.group(0))]
     lo = max(prev_end, s.start, fig.tok.start - OUTCOME_WINDOW)
     for window in ((lo, fig.tok.start), (max(s.start, fig.tok.start - VERB_WINDOW), fig.tok.start)):
         back = list(_OUTCOME_RE.finditer(text, *window))
         if back:
-            return OUTCOMES[re.sub(r"\s+", " ", back[-1].group(0).lower())]
+            return OUTCOMES[one_spaced(back[-1].group(0))]
     # An outcome word that governs the next figure is not this one's ("Two men opened fire, killing
     # three people": the gunmen were not killed).
     far = None if governs_next else fwd or _OUTCOME_RE.search(text, fig.noun_end, s.end)
     if far:
-        return OUTCOMES[re.sub(r"\s+", " ", far.group(0).lower())]
+        return OUTCOMES[one_spaced(far.group(0))]
     # "the true toll could be as high as 100": a toll counts the dead.
     return "killed" if fig.cls == "bare" and _TOLL_BEFORE.search(text, s.start, fig.tok.start) else None
 

@@ -200,6 +200,12 @@ class NumberToken(NamedTuple):
     is_year_like: bool
 
 
+#: A figure in digits with an optional scale word ("1.2 million", "390 thousand", "22k").
+_DIGITS_SCALE = re.compile(r"([\d,. \u00a0\u202f]+?)\s*(million|mln|thousand|billion|bn|k)?")
+#: Thousands separators inside a figure ("390,580", "894 240").
+_DIGIT_GROUPING = re.compile(r"[, \u00a0\u202f]")
+
+
 @lru_cache(maxsize=4096)
 def parse_one(raw: str) -> tuple[float, bool] | None:
     """Value of one figure and whether it is vague ("hundreds"); None when it does not parse."""
@@ -210,9 +216,9 @@ def parse_one(raw: str) -> tuple[float, bool] | None:
         return 12.0, False
     if s in _MILLION_FRACTIONS:
         return _MILLION_FRACTIONS[s], False
-    m = re.fullmatch(r"([\d,. \u00a0\u202f]+?)\s*(million|mln|thousand|billion|bn|k)?", s)
+    m = _DIGITS_SCALE.fullmatch(s)
     if m:
-        digits = re.sub(r"[, \u00a0\u202f]", "", m.group(1))
+        digits = _DIGIT_GROUPING.sub("", m.group(1))
         try:
             value = float(digits)
         except ValueError:

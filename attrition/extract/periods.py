@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from attrition.extract.lexicon import WORD_START, lowered
+from attrition.extract.scanning import WordGate
 from attrition.models import Period
 
 MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -287,6 +288,23 @@ CUE_FIRST_LETTERS = {
 CUE_RE = re.compile(
     WORD_START + "(?:" + "|".join(f"(?=[{CUE_FIRST_LETTERS[k]}])(?P<{k}>{p})" for k, p in _CUES) + ")"
 )
+#: The words each kind of cue can open with (tests/test_extract_scanning.py derives them from `_CUES`):
+#: a cue starts at a run of letters, and the run is one of these.
+CUE_FIRST_WORDS = {
+    "rate": "a average daily each every on per",
+    "projection": "by could is may might on set will would",
+    "day": "daily during in last on over overnight past preceding previous through yesterday",
+    "span": "a after apr april aug august between day dec december during feb february for in its jan "
+    "january jul july jun june last mar march may month nov november oct october over sep sept september "
+    "since the their this throughout week within",
+    "same": "during for in over",
+    "cumulative": "altogether bringing brings brought cumulative in overall pushing since so taking tally to "
+    "total totaled totalled totals",
+}
+#: `CUE_RE` tried only at the words a cue can open with: a sentence's other words (most of them) and the
+#: positions inside words are never tried (`scanning.WordGate`; the text is lower-cased, so no
+#: IGNORECASE extras).
+_CUE_GATE = WordGate(CUE_RE, {w for words in CUE_FIRST_WORDS.values() for w in words.split()}, "")
 _SINCE_WAR = re.compile(
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+|its\s+|russia's\s+)?(?:full[-\s]scale\s+)?"
     r"(?:war|invasion|conflict|fighting|aggression|special\s+military\s+operation)"
@@ -529,7 +547,7 @@ def _clause(sentence: str, pos: int, end_pos: int) -> tuple[int, int]:
 
 def cue_matches(sentence: str) -> list[re.Match[str]]:
     """The period cues of a sentence, in order (computed once per sentence by the caller)."""
-    return list(CUE_RE.finditer(lowered(sentence)))
+    return list(_CUE_GATE.finditer(lowered(sentence)))
 
 
 def resolve(

@@ -7,6 +7,8 @@ outcome word is an edit here, and the tests in tests/test_extract_rules.py say w
 
 from __future__ import annotations
 
+import re
+
 #: What a noun after a figure counts: a class (personnel, civilian, people, prisoners, outcome:X)
 #: or a category.
 NOUNS: dict[str, str] = {
@@ -451,6 +453,14 @@ NONLOSS_VERB = (
     r"committing|committed|recruiting|exchange\s+for|mobilisation\s+of|mobilization\s+of|call-up\s+of|"
     r"called\s+up|conscripted|drafted"
 )
+
+#: Runs of whitespace inside a matched phrase ("killed  or\nwounded"), read as one space.
+_WHITESPACE = re.compile(r"\s+")
+
+
+def one_spaced(phrase: str) -> str:
+    """`phrase` lower-cased with each run of whitespace read as one space: the key of a word table."""
+    return _WHITESPACE.sub(" ", phrase.lower())
 
 
 #: The category of a loss-table row that counts munitions ("cruise missiles"): not a loss claim.
