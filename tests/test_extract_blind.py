@@ -30,6 +30,7 @@ BLIND_SETS = {
     "blind9": 30,
     "blind10": 30,
     "blind11": 30,
+    "blind12": 40,
     "blind13": 30,
     "blind14": 30,
 }
