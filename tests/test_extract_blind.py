@@ -30,6 +30,7 @@ BLIND_SETS = {
     "blind9": 30,
     "blind10": 30,
     "blind11": 30,
+    "sealed3": 40,
 }
 if (DEVSET / "sealed" / "gold.jsonl").exists():
     BLIND_SETS["sealed"] = sum(1 for line in (DEVSET / "sealed" / "docs.jsonl").open() if line.strip())
