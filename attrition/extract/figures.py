@@ -131,8 +131,14 @@ _BARE_WORDS = (
 )
 
 
+_OPENING_QUOTES = ('"', "“")
+
+
 def _bare_before(before: str) -> bool:
-    """An outcome or total word right before a bare figure ("killing 12", "the toll rose to 34")."""
+    """An outcome or total word right before a bare figure ("killing 12", "the toll rose to 34"); a quote
+    mark opening the figure is read past ('put the number of Russian dead at "more than 7,000"')."""
+    if before.endswith(_OPENING_QUOTES) and _bare_before(before[:-1]):
+        return True
     if not before[-1:].isspace() and not before.endswith(","):
         return False
     chunks = before.rsplit(None, 1)
@@ -275,14 +281,16 @@ def _classify(
         named = [m for m in _COUNTED_WORD.finditer(before) if NOUNS.get(m.group(0).lower())]
         if named:
             return _Figure(tok, sent, tok.end + them.end(), NOUNS[named[-1].group(0).lower()], None, False)
+    raised = _RAISED_TO.search(before) if prev is not None and before.endswith(_RAISED_LAST) else None
     if (
         prev is not None
-        and before.endswith(_RAISED_LAST)
-        and _RAISED_TO.search(before)
+        and raised is not None
         and not after[:1].isalpha()
+        and (raised.group("scope") is None or _CLAUSE_END.match(after))
     ):
-        # "bringing to 19 the number of Reapers it has downed", "taking its count past 1.3 million": the
-        # running total of what the figure before counted
+        # "bringing to 19 the number of Reapers it has downed", "taking its count past 1.3 million",
+        # "taking its total since February 2022 to 1,006,260.": the running total of what the figure
+        # before counted (a total with a scope, only when no noun follows the figure)
         return _inherit(prev, tok, sent)
     if _not_a_count_before(before) or _MONTH_AFTER.match(after) or "of" in tail and _PART_OF.search(tail):
         return None
@@ -505,7 +513,8 @@ _OF_THE_NOUN = re.compile(r"\bof\s+the\s+(?P<noun>[a-z][a-z -]{2,40}?)\s*,\s*$",
 #: Words raising a running total right before its new figure ("bringing to", "taking its count past").
 _RAISED_TO = re.compile(
     r"\b(?:bringing|brought|brings|raising|raised|taking|took|pushing|pushed)\s+(?:(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:toll|count|tally|total|number)\s+)?(?:to|past|above|over)\s+$",
+    r"(?:toll|count|tally|total|number)\s+(?P<scope>(?:of|since|for|in)\s+[^,;.]{1,40}?\s+)?)?"
+    r"(?:to|past|above|over)\s+$",
     re.IGNORECASE,
 )
 #: The words `_RAISED_TO` ends with: a `str.endswith` test before the regex (most figures have none).

@@ -396,6 +396,15 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         ):  # "Russian forces lost 45,720 troops in November ... an average of 1,524 a day": a rate of the same
             rate_of = claims[-1][0]
             category = rate_of.category
+        elif (
+            category is None
+            and fig.cls == "bare"
+            and claims
+            and (claims[-1][1] == k or _near(sentences, claims[-1][1], k))
+            and _SAME_COUNT_BEFORE.search(text, fig.sent.start, fig.tok.start)
+        ):  # "confirmed 95,016 military deaths. ... the true number could be as high as 165,000": the same count
+            rate_of = claims[-1][0]
+            category = rate_of.category
         if category is None:
             continue
         prev_claim = claims[-1][0] if claims else None
@@ -625,6 +634,11 @@ def _near(sentences: list[Sentence], earlier: int, k: int) -> bool:
     return earlier < k and (sentences[earlier].para == sentences[k].para or earlier == k - 1)
 
 
+#: A bare figure given as the real or full size of the count just named ("the true number could be").
+_SAME_COUNT_BEFORE = re.compile(
+    r"\b(?:true|real|actual|full|overall|total)\s+(?:number|figure|toll|count|tally|total)\b[^.;]*$",
+    re.IGNORECASE,
+)
 #: A toll or total named in a sentence: its figure is a running total, not the day's tally before it.
 _TOLL_WORD = re.compile(r"\b(?:toll|total|totals|tally|overall|cumulative)\b", re.IGNORECASE)
 
@@ -646,6 +660,12 @@ def _carried_period(
     last, lk, disp = claims[-1]
     if disp or not (lk == k or _near(sentences, lk, k)):
         return None
+    if lk != k and last.period.kind == "cumulative" and len(claims) > 1:
+        before, bk, _ = claims[-2]
+        if bk == lk and before.period.kind == "day" and before.claimant == last.claimant:
+            # "lost 1,080 troops over the past day, taking its total to 1,006,260. It also listed seven
+            # tanks": the total is what the day's tally came to; the next sentence goes on with the tally
+            last = before
     same = last.claimant == claimant
     kind = last.period.kind
     text = sentences[k].text  # per-sentence facts, memoised: this runs for every figure of the sentence

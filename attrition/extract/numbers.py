@@ -233,9 +233,13 @@ def parse_one(raw: str) -> tuple[float, bool] | None:
         return None
 
 
+#: How many times the first figure a range's second may be ("50-60", "5 to 80", not "2022 to 1,006,260").
+_RANGE_SPREAD = 20
+
+
 def _range_ok(a: float, b: float) -> bool:
     """A second figure makes a range only when it is larger and of a similar size ("50-60")."""
-    return a < b <= a * 20
+    return a < b <= a * _RANGE_SPREAD
 
 
 def scan(text: str) -> list[NumberToken]:
@@ -275,7 +279,9 @@ def scan(text: str) -> list[NumberToken]:
             if b is not None and _range_ok(value, b[0]):
                 high, end = b[0], tail.end()
                 qualifier = "range" if qualifier == "exact" else qualifier
-            pos = tail.end()
+            if b is None or b[0] <= value * _RANGE_SPREAD:
+                pos = tail.end()  # "3 to 1": a ratio; a far larger second figure is one of its own
+                # ("its total since February 2022 to 1,006,260")
         if (
             high is None
             and text.startswith(_OR_SO, end)

@@ -237,6 +237,10 @@ TOTAL_SCALE = 1_000
 #: An incident word used as a reference point ("after the attack"), not as what caused the losses.
 _AFTER_INCIDENT = re.compile(r"\b(?:after|since|before)\s+(?:the|that|this|its|their)\s+$")
 _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|stated|estimated|claimed)\s+on\s+")
+#: How far before a date "said on " may start (the longest verb, one space, "on", one space).
+SAID_ON_REACH = 16
+#: "said on " right before a date: the statement's day.
+_SAID_ON_BEFORE = re.compile(r"\b(?:said|says|reported|announced|stated|estimated|claimed)\s+on\s+$")
 #: How many characters after "said on" a written-out date may take ("September 30, 2024").
 DATE_REACH = 20
 #: "over the week", "during the year" with no number: the stretch an earlier sentence named, when one did.
@@ -308,14 +312,14 @@ _CUE_GATE = WordGate(CUE_RE, {w for words in CUE_FIRST_WORDS.values() for w in w
 _SINCE_WAR = re.compile(
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak)\s+of\s+(?:the\s+|its\s+|russia's\s+)?(?:full[-\s]scale\s+)?"
     r"(?:war|invasion|conflict|fighting|aggression|special\s+military\s+operation)"
-    r"|since\s+(?:the\s+)?(?:war|invasion|conflict|fighting)\s+(?:began|started|broke\s+out)"
+    r"|since\s+(?:the\s+)?(?:full[-\s]scale\s+)?(?:war|invasion|conflict|fighting)\s+(?:began|started|broke\s+out)"
     r"|since\s+(?:russia|moscow)\s+invaded",
 )
 _WEEKDAY_RE = re.compile(WORD_START + rf"\b(?:on\s+|last\s+)?(?P<wd>{_WEEKDAY})\b")
 _SAID_WEEKDAY = re.compile(
     WORD_START
     + rf"\b(?:said|says|reported|announced|claimed|stated|told|wrote|added|published|posted|estimated|assessed|confirmed"
-    rf"|update|briefing|bulletin|statement|summary)\s+(?:\w+\s+){{0,3}}?(?:on\s+)?(?P<wd>{_WEEKDAY})\b"
+    rf"|released|update|briefing|bulletin|statement|summary|interview)\s+(?:\w+\s+){{0,3}}?(?:on\s+)?(?P<wd>{_WEEKDAY})\b"
     rf"|(?<!since\s)\b(?:on\s+)?(?P<wd2>{_WEEKDAY}),?\s+(?:\w+\s+){{0,4}}?(?:said|reported|announced|claimed|acknowledged|admitted|confirmed|estimated)\b",
 )
 
@@ -530,7 +534,13 @@ _CLAUSE_BREAK = re.compile(
     r",\s*(?:while|whereas|but)\b|;|,\s*and\s+(?:says|said|adds|added)\b"
     # "puts losses at 995,000, adding roughly 1,000 a day": the rate is the second figure's
     r"|,\s*(?:adding|and\s+(?:estimated|estimates))\b"
+    # "two more soldiers were killed on Tuesday, bringing the toll since October 27 to 251": the total's cues
+    r"|,\s*(?=(?:bringing|taking|raising|pushing)\b)"
 )
+
+
+#: A clause that raises a running total (", bringing its toll to"), at the end of the figure's clause.
+_RAISING_AFTER = re.compile(r",\s*(?:bringing|taking|raising|pushing)\b")
 
 
 def _clause(sentence: str, pos: int, end_pos: int) -> tuple[int, int]:
@@ -623,6 +633,13 @@ def resolve(
         days = [d for d in explicit_dates(sentence[best.end() : pos], published) if d.precision == "day"]
         if days:
             return Period(kind="event", start=days[-1].day, end=days[-1].day)
+    if best is None and _RAISING_AFTER.match(sentence, hi):
+        # "lost 1,380 troops on Wednesday, bringing its losses since the invasion to 684,000": the
+        # figure is what the total grew by; a day its clause names is the day of that tally
+        named = _named_day(sentence, lo, hi, pos, end_pos, published)
+        if named is not None:
+            tally = _LOSS_TALLY.search(sentence, lo, hi) and not _incident(sentence) or _WIDE.search(sentence)
+            return Period(kind="day" if tally else "event", start=named[1], end=named[1])
     if best is None or best.lastgroup is None:
         if _weak_span(sentence) and _named_day(sentence, lo, hi, pos, end_pos, published) is None:
             return Period(kind="span", start=None, end=report)  # "during the offensive", no sharper cue
@@ -792,6 +809,8 @@ def _default_period(
             return Period(kind="day" if _WIDE.search(sentence) else "event", start=d, end=d)
     for cue in explicit_dates(sentence, published):
         if cue.precision == "day":
+            if _SAID_ON_BEFORE.search(sentence, max(0, cue.start - SAID_ON_REACH), cue.start):
+                continue  # "said on February 16 that ...": the day of the statement, as with a weekday
             # "as of February 21", "by October 6": a running total as of that day
             if _AS_OF.search(sentence, max(0, cue.start - 7), cue.start):
                 return Period(kind="cumulative", start=war_start, end=cue.day)

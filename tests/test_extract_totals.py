@@ -1,0 +1,88 @@
+"""Running totals and quoted figures (docs/extraction.md, "Changes in 0.4.5"): a total raised with a
+scope ("its total since February 2022 to N"), a quoted figure after "at", the true size of the count
+just named, a statement's own date, and what a day's tally raised a total to. Each sentence is worded
+unlike the evaluation texts the rules were found on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from attrition.extract import extract
+from attrition.models import Claim
+
+PUBLISHED = date(2024, 10, 9)
+
+
+def _one(text: str, quote_start: str, published: date = PUBLISHED) -> Claim:
+    found = [c for c in extract(text, published) if c.quote.startswith(quote_start)]
+    assert len(found) == 1, [c.quote for c in extract(text, published)]
+    return found[0]
+
+
+def test_a_total_raised_with_a_scope_is_a_running_total_of_what_the_day_counted() -> None:
+    text = (
+        "Kyiv said on Wednesday that Russia lost 1,250 soldiers in a day, pushing its count of enemy "
+        "losses since February 2022 to 662,360."
+    )
+    day = _one(text, "1,250")
+    total = _one(text, "662,360")
+    assert (day.category, day.period.kind) == ("personnel_casualties", "day")
+    assert (total.subject, total.category, total.period.kind) == (
+        "Russia",
+        "personnel_casualties",
+        "cumulative",
+    )
+
+
+def test_a_scoped_total_followed_by_a_noun_is_not_read_as_the_figure_before() -> None:
+    text = (
+        "Two sappers were killed near Bakhmut on Monday, raising the brigade's toll in the autumn fighting "
+        "to 41 soldiers, the unit said."
+    )
+    assert _one(text, "41 soldiers").quote == "41 soldiers"
+
+
+def test_a_far_larger_second_figure_after_to_is_a_figure_of_its_own() -> None:
+    text = "The agency said Russia lost 1,031 troops in a day, taking the tally for 2023 to 254,310."
+    assert _one(text, "1,031").period.kind == "day"
+    assert _one(text, "254,310").value == 254310
+
+
+def test_a_ratio_is_still_not_two_figures() -> None:
+    text = "Commanders put the exchange at roughly 5 to 1 in Kyiv's favour, the General Staff said."
+    assert extract(text, PUBLISHED) == []
+
+
+def test_the_tally_the_next_sentence_goes_on_with_is_the_days_not_the_total() -> None:
+    text = (
+        "The General Staff said Russia lost 1,190 troops over the past day, taking its total since the "
+        "invasion to 655,000. It also listed 14 tanks."
+    )
+    assert _one(text, "14 tanks").period.kind == "day"
+
+
+def test_a_quoted_figure_after_at_is_the_count_named_before_it() -> None:
+    text = 'A Pentagon official put the number of Russian dead at "about 9,000" in a briefing on Tuesday.'
+    claim = _one(text, "about 9,000")
+    assert (claim.subject, claim.category) == ("Russia", "personnel_killed")
+
+
+def test_the_true_size_of_the_count_just_named_is_the_same_count() -> None:
+    text = (
+        "The monitoring group said it had confirmed 71,000 Russian military deaths by name. Its analysts "
+        "believe the real figure may be as high as 140,000."
+    )
+    claim = _one(text, "as high as 140,000")
+    assert (claim.category, claim.qualifier) == ("personnel_killed", "up_to")
+
+
+def test_the_date_of_a_statement_is_not_the_day_of_the_losses() -> None:
+    text = "The defence minister said on August 30 that 12,500 Ukrainian troops had been killed."
+    claim = _one(text, "12,500")
+    assert (claim.period.kind, claim.period.end) == ("cumulative", date(2024, 8, 30))
+
+
+def test_since_the_full_scale_invasion_began_is_the_war() -> None:
+    text = "Officials told parliament on Tuesday that 1,870 Ukrainian children had been wounded since the full-scale invasion began."
+    claim = _one(text, "1,870")
+    assert (claim.period.kind, claim.period.start) == ("cumulative", date(2022, 2, 24))
