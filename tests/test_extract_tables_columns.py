@@ -168,3 +168,42 @@ def test_dotted_leader_rows_of_categories_and_a_table_of_groups_by_category() ->
         ("Ukraine", "personnel_casualties", 1530, "span", feb),
         ("Ukraine", "armored_vehicles", 8, "span", feb),
     ]
+
+
+def test_a_column_per_side_gives_each_figure_its_columns_side_and_the_introductions_period() -> None:
+    text = (
+        "A volunteer project that logs only photographed wrecks updated its counts on Monday.\n\n"
+        "Its lists showed these losses since the invasion began:\n\n"
+        "Type | Russia | Ukraine\n"
+        "Main battle tanks | 3,402 | 951\n"
+        "Howitzers (towed) | 610 | 277\n"
+        "Helicopters | 140 | 40\n"
+    )
+    found = {(c, v, k, s) for c, v, k, s, _, _ in rows(text)}
+    assert found == {
+        ("tanks", 3402, "cumulative", "Russia"),
+        ("tanks", 951, "cumulative", "Ukraine"),
+        ("artillery", 610, "cumulative", "Russia"),
+        ("artillery", 277, "cumulative", "Ukraine"),
+        ("helicopters", 140, "cumulative", "Russia"),
+        ("helicopters", 40, "cumulative", "Ukraine"),
+    }
+
+
+def test_a_table_aligned_with_spaces_reads_like_a_pipe_table() -> None:
+    text = (
+        "Documented equipment losses, by side\n\n"
+        "Kind                     Israel   Hezbollah\n"
+        "Tanks                       21          0\n"
+        "Multiple rocket launchers 4            63\n\n"
+        "Neither side disputed the counts."
+    )
+    found = {(c, v, s) for c, v, _, s, _, _ in rows(text)}
+    assert found == {("tanks", 21, "Israel"), ("artillery", 4, "Israel"), ("artillery", 63, "Hezbollah")}
+
+
+def test_prose_with_double_spaces_is_no_table() -> None:
+    text = (
+        "Talks resumed on Monday.  Delegates met for 3 hours.  Both sides  said 2 more rounds were planned."
+    )
+    assert find_rows(text) == ({}, {})

@@ -431,9 +431,18 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         elif fig.table == "cumulative":
             period = Period(kind="cumulative", start=_war_start(lex, subject), end=report)
         elif fig.table is not None and fig.table.startswith("column:"):
-            period = periods.of_heading(
-                fig.table[len("column:") :], published, said_on, _war_start(lex, subject)
-            )
+            header = fig.table[len("column:") :]
+            if lex.side_of(header) is not None and fig.tok.num_start in blocks:
+                # a column per side: the period is the one the line introducing the table names ("As of
+                # Tuesday, its lists showed the following losses since Feb. 24, 2022:")
+                header = _table_title(text, blocks[fig.tok.num_start])
+                period = periods.of_heading(header, published, said_on, _war_start(lex, subject))
+                if period.kind == "event":  # a loss table naming no period counts each side's losses so far
+                    period = Period(
+                        kind="cumulative", start=_war_start(lex, subject), end=said_on or published
+                    )
+            else:
+                period = periods.of_heading(header, published, said_on, _war_start(lex, subject))
         else:
             cues = _memo("cues", sentence, partial(periods.cue_matches, sentence))
             period = periods.resolve(
@@ -536,6 +545,8 @@ def _table_side(text: str, row: tables.Row, block_start: int, lex: Lexicon) -> s
     """The side a table row belongs to by its layout: the side of its column when the heading names one
     per column ("Selected categories, Russia / Ukraine:" over "Aircraft: 94 / 68"), or the side named
     alone on the line above its rows ("Russia" over "- Tanks: 3,447")."""
+    if row.column is not None:  # "Category | Russia | Ukraine" over "Tanks | 2,911 | 796"
+        return lex.side_of(row.column)
     above = text[max(0, block_start - tables.HEADING_REACH) : block_start].rstrip().rsplit("\n", 1)[-1]
     if row.slot is not None:
         parts = re.split(r"\s+/\s+|\s+vs\.?\s+", above)
@@ -546,6 +557,12 @@ def _table_side(text: str, row: tables.Row, block_start: int, lex: Lexicon) -> s
         return None
     line = above.strip(" -:/\t")
     return lex.side_of(line) if line and len(line) <= 30 else None
+
+
+def _table_title(text: str, block_start: int) -> str:
+    """The last line above a table that is not one of its header lines (no "|"), "" when none."""
+    above = text[max(0, block_start - tables.HEADING_REACH) : block_start].split("\n")
+    return next((line.strip() for line in reversed(above) if line.strip() and "|" not in line), "")
 
 
 def _heading_attribution(

@@ -29,7 +29,8 @@ _OWN_ACTOR = re.compile(r"\b(?:its|their|our|we|it|they)\b(?!\s+(?:is|was)\b)", 
 _OBJECT_OF_COUNT = re.compile(
     # the figure runs straight into the words ("350 Ukrainian"), not through a comma ("March 1-7, claiming")
     r"(?:(?<!\w)\d(?:[\d,.]*\d)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands))"
-    r"\s+(?:of\s+)?(?:[A-Za-z'’-]+\s+){0,2}$",
+    # a clause word between them starts another clause ("said on May 9 that Russian forces suffered")
+    r"\s+(?:of\s+)?(?:(?!(?:that|which|who|when|while|as|and|but|after|before|said|says)\s)[A-Za-z'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _ATTACK_AFTER = re.compile(

@@ -116,6 +116,7 @@ class Row:
     kind: str  # "cumulative" or "day"
     span_start: int
     slot: int | None = None  # in "label: A / B" under "Russia / Ukraine": 0 for A, 1 for B
+    column: str | None = None  # the header of its column, in a table whose header names its columns
 
     def is_claim(self) -> bool:
         return loss_row(self.category, self.kind, self.value)
@@ -124,14 +125,20 @@ class Row:
 def loss_row(category: str, kind: str, value: float) -> bool:
     """Whether a loss-table row's figure is a loss claim (for the rows read here and the bulletin lines
     the grammar reads): a munitions row ("cruise missiles") only keeps its table together, and a zero
-    change ("(+0)") is no daily claim (the row's total still is)."""
-    return category != MUNITIONS and not (kind == "day" and value == 0)
+    change ("(+0)") is no daily claim (the row's total still is), nor a zero in a column of its own
+    ("Tanks | 21 | 0" under "Israel | Hezbollah")."""
+    return category != MUNITIONS and not (kind != "cumulative" and value == 0)
+
+
+#: A parenthesis in a row label: what it adds does not name the category.
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
 def _category(label: str) -> str | None:
     """The category a row label names ("air defence means" -> air_defense), or None."""
     words = re.sub(r"\s+", " ", label.replace("(", " ").replace(")", " ").strip().lower()).strip(" -")
-    for candidate in (words, words.split(" ", 1)[-1]):  # "enemy tanks", "Russian aircraft"
+    bare = _PARENTHESIS.sub(" ", label).strip().lower()  # "Artillery (towed and self-propelled)"
+    for candidate in (words, words.split(" ", 1)[-1], bare):  # "enemy tanks", "Russian aircraft"
         cls = TABLE_LABELS.get(candidate) or NOUNS.get(candidate)
         if cls in EQUIPMENT or cls in ("other", "personnel", "outcome:casualties", MUNITIONS):
             return "personnel" if cls == "outcome:casualties" else cls
@@ -228,6 +235,11 @@ def _cells(line: str) -> list[tuple[int, str]] | None:
     """The cells of a pipe-separated line with their offsets ("Tanks | 58 | 11,612", "| a | b |"), or
     None for a line of fewer than three cells."""
     parts: list[tuple[int, str]] = []
+    if "|" not in line:  # columns aligned with spaces: "Combat aircraft        148        97"
+        if "  " not in line and "\t" not in line:
+            return None
+        aligned = [(m.start(), m.group()) for m in _ALIGNED_CELL.finditer(line)]
+        return aligned if len(aligned) >= 2 else None  # two: a label run into its first figure
     pos = 0
     for piece in line.split("|"):
         parts.append((pos, piece))
@@ -237,6 +249,12 @@ def _cells(line: str) -> list[tuple[int, str]] | None:
     if parts and not parts[-1][1].strip():
         parts = parts[:-1]
     return parts if len(parts) >= 3 else None
+
+
+#: An aligned row's first cell run into its first figure by one space ("Surface-to-air systems 310").
+_LABEL_THEN_FIGURE = re.compile(r"(.*[A-Za-z)]) (\d[\d,.]*)")
+#: A cell of a table aligned with spaces: text up to a run of two or more spaces or a tab.
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
 
 
 def column_kind(header: str) -> str:
@@ -254,6 +272,12 @@ def _column_rows(line: str, at: int, header: list[str], title: str = "") -> list
     Total since Feb. 24, 2022"): each figure's period comes from its column's header; in a table whose
     header names categories, from the table's `title` (the line above it)."""
     cells = _cells(line)
+    if cells is not None and len(cells) == len(header) - 1 and "|" not in line:
+        # "Surface-to-air systems 310       160": a long label leaves one space before the first figure
+        label = _LABEL_THEN_FIGURE.fullmatch(cells[0][1])
+        if label is not None:
+            off = cells[0][0]
+            cells = [(off, label.group(1)), (off + label.start(2), label.group(2)), *cells[1:]]
     if cells is None or len(cells) != len(header):
         return []
     cat = _category(cells[0][1])
@@ -283,6 +307,7 @@ def _column_rows(line: str, at: int, header: list[str], title: str = "") -> list
                 column_cat,
                 kind,
                 at + off + opener,
+                column=head.strip(),
             )
         )
     return out
@@ -291,7 +316,12 @@ def _column_rows(line: str, at: int, header: list[str], title: str = "") -> list
 def _header(line: str) -> list[str] | None:
     """The cells of a table's header line: three or more cells, the first naming no category."""
     cells = _cells(line)
-    if cells is None or _category(cells[0][1]) is not None or any(_CELL.match(c) for _, c in cells[1:]):
+    if (
+        cells is None
+        or len(cells) < 3
+        or _category(cells[0][1]) is not None
+        or any(_CELL.match(c) for _, c in cells[1:])
+    ):
         return None
     return [c.strip() for _, c in cells]
 
@@ -355,7 +385,7 @@ def _is_table(rows: list[Row], heading: str) -> bool:
 def may_hold_table(text: str) -> bool:
     """Cheap gate: a bracketed change, a pipe-table cell, or a figure right after a row separator
     (`str.find` per separator, which costs far less than a regex scan of the text)."""
-    if "(+" in text or "| " in text:
+    if "(+" in text or "| " in text or "  " in text and _ALIGNED_FIGURE.search(text):
         return True
     for sep in _SEPARATORS:
         i = text.find(sep)
@@ -367,6 +397,8 @@ def may_hold_table(text: str) -> bool:
     return False
 
 
+#: A figure in a column aligned with spaces ("Helicopters            162        48").
+_ALIGNED_FIGURE = re.compile(r"\S[ \t]{2,}\d")
 _SEPARATORS = ("—", "–", "‒", "―", " -", ":", "... ", "… ")
 _FIGURE_AFTER = re.compile(r"\s*(?:about\s+|approximately\s+)?\d")
 
@@ -389,7 +421,11 @@ def find_rows(text: str) -> tuple[dict[int, Row], dict[int, int]]:
     for n, line in enumerate([*lines, ""]):
         if header is not None and not block and _RULE_LINE.match(line):
             continue  # "---|---|---" under a header
-        if "|" in line and not block and (head := _header(line)) is not None:
+        if (
+            ("|" in line or "  " in line or "\t" in line)
+            and not block
+            and (head := _header(line)) is not None
+        ):
             header = head  # "Category | February 2026 | Total since ...": the columns' periods
             title = next((ln.strip() for ln in reversed(lines[max(0, n - 3) : n]) if ln.strip()), "")
             continue

@@ -213,6 +213,7 @@ NOUNS: dict[str, str] = {
             "air-defense batteries",
             "sam batteries",
             "surface-to-air missile systems",
+            "surface-to-air systems",
             "surface-to-air missile launchers",
             "anti-aircraft missile systems",
         ),
