@@ -86,3 +86,39 @@ def test_since_the_full_scale_invasion_began_is_the_war() -> None:
     text = "Officials told parliament on Tuesday that 1,870 Ukrainian children had been wounded since the full-scale invasion began."
     claim = _one(text, "1,870")
     assert (claim.period.kind, claim.period.start) == ("cumulative", date(2022, 2, 24))
+
+
+def test_the_wounded_still_in_hospital_are_no_second_count() -> None:
+    text = (
+        "Forty-two people were injured, 15 of whom remain in hospital, nine of them in a critical condition."
+    )
+    assert [c.value for c in extract(text, PUBLISHED)] == [42]
+
+
+def test_people_a_disaster_killed_are_no_war_losses() -> None:
+    text = "The cyclone killed 312 people in the delta, officials said, and 40 more died in the floods."
+    assert extract(text, PUBLISHED) == []
+
+
+def test_a_disaster_named_as_a_point_in_time_keeps_the_losses() -> None:
+    text = "A rights group said at least 52 civilians had been killed in air strikes since the earthquake."
+    assert [c.value for c in extract(text, PUBLISHED)] == [52]
+
+
+def test_people_evacuated_from_a_place_or_held_hostage_are_no_losses() -> None:
+    text = (
+        "Nine civilians have been killed in the district this week, while more than 6,000 residents of "
+        "frontline towns have been evacuated and 30 people are being held hostage."
+    )
+    assert [c.value for c in extract(text, PUBLISHED)] == [9]
+
+
+def test_a_population_is_no_count_of_losses() -> None:
+    text = "Shelling killed 14 people on Monday in the besieged city of 400,000 people, the mayor said."
+    assert [c.value for c in extract(text, PUBLISHED)] == [14]
+
+
+def test_the_number_of_dead_names_the_outcome_of_its_figure() -> None:
+    text = "The number of dead in Odesa has climbed to 21, the governor said, and 8 of the 70 injured are children."
+    claim = _one(text, "21")
+    assert claim.category == "civilians_killed"

@@ -110,6 +110,14 @@ OUTCOME_WINDOW = 90
 MERGE_TOLERANCE = 0.05
 
 
+#: "the number of dead ... has risen to": the outcome a noun-less toll counts.
+_NUMBER_OF_OUTCOME = re.compile(
+    r"\b(?:number|toll|count|tally)\s+of\s+(?:the\s+)?(?P<o>dead|killed|wounded|injured)\b[^.;:]{0,60}?"
+    r"\b(?:to|at|reached|passed|hit|is|was|stands\s+at|stood\s+at)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | None:
     """The outcome word for a figure: after it ("45 were killed"), unless that word governs the next figure
     ("killed 45 people and injured 79"); else before it; else anywhere in the sentence."""
@@ -120,6 +128,9 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
         put = _OUTCOME_AT.search(text, max(prev_end, s.start, fig.tok.start - OUTCOME_WINDOW), fig.tok.start)
         if put:  # "put Ukraine's dead at 70,000 and its wounded at ...": the word the figure is set against
             return OUTCOMES[one_spaced(put.group("o"))]
+        named = _NUMBER_OF_OUTCOME.search(text, max(s.start, fig.tok.start - OUTCOME_WINDOW), fig.tok.start)
+        if named:  # "the number of dead in Dnipro has risen to 17, ... 19 of the 60 injured": the toll named
+            return OUTCOMES[one_spaced(named.group("o"))]
     hi = min(next_start, fig.noun_end + OUTCOME_WINDOW, s.end)
     fwd = _OUTCOME_RE.search(text, fig.noun_end, hi)
     governs_next = fwd is not None and (
@@ -607,6 +618,13 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
         return True  # "return the bodies of 6,000 killed soldiers": an exchange, not a loss claim
     if _NONLOSS_AFTER.match(text, fig.noun_end, fig.sent.end):
         return True  # "121,000 people have been evacuated", "2,000 soldiers were released"
+    if fig.cls in _PEOPLE_CLASSES or fig.cls.startswith("outcome:") or fig.cls == "bare":
+        if _POPULATION_BEFORE.search(text, max(fig.sent.start, fig.tok.start - 20), fig.tok.start):
+            return True
+        if _DISASTER_BEFORE.search(text, fig.sent.start, fig.tok.start) or _DISASTER_AFTER.match(
+            text, fig.noun_end, fig.sent.end
+        ):
+            return True
     if fig.cls == "prisoners":
         return verb is not None and verb.group("non") is not None
     if verb is not None and nonloss_before and not text[verb.end() : fig.tok.start].strip():
@@ -754,13 +772,35 @@ FRAME_SENTENCES = 4
 
 #: What happened to the people counted, said right after them, is not a loss.
 _NONLOSS_AFTER = re.compile(
-    r"[\"”]?\s+(?:fled\b|escaped\b|(?:(?:all|now|reportedly|still)\s+)?(?:have|has|had|were|was|are|is|being)\s+"
-    r"(?:(?:been|since|now|all|still)\s+)*(?:\w+ly\s+)?"
+    # "more than 11,000 residents of border villages have been evacuated": a place after the noun
+    r"[\"”]?(?:\s+(?:of|from|in)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
+    r"\s+(?:fled\b|escaped\b|(?:(?:all|now|reportedly|still)\s+)?(?:have|has|had|were|was|are|is|being)\s+"
+    r"(?:(?:been|since|now|all|still|being)\s+)*(?:\w+ly\s+)?"
     r"(?:evacuated|displaced|fled|escaped|hospitali[sz]ed|rescued|relocated|resettled|left\s+homeless|"
     r"made\s+homeless|released|freed|exchanged|swapped|returned|repatriated|mobili[sz]ed|deployed|"
-    r"recruited|treated|sheltering|missing|referred|arrested|detained|listed\s+as\s+missing)|"
-    r"of\s+them\s+(?:were\s+|are\s+)?(?:hospitali[sz]ed|referred|treated|in\s+hospital))\b",
+    r"recruited|treated|sheltering|missing|referred|arrested|detained|listed\s+as\s+missing|"
+    r"held\s+hostage|taken\s+hostage|held\s+captive)|"
+    r"(?:have|has|had)\s+(?:since\s+)?(?:left|fled)\s+their\s+homes|"
+    # "40 of whom remain in hospital", "six of them in a serious condition": the wounded still treated
+    r"of\s+(?:them|whom)\s+(?:(?:were|are|remain|remains|remained|still)\s+)*(?:hospitali[sz]ed|referred|treated|"
+    r"in\s+hospital|in\s+(?:a\s+)?(?:serious|critical|stable|grave)\s+condition))\b",
     re.IGNORECASE,
+)
+#: A disaster that killed or injured the people counted: no war loss ("the quake had killed 2,886",
+#: "2,000 died in the floods"); one named only as a point in time ("since the earthquake") is not.
+_DISASTERS = (
+    r"(?:earthquakes?|quakes?|tsunami|cyclone|hurricane|typhoon|floods?|flooding|landslides?|mudslides?)"
+)
+_DISASTER_BEFORE = re.compile(
+    rf"\b{_DISASTERS}\b[^.;]{{0,40}}?\b(?:killed|kills|killing|left|injured|injuring|wounded)\s+[^.;]{{0,30}}$",
+    re.IGNORECASE,
+)
+_DISASTER_AFTER = re.compile(
+    rf"[^.;]{{0,50}}?\b(?:in|by|during)\s+(?:the\s+|a\s+)?(?:[\w.-]+\s+){{0,2}}{_DISASTERS}\b", re.IGNORECASE
+)
+#: A population before a figure ("the enclave of 2.3 million people"): residents counted, not losses.
+_POPULATION_BEFORE = re.compile(
+    r"\b(?:population|enclave|city|town|territory|country|strip|region|nation)\s+of\s+$", re.IGNORECASE
 )
 #: An outlet correcting itself: the figure it printed before is withdrawn, not claimed.
 _RETRACTED = re.compile(
