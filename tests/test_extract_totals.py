@@ -122,3 +122,26 @@ def test_the_number_of_dead_names_the_outcome_of_its_figure() -> None:
     text = "The number of dead in Odesa has climbed to 21, the governor said, and 8 of the 70 injured are children."
     claim = _one(text, "21")
     assert claim.category == "civilians_killed"
+
+
+def test_estimates_in_the_plural_and_in_the_present_give_bare_figures_their_count() -> None:
+    text = (
+        "The ministry says 18,000 Ukrainian soldiers have been killed, well below Western estimates of "
+        "about 60,000; some estimates exceed 90,000, and others put the toll as high as 100,000."
+    )
+    values = {c.value for c in extract(text, PUBLISHED) if c.category == "personnel_killed"}
+    assert values == {18000, 60000, 90000, 100000}
+
+
+def test_number_after_could_is_the_verb() -> None:
+    text = (
+        "An air strike killed 28 civilians in the village on Sunday. Medics said on Monday that the dead "
+        "could number as many as 35."
+    )
+    assert _one(text, "as many as 35").category == "civilians_killed"
+
+
+def test_a_second_group_taken_prisoner_with_the_first_is_one_count() -> None:
+    text = "The rebels said they had taken 1,300 government soldiers and allied militiamen prisoner since Friday."
+    claim = _one(text, "1,300")
+    assert (claim.category, claim.value) == ("personnel_captured", 1300)

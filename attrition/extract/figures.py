@@ -76,11 +76,15 @@ def _not_a_count_before(before: str) -> bool:
     last = stripped.rsplit(None, 1)[-1].lower().rstrip(".") if stripped else ""
     if last in ("in", "of") and stripped.lower().endswith(_PROPORTION_HEAD):
         return True  # a proportion ("one in eleven of those identified", "one out of 10")
-    if last == "number" and stripped.lower().endswith(" to number"):
-        return False  # "likely to number around 750,000": the verb
+    if last == "number" and stripped.lower().endswith(_NUMBER_AS_VERB):
+        return False  # "likely to number around 750,000", "the dead could number 25": the verb
     return last in _LABEL_WORDS
 
 
+#: Words before "number" that make it a verb, not a label ("number 5").
+_NUMBER_AS_VERB = tuple(
+    f" {w} number" for w in ("to", "could", "would", "may", "might", "will", "now", "already")
+)
 #: The head of a proportion whose second figure is a denominator, not a count.
 _PROPORTION_HEAD = (" one in", " one out of", " 1 in", " 1 out of")
 _MONTH_AFTER = re.compile(r"^\s+(?:" + alternation(periods.MONTHS) + r")\b", re.IGNORECASE)
@@ -88,9 +92,12 @@ _BARE_BEFORE = re.compile(
     r"\b(?:killing|killed|wounding|wounded|injuring|injured|capturing|captured|toll\s+(?:of|at|to|has\s+risen\s+to|"
     r"rose\s+to|reached|stands\s+at|stood\s+at|climbed\s+to|is|was)|losses\s+(?:of|at|to|reached|amounted\s+to|"
     r"stood\s+at|totall?ed)|died|dead|by|injuries\s+to|deaths\s+of)\s+$"
-    r"|\b(?:total|toll|tally|number|figure|count|losses|casualties|rate|dead|deaths|fatalities|estimate)\b"
+    r"|\b(?:total|toll|tally|number|figure|count|losses|casualties|rate|dead|deaths|fatalities|estimate)s?\b"
     r"(?:[^.;:]|\.(?=\s+[a-z\d])){0,110}?\b(?:to|at|of|reached|hit|"
-    r"exceeded|passed|topped|stands\s+at|stood\s+at|be|is|are|was|were|numbered|number|would|will|could|have|has|had)\s+$"
+    r"exceeded|exceeds?|passed|passes|topped|tops|reaches|surpassed|stands\s+at|stood\s+at|be|is|are|was|were|"
+    r"numbered|number|would|will|could|have|has|had)\s+$"
+    # "with some estimates putting the toll as high as 150,000"
+    r"|\b(?:put|puts|putting|placed|placing)\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|number|figure|count)\s+$"
     # "put Russia's combined killed and wounded at about 950,000"
     r"|\b(?:killed|wounded|dead)(?:\s+and\s+(?:wounded|injured|missing))?\s+at\s+$"
     # an appositive after the counted word: "heavy losses, possibly as many as 120,000"
@@ -120,6 +127,7 @@ _BARE_LAST = (
         "well",
         "far",
     ),
+    *("exceed", "exceeds", "tops", "passes", "reaches", "surpassed", "toll"),
 )
 
 
@@ -409,7 +417,17 @@ def _classify(
 
 
 #: A toll noun right before a figure whose qualifier is its verb ("casualties passed 500,000").
-_TOLL_NOUNS = ("casualties ", "losses ", "toll ", "deaths ", "fatalities ", "dead ")
+_TOLL_NOUNS = (
+    "casualties ",
+    "losses ",
+    "toll ",
+    "deaths ",
+    "fatalities ",
+    "dead ",
+    "estimates ",
+    "estimate ",
+    "tally ",
+)
 #: A dotted leader between a row's label and its figure ("Killed in Lebanon, November ..... 1,012").
 _LEADER = re.compile(r"(?:\.{3,}|…+)\s*$")
 _LEADER_ENDS = (".", ". ", "…", "… ")
@@ -459,7 +477,10 @@ _PEOPLE_CLASSES = frozenset(("personnel", "civilian", "people"))
 _SUBSET_VERB = re.compile(r"\s+(?:were|was|are)\s+(?:all\s+)?", re.IGNORECASE)
 _OTHERS_AFTER = re.compile(r"\s+others", re.IGNORECASE)
 _TAKEN_PRISONER = re.compile(
-    r"[\"”]?\s+(?:as\s+)?prisoners?\b(?!\s+(?:swap|exchange|release))", re.IGNORECASE
+    # "taken more than 800 soldiers and allied fighters prisoner": a second group taken with the first
+    r"[\"”]?(?:\s+and\s+(?:[\w-]+\s+)?(?:fighters|militiamen|militia|soldiers|troops|officers|mercenaries))?"
+    r"\s+(?:as\s+)?prisoners?\b(?!\s+(?:swap|exchange|release))",
+    re.IGNORECASE,
 )
 #: A figure after one of these words compares with or continues the figure before it.
 _COMPARE_BEFORE = re.compile(
