@@ -145,3 +145,12 @@ def test_a_second_group_taken_prisoner_with_the_first_is_one_count() -> None:
     text = "The rebels said they had taken 1,300 government soldiers and allied militiamen prisoner since Friday."
     claim = _one(text, "1,300")
     assert (claim.category, claim.value) == ("personnel_captured", 1300)
+
+
+def test_during_the_day_and_todays_are_the_reports_day() -> None:
+    text = (
+        "The morning update listed 9 tanks and 31 artillery systems destroyed during the day. Medics said "
+        "57 people had been killed in today's shelling of the city."
+    )
+    kinds = {c.value: (c.period.kind, c.period.end) for c in extract(text, PUBLISHED)}
+    assert kinds == {9: ("day", PUBLISHED), 31: ("day", PUBLISHED), 57: ("day", PUBLISHED)}

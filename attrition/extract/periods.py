@@ -99,6 +99,8 @@ _CUES: list[tuple[str, str]] = [
         r"\b(?:past|previous|last|preceding)\s+(?:24|twenty-four)\s+hours\b|\b(?:past|previous|last)\s+day\b"
         r"|\bin\s+(?:a|one)\s+(?:single\s+)?day\b|\bin\s+24\s+hours\b|\bover\s+the\s+day\b|\byesterday\b|\bovernight\b|\bdaily\s+(?:losses|toll|tally)\b"
         r"|\bon\s+the\s+day\b|\bin\s+the\s+last\s+day\b|\b(?:during|through)\s+the\s+night\b"
+        # "destroyed during the day", "killed in today's strikes": the report's day
+        r"|\bduring\s+the\s+day\b|\btoday['’]s\b"
         r"|\bdaily\s+(?:briefing|bulletin|report|update|summary)\b",
     ),
     (
@@ -297,7 +299,7 @@ CUE_RE = re.compile(
 CUE_FIRST_WORDS = {
     "rate": "a average daily each every on per",
     "projection": "by could is may might on set will would",
-    "day": "daily during in last on over overnight past preceding previous through yesterday",
+    "day": "daily during in last on over overnight past preceding previous through today yesterday",
     "span": "a after apr april aug august between day dec december during feb february for in its jan "
     "january jul july jun june last mar march may month nov november oct october over sep sept september "
     "since the their this throughout week within",
