@@ -154,3 +154,21 @@ def test_during_the_day_and_todays_are_the_reports_day() -> None:
     )
     kinds = {c.value: (c.period.kind, c.period.end) for c in extract(text, PUBLISHED)}
     assert kinds == {9: ("day", PUBLISHED), 31: ("day", PUBLISHED), 57: ("day", PUBLISHED)}
+
+
+def test_an_outcome_verb_right_before_the_figure_governs_it() -> None:
+    text = (
+        "The president, who said on Friday that his forces had captured three enemy soldiers near the "
+        "border, has put the enemy's losses far higher."
+    )
+    assert _one(text, "three").category == "personnel_captured"
+
+
+def test_a_later_clause_after_a_semicolon_keeps_its_outcome() -> None:
+    text = "The minister said Ukraine had lost more than 900 servicemen near the town; he did not say how many were captured."
+    assert _one(text, "more than 900").category == "personnel_casualties"
+
+
+def test_a_second_age_is_no_count() -> None:
+    text = "Two soldiers were captured near the village. The two men, aged 19 and 24, were being questioned."
+    assert sorted(c.value for c in extract(text, PUBLISHED)) == [2]

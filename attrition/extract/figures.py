@@ -78,9 +78,13 @@ def _not_a_count_before(before: str) -> bool:
         return True  # a proportion ("one in eleven of those identified", "one out of 10")
     if last == "number" and stripped.lower().endswith(_NUMBER_AS_VERB):
         return False  # "likely to number around 750,000", "the dead could number 25": the verb
+    if last in ("and", "or", "to") and _SECOND_AGE.search(stripped):
+        return True  # "aged 20 and 26": the second is an age too
     return last in _LABEL_WORDS
 
 
+#: "aged 20 and", "ages 18 to": a second age follows.
+_SECOND_AGE = re.compile(r"\b(?:aged|ages)\s+\d{1,3}\s+(?:and|or|to)$", re.IGNORECASE)
 #: Words before "number" that make it a verb, not a label ("number 5").
 _NUMBER_AS_VERB = tuple(
     f" {w} number" for w in ("to", "could", "would", "may", "might", "will", "now", "already")

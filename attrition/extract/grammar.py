@@ -110,6 +110,12 @@ OUTCOME_WINDOW = 90
 MERGE_TOLERANCE = 0.05
 
 
+#: How far before a figure an outcome verb may stand and still govern it ("killed at least 40").
+GOVERNING_REACH = 30
+#: What may stand between an outcome verb and the figure it governs: a space and a qualifier or two.
+_GOVERNS_NEXT = re.compile(
+    r"\s+(?:(?:at\s+least|more\s+than|up\s+to|about|some|nearly|almost|over|another|a\s+further)\s+)?"
+)
 #: "the number of dead ... has risen to": the outcome a noun-less toll counts.
 _NUMBER_OF_OUTCOME = re.compile(
     r"\b(?:number|toll|count|tally)\s+of\s+(?:the\s+)?(?P<o>dead|killed|wounded|injured)\b[^.;:]{0,60}?"
@@ -132,6 +138,8 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
         if named:  # "the number of dead in Dnipro has risen to 17, ... 19 of the 60 injured": the toll named
             return OUTCOMES[one_spaced(named.group("o"))]
     hi = min(next_start, fig.noun_end + OUTCOME_WINDOW, s.end)
+    semi = text.find(";", fig.noun_end, hi)  # "lost 1,500 servicemen ...; he did not say how many had been
+    hi = semi if semi >= 0 else hi  # captured": another clause's outcome
     fwd = _OUTCOME_RE.search(text, fig.noun_end, hi)
     governs_next = fwd is not None and (
         (hi == next_start and not text[fwd.end() : next_start].strip(" ,"))
@@ -141,6 +149,16 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
         not text[fig.noun_end : fwd.start()].strip()
         or _PASSIVE_AUX.fullmatch(text, fig.noun_end, fwd.start())
     )
+    if fwd and not own:
+        # "had captured two North Korean soldiers in the Kursk region, has previously put ... losses":
+        # an outcome verb right before the figure governs it, not a word further on
+        just_before = _OUTCOME_RE.search(text, max(s.start, fig.tok.start - GOVERNING_REACH), fig.tok.start)
+        said = OUTCOMES[one_spaced(just_before.group(0))] if just_before is not None else None
+        # ("losing 60 to 100 soldiers per day killed in action": a word after says more than "losing")
+        if said not in (None, "casualties") and _GOVERNS_NEXT.fullmatch(
+            text, just_before.end(), fig.tok.start
+        ):  # type: ignore[union-attr]
+            return said
     if fwd and (not governs_next or own):
         # a word right after the figure is its own ("five wounded, two of them seriously")
         return OUTCOMES[one_spaced(fwd.group(0))]
