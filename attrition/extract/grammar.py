@@ -155,9 +155,11 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
         just_before = _OUTCOME_RE.search(text, max(s.start, fig.tok.start - GOVERNING_REACH), fig.tok.start)
         said = OUTCOMES[one_spaced(just_before.group(0))] if just_before is not None else None
         # ("losing 60 to 100 soldiers per day killed in action": a word after says more than "losing")
-        if said not in (None, "casualties") and _GOVERNS_NEXT.fullmatch(
-            text, just_before.end(), fig.tok.start
-        ):  # type: ignore[union-attr]
+        if (
+            just_before is not None
+            and said != "casualties"
+            and _GOVERNS_NEXT.fullmatch(text, just_before.end(), fig.tok.start)
+        ):
             return said
     if fwd and (not governs_next or own):
         # a word right after the figure is its own ("five wounded, two of them seriously")
