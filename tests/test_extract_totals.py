@@ -172,3 +172,16 @@ def test_a_later_clause_after_a_semicolon_keeps_its_outcome() -> None:
 def test_a_second_age_is_no_count() -> None:
     text = "Two soldiers were captured near the village. The two men, aged 19 and 24, were being questioned."
     assert sorted(c.value for c in extract(text, PUBLISHED)) == [2]
+
+
+def test_an_aside_after_the_reporting_tag_does_not_give_the_figure_its_period() -> None:
+    text = (
+        "Five soldiers were killed in an ambush near the border on Tuesday, the army said, the first deaths "
+        "since the ceasefire began on Sunday."
+    )
+    assert _one(text, "Five soldiers").period.kind == "event"
+
+
+def test_last_year_after_a_date_is_part_of_the_date() -> None:
+    text = "Since the fighting began on March 3 last year, 2,140 civilians have been killed in the province."
+    assert _one(text, "2,140").period.kind == "cumulative"

@@ -107,7 +107,7 @@ _CUES: list[tuple[str, str]] = [
         "span",
         r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)"
         r"\s+(?P<unit>days|weeks|months|years)\b|\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?P<unit1>week|month|year)\b"
-        r"|\blast\s+(?P<unit2>week|month|year)\b|\b(?:in|during|throughout|over)\s+(?P<syear>20\d\d)\b"
+        r"|(?<!\d\s)(?<!day\s)\blast\s+(?P<unit2>week|month|year)\b|\b(?:in|during|throughout|over)\s+(?P<syear>20\d\d)\b"
         r"|\bin\s+the\s+(?:battle|fight|fighting|offensive|assault)\s+(?:for|on|around|near)\b|(?<!earlier\s)(?<!later\s)\bthis\s+(?P<unit3>week|month|year)\b"
         r"|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+(?:month|year|week)\b"
         # "this past week", "over the past fortnight"
@@ -538,6 +538,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*(?:adding|and\s+(?:estimated|estimates))\b"
     # "two more soldiers were killed on Tuesday, bringing the toll since October 27 to 251": the total's cues
     r"|,\s*(?=(?:bringing|taking|raising|pushing)\b)"
+    # "Eight soldiers were killed on Wednesday, the military said, its heaviest loss ... since Monday":
+    # what follows a reporting tag is an aside about the figure, not its period
+    r"|,\s+(?:the\s+|a\s+)?(?:[a-z'’.-]+\s+){0,4}?(?:said|says|reported|announced)(?:\s+on\s+\w+)?,\s+(?=its\b|the\s+first\b|the\s+highest\b|the\s+deadliest\b|the\s+heaviest\b)"
 )
 
 
