@@ -207,3 +207,15 @@ def test_prose_with_double_spaces_is_no_table() -> None:
         "Talks resumed on Monday.  Delegates met for 3 hours.  Both sides  said 2 more rounds were planned."
     )
     assert find_rows(text) == ({}, {})
+
+
+def test_a_name_with_a_negated_verb_above_a_table_does_not_speak_for_it() -> None:
+    text = (
+        "The staff in Kyiv updates the count each morning. The numbers cannot be checked, and Moscow "
+        "does not publish its own.\n\n"
+        "Enemy losses to date:\n\n"
+        "- tanks: 5,120 (+7)\n"
+        "- artillery systems: 9,870 (+31)\n"
+    )
+    subjects = {(c, s) for c, _, _, s, _, _ in rows(text)}
+    assert subjects == {("tanks", "Russia"), ("artillery", "Russia")}

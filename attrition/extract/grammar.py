@@ -614,8 +614,12 @@ def _heading_attribution(
     return headline_attribution(found[-1].group(0), lex) if found else None
 
 
-#: A loss verb right after a name: the name is the side that lost ("Russia has also lost:").
-_LOSER_AFTER = re.compile(r"['’]?s?\s+(?:(?:has|have|had)\s+)?(?:also\s+|so\s+far\s+)?(?:lost|losses)\b")
+#: A loss verb right after a name: the name is the side that lost ("Russia has also lost:"); or a
+#: negated verb: the name says nothing ("Moscow does not release comparable data").
+_LOSER_AFTER = re.compile(
+    r"['’]?s?\s+(?:(?:has|have|had)\s+)?(?:also\s+|so\s+far\s+)?(?:lost|losses)\b"
+    r"|\s+(?:does|do|did|has|have|had|would|will)\s+(?:not|never)\b|\s+(?:never|doesn['’]t|didn['’]t|hasn['’]t)\b"
+)
 #: A running tally named before an equipment figure makes it a loss without a loss verb: "the cumulative
 #: totals published on Tuesday were 4,362 tanks", "losses now stand at 6,365 tanks".
 _TALLY_BEFORE = re.compile(r"\b(?:losses|totals|tallies|tally)\b", re.IGNORECASE)
