@@ -219,3 +219,20 @@ def test_a_name_with_a_negated_verb_above_a_table_does_not_speak_for_it() -> Non
     )
     subjects = {(c, s) for c, _, _, s, _, _ in rows(text)}
     assert subjects == {("tanks", "Russia"), ("artillery", "Russia")}
+
+
+def test_rows_under_a_side_line_keep_its_side_past_an_item_that_is_not_a_row() -> None:
+    text = (
+        "The project logs only losses it can see in photographs.\n\n"
+        "Its count, as of Friday:\n\n"
+        "Israel\n"
+        "- Merkava tanks: 52 (of which 19 destroyed outright)\n"
+        "- Helicopters: 3\n"
+        "- Armoured personnel carriers: 41\n\n"
+        "Hezbollah\n"
+        "- Drones: 120\n"
+        "- Tanks: 4\n"
+    )
+    sides = {(c, s) for c, _, _, s, _, _ in rows(text)}
+    assert ("helicopters", "Israel") in sides and ("armored_vehicles", "Israel") in sides
+    assert ("drones", "Hezbollah") in sides

@@ -49,6 +49,7 @@ from attrition.extract.lexicon import (
 from attrition.extract.numbers import NumberToken, scan
 from attrition.extract.sentences import (
     CAVEAT_REACH,
+    LIST_ITEM,
     Attribution,
     Sentence,
     attribution,
@@ -587,7 +588,18 @@ def _table_side(text: str, row: tables.Row, block_start: int, lex: Lexicon) -> s
             return found[-1] if row.slot == 0 and found else found[0] if found else None
         return None
     line = above.strip(" -:/\t")
-    return lex.side_of(line) if line and len(line) <= 30 else None
+    if line and len(line) <= 30:
+        return lex.side_of(line)
+    if not LIST_ITEM.match(above):
+        return None
+    # "Russia" over "- Tanks: 3,447 (of which 2,255 destroyed)", an item this reading skips, over the
+    # rows: the side line above the list's items (a blank line ends the search)
+    lines = text[max(0, block_start - tables.HEADING_REACH) : block_start].rstrip().split("\n")
+    for earlier in reversed(lines[:-1]):
+        if not LIST_ITEM.match(earlier):
+            name = earlier.strip(" -:/\t")
+            return lex.side_of(name) if name and len(name) <= 30 else None
+    return None
 
 
 def _table_title(text: str, block_start: int) -> str:
