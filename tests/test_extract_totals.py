@@ -185,3 +185,20 @@ def test_an_aside_after_the_reporting_tag_does_not_give_the_figure_its_period() 
 def test_last_year_after_a_date_is_part_of_the_date() -> None:
     text = "Since the fighting began on March 3 last year, 2,140 civilians have been killed in the province."
     assert _one(text, "2,140").period.kind == "cumulative"
+
+
+def test_the_year_a_war_began_is_no_span() -> None:
+    text = "The conflict, which began in 2014, has killed more than 14,000 people, the UN says."
+    assert _one(text, "more than 14,000").period.kind == "cumulative"
+
+
+def test_a_month_before_a_speaker_and_said_dates_the_statement() -> None:
+    text = (
+        "In March, the defence minister said 28,000 Ukrainian soldiers had been killed, a figure few accept."
+    )
+    assert _one(text, "28,000").period.kind == "cumulative"
+
+
+def test_a_month_before_a_claim_of_that_month_stays_its_span() -> None:
+    text = "In June, the group claimed to have shot down 6 Reaper drones in a single month."
+    assert _one(text, "6").period.kind == "span"

@@ -176,6 +176,9 @@ _STATEMENT_BETWEEN = re.compile(r"\b(?:that|said|says|told|added)\b")
 _STATEMENT_AFTER = re.compile(
     r"\b(?:that|saying)\b|,\s*when\s+(?:[\w'’.-]+\s+){0,6}?(?:said|told|put|announced|gave)\b"
 )
+#: "In February, President Volodymyr Zelensky said 31,000 ...": a speaker and a verb of saying right
+#: after the cue and its comma.
+_STATEMENT_TAG_AFTER = re.compile(r",\s+(?:[\w'’.-]+\s+){0,6}?(?:said|says|told|announced)\b")
 #: Just before a month or "last month": the words of a statement ("quoted in August 2023", "who said in
 #: May", "in a briefing last month"), so the cue dates the statement wherever the figure stands.
 _STATEMENT_BEFORE = re.compile(
@@ -891,13 +894,13 @@ def _superlative(sentence: str, cue: re.Match[str]) -> bool:
 def _began(sentence: str, cue: re.Match[str]) -> bool:
     """ "the war, which began in April, has killed ...", "since the siege tightened in May 2024": the
     month dates the start, not a span."""
-    return (
-        cue.lastgroup == "span"
-        and cue.group("smonth") is not None
-        and (
-            _BEGAN.search(sentence, max(0, cue.start() - BEGAN_REACH), cue.start()) is not None
-            or _SINCE_CLAUSE.search(sentence, max(0, cue.start() - SINCE_REACH), cue.start()) is not None
-        )
+    if cue.lastgroup != "span":
+        return False
+    began = _BEGAN.search(sentence, max(0, cue.start() - BEGAN_REACH), cue.start()) is not None
+    if cue.group("syear") is not None:
+        return began  # "the insurgency, which began in 2009, has killed"
+    return cue.group("smonth") is not None and (
+        began or _SINCE_CLAUSE.search(sentence, max(0, cue.start() - SINCE_REACH), cue.start()) is not None
     )
 
 
@@ -909,7 +912,10 @@ def _statement_time(sentence: str, cue: re.Match[str], pos: int) -> bool:
         return False
     if _STATEMENT_BEFORE.search(sentence, max(0, cue.start() - STATEMENT_REACH), cue.start()) is not None:
         return True
-    return cue.end() <= pos and _STATEMENT_AFTER.search(sentence, cue.end(), pos) is not None
+    return cue.end() <= pos and (
+        _STATEMENT_AFTER.search(sentence, cue.end(), pos) is not None
+        or _STATEMENT_TAG_AFTER.match(sentence, cue.end(), pos) is not None
+    )
 
 
 #: Words before a weekday that make it a bound of a running total, not the day of an event.
