@@ -78,7 +78,7 @@ def _not_a_count_before(before: str) -> bool:
         return True  # a proportion ("one in eleven of those identified", "one out of 10")
     if last == "number" and stripped.lower().endswith(_NUMBER_AS_VERB):
         return False  # "likely to number around 750,000", "the dead could number 25": the verb
-    if last in ("and", "or", "to") and _SECOND_AGE.search(stripped):
+    if last in ("and", "or", "to") and "age" in stripped and _SECOND_AGE.search(stripped):
         return True  # "aged 20 and 26": the second is an age too
     return last in _LABEL_WORDS
 

@@ -47,6 +47,7 @@ from attrition.extract.lexicon import (
     set_document,
 )
 from attrition.extract.numbers import NumberToken, scan
+from attrition.extract.scanning import contains_any
 from attrition.extract.sentences import (
     CAVEAT_REACH,
     LIST_ITEM,
@@ -135,7 +136,12 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
         put = _OUTCOME_AT.search(text, max(prev_end, s.start, fig.tok.start - OUTCOME_WINDOW), fig.tok.start)
         if put:  # "put Ukraine's dead at 70,000 and its wounded at ...": the word the figure is set against
             return OUTCOMES[one_spaced(put.group("o"))]
-        named = _NUMBER_OF_OUTCOME.search(text, max(s.start, fig.tok.start - OUTCOME_WINDOW), fig.tok.start)
+        near = max(s.start, fig.tok.start - OUTCOME_WINDOW)
+        named = (
+            _NUMBER_OF_OUTCOME.search(text, near, fig.tok.start)
+            if text.find(" of ", near, fig.tok.start) >= 0
+            else None
+        )
         if named:  # "the number of dead in Dnipro has risen to 17, ... 19 of the 60 injured": the toll named
             return OUTCOMES[one_spaced(named.group("o"))]
     hi = min(next_start, fig.noun_end + OUTCOME_WINDOW, s.end)
@@ -657,8 +663,10 @@ def _not_a_loss(text: str, fig: _Figure, verb: re.Match[str] | None, outcome: st
     if fig.cls in _PEOPLE_CLASSES or fig.cls.startswith("outcome:") or fig.cls == "bare":
         if _POPULATION_BEFORE.search(text, max(fig.sent.start, fig.tok.start - 20), fig.tok.start):
             return True
-        if _DISASTER_BEFORE.search(text, fig.sent.start, fig.tok.start) or _DISASTER_AFTER.match(
-            text, fig.noun_end, fig.sent.end
+        sentence = fig.sent.text
+        if _memo("disaster", sentence, lambda: contains_any(sentence.lower(), _DISASTER_STEMS)) and (
+            _DISASTER_BEFORE.search(text, fig.sent.start, fig.tok.start)
+            or _DISASTER_AFTER.match(text, fig.noun_end, fig.sent.end)
         ):
             return True
     if fig.cls == "prisoners":
@@ -827,6 +835,8 @@ _NONLOSS_AFTER = re.compile(
 _DISASTERS = (
     r"(?:earthquakes?|quakes?|tsunami|cyclone|hurricane|typhoon|floods?|flooding|landslides?|mudslides?)"
 )
+#: What every disaster word holds: a sentence with none of these is not searched.
+_DISASTER_STEMS = ("quake", "tsunami", "cyclone", "hurricane", "typhoon", "flood", "slide")
 _DISASTER_BEFORE = re.compile(
     rf"\b{_DISASTERS}\b[^.;]{{0,40}}?\b(?:killed|kills|killing|left|injured|injuring|wounded)\s+[^.;]{{0,30}}$",
     re.IGNORECASE,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from attrition.extract.lexicon import WORD_START, lowered
-from attrition.extract.scanning import WordGate
+from attrition.extract.scanning import WordGate, contains_any
 from attrition.models import Period
 
 MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -541,10 +541,15 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*(?:adding|and\s+(?:estimated|estimates))\b"
     # "two more soldiers were killed on Tuesday, bringing the toll since October 27 to 251": the total's cues
     r"|,\s*(?=(?:bringing|taking|raising|pushing)\b)"
-    # "Eight soldiers were killed on Wednesday, the military said, its heaviest loss ... since Monday":
-    # what follows a reporting tag is an aside about the figure, not its period
-    r"|,\s+(?:the\s+|a\s+)?(?:[a-z'’.-]+\s+){0,4}?(?:said|says|reported|announced)(?:\s+on\s+\w+)?,\s+(?=its\b|the\s+first\b|the\s+highest\b|the\s+deadliest\b|the\s+heaviest\b)"
 )
+#: "Eight soldiers were killed on Wednesday, the military said, its heaviest loss ... since Monday":
+#: what follows a reporting tag is an aside about the figure, not its period.
+_ASIDE = re.compile(
+    r",\s+(?:the\s+|a\s+)?(?:[a-z'’.-]+\s+){0,4}?(?:said|says|reported|announced)(?:\s+on\s+\w+)?,\s+"
+    r"(?=its\b|the\s+first\b|the\s+highest\b|the\s+deadliest\b|the\s+heaviest\b)"
+)
+#: The words an aside opens with (`_ASIDE`): a sentence without one has none.
+_ASIDE_OPENINGS = (", its ", ", the first ", ", the highest ", ", the deadliest ", ", the heaviest ")
 
 
 #: A clause that raises a running total (", bringing its toll to"), at the end of the figure's clause.
@@ -560,6 +565,13 @@ def _clause(sentence: str, pos: int, end_pos: int) -> tuple[int, int]:
         elif m.start() >= end_pos:
             hi = m.start()
             break
+    if contains_any(sentence, _ASIDE_OPENINGS):
+        for m in _ASIDE.finditer(sentence):
+            if m.end() <= pos:
+                lo = max(lo, m.end())
+            elif m.start() >= end_pos:
+                hi = min(hi, m.start())
+                break
     return lo, hi
 
 
