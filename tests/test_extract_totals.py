@@ -202,3 +202,12 @@ def test_a_month_before_a_speaker_and_said_dates_the_statement() -> None:
 def test_a_month_before_a_claim_of_that_month_stays_its_span() -> None:
     text = "In June, the group claimed to have shot down 6 Reaper drones in a single month."
     assert _one(text, "6").period.kind == "span"
+
+
+def test_losses_of_a_kind_of_equipment_set_at_a_figure_count_that_kind() -> None:
+    text = (
+        "The project's list puts Moscow's losses of main battle tanks at 3,900 and of towed artillery at "
+        "more than 700, with the headline noting that Russian helicopter losses top 150."
+    )
+    found = {c.value: c.category for c in extract(text, PUBLISHED)}
+    assert found == {3900: "tanks", 700: "artillery", 150: "helicopters"}

@@ -404,6 +404,20 @@ def _classify(
     kind_losses = _KIND_LOSSES.search(before) if "losses" in before else None
     if kind_losses:  # "Kyiv puts Russia's tank losses at 6,708": the losses' kind is what the figure counts
         return _Figure(tok, sent, tok.end, _LOSS_KINDS[kind_losses.group(1).lower()], None, False)
+    of_at = (
+        _OF_AT.search(before)
+        if before.endswith(" at ")
+        and text.find("losses", max(sent.start, tok.start - TALLY_REACH), tok.start) >= 0
+        else None
+    )
+    if of_at is not None:
+        # "puts Russia's losses of infantry fighting vehicles at 5,870 and of self-propelled artillery at
+        # more than 880": the equipment named after "of"
+        kind_words = of_at.group("what").lower().split()
+        suffixes = (" ".join(kind_words[k:]) for k in range(len(kind_words)))
+        of_kind = next((NOUNS[w] for w in suffixes if w in NOUNS), "")
+        if of_kind in EQUIPMENT:
+            return _Figure(tok, sent, tok.end, of_kind, None, False)
     if tok.value >= periods.TOTAL_SCALE and _LOST_BEFORE.search(before) and _CLAUSE_END.match(after):
         # "says Ukraine has lost upwards of 1.2 million.": a side's troops with the noun left out (only
         # totals this large go without their noun; "had lost 12," may count anything)
@@ -472,9 +486,12 @@ _LOSS_KINDS = {
 #: "tank losses stand at 1,205", "tank losses dipped to 101": at most three words between "losses" and the figure.
 _KIND_LOSSES = re.compile(
     r"\b(" + "|".join(_LOSS_KINDS) + r")\s+losses\s+(?:(?:stand|stood|rose|fell|dipped|reached|came|totalled|"
-    r"totaled|were|are|now|at|to|of|had|has|have|been|already)\s+){1,3}$",
+    r"totaled|were|are|now|at|to|of|had|has|have|been|already)\s+){0,3}$",
     re.IGNORECASE,
 )
+#: "losses of infantry fighting vehicles at", "and of self-propelled artillery at": what a figure set
+#: against a kind of equipment counts.
+_OF_AT = re.compile(r"\bof\s+(?P<what>(?:[\w-]+\s+){0,3}?[\w-]+)\s+at\s+$", re.IGNORECASE)
 #: Classes of counted people a noun-less figure can inherit from the figure before it.
 _PEOPLE_CLASSES = frozenset(("personnel", "civilian", "people"))
 #: "380 were government soldiers": a part of a whole counted before, named by its own noun.
