@@ -211,3 +211,8 @@ def test_losses_of_a_kind_of_equipment_set_at_a_figure_count_that_kind() -> None
     )
     found = {c.value: c.category for c in extract(text, PUBLISHED)}
     assert found == {3900: "tanks", 700: "artillery", 150: "helicopters"}
+
+
+def test_the_size_of_a_group_is_no_loss() -> None:
+    text = "Russia now attacks in small groups, often of three or four men, and lost 1,150 soldiers in a day."
+    assert [c.value for c in extract(text, PUBLISHED)] == [1150]

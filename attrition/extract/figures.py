@@ -78,11 +78,19 @@ def _not_a_count_before(before: str) -> bool:
         return True  # a proportion ("one in eleven of those identified", "one out of 10")
     if last == "number" and stripped.lower().endswith(_NUMBER_AS_VERB):
         return False  # "likely to number around 750,000", "the dead could number 25": the verb
+    if last in ("of", "or") and _GROUP_OF.search(stripped):
+        return True  # "small assault groups, often of five or six men": a group's size, not a loss
     if last in ("and", "or", "to") and "age" in stripped and _SECOND_AGE.search(stripped):
         return True  # "aged 20 and 26": the second is an age too
     return last in _LABEL_WORDS
 
 
+#: "groups of", "groups, often of five or": the size of a group, a convoy, a wave.
+_GROUP_OF = re.compile(
+    r"\b(?:groups?|teams?|squads?|columns?|waves?|batches|convoys?|units?)\b[^.;]{0,20}?\bof"
+    r"(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+or)?$",
+    re.IGNORECASE,
+)
 #: "aged 20 and", "ages 18 to": a second age follows.
 _SECOND_AGE = re.compile(r"\b(?:aged|ages)\s+\d{1,3}\s+(?:and|or|to)$", re.IGNORECASE)
 #: Words before "number" that make it a verb, not a label ("number 5").
