@@ -216,3 +216,8 @@ def test_losses_of_a_kind_of_equipment_set_at_a_figure_count_that_kind() -> None
 def test_the_size_of_a_group_is_no_loss() -> None:
     text = "Russia now attacks in small groups, often of three or four men, and lost 1,150 soldiers in a day."
     assert [c.value for c in extract(text, PUBLISHED)] == [1150]
+
+
+def test_an_average_age_is_no_count() -> None:
+    text = "The project counted 2,300 Russian soldiers killed in May; the average age of the dead rose to 36."
+    assert [c.value for c in extract(text, PUBLISHED)] == [2300]

@@ -80,6 +80,8 @@ def _not_a_count_before(before: str) -> bool:
         return False  # "likely to number around 750,000", "the dead could number 25": the verb
     if last in ("of", "or") and _GROUP_OF.search(stripped):
         return True  # "small assault groups, often of five or six men": a group's size, not a loss
+    if "age" in stripped and _AGE_OF.search(stripped, max(0, len(stripped) - AGE_REACH)):
+        return True  # "the average age of the dead has risen to 38"
     if last in ("and", "or", "to") and "age" in stripped and _SECOND_AGE.search(stripped):
         return True  # "aged 20 and 26": the second is an age too
     return last in _LABEL_WORDS
@@ -91,6 +93,12 @@ _GROUP_OF = re.compile(
     r"(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+or)?$",
     re.IGNORECASE,
 )
+#: "the average age of the dead has risen to": an age, however it is introduced.
+_AGE_OF = re.compile(
+    r"\b(?:average|median|mean)\s+age\b[^.;\d]*?\b(?:to|at|of|is|was|stood\s+at|rose\s+to)$", re.IGNORECASE
+)
+#: How far before a figure "average age" may stand.
+AGE_REACH = 60
 #: "aged 20 and", "ages 18 to": a second age follows.
 _SECOND_AGE = re.compile(r"\b(?:aged|ages)\s+\d{1,3}\s+(?:and|or|to)$", re.IGNORECASE)
 #: Words before "number" that make it a verb, not a label ("number 5").
