@@ -221,3 +221,18 @@ def test_the_size_of_a_group_is_no_loss() -> None:
 def test_an_average_age_is_no_count() -> None:
     text = "The project counted 2,300 Russian soldiers killed in May; the average age of the dead rose to 36."
     assert [c.value for c in extract(text, PUBLISHED)] == [2300]
+
+
+def test_soldiers_an_army_speaker_counts_are_that_armys() -> None:
+    text = (
+        "Somali forces repelled an al-Shabaab raid on a base near Jowhar, killing 30 militants, the army "
+        "said on Tuesday. Four soldiers died in the fighting, an army commander told state radio."
+    )
+    assert _one(text, "Four soldiers").subject == "Somalia"
+
+
+def test_soldiers_a_state_military_says_died_are_its_own() -> None:
+    text = (
+        "The Nigerian military said on Sunday that 9 soldiers died when insurgents stormed a base in Borno."
+    )
+    assert _one(text, "9 soldiers").subject == "Nigeria"

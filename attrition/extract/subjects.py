@@ -259,7 +259,10 @@ def _subject(
         and verb.start() < fig.tok.start
     ):  # "Air defences destroyed 25 of the drones, Ukraine's air force said": the claimant's enemy's
         return lex.enemy_of(claimant_side)
-    army = _army_of_claim(lex, text, s, fig, rel, claimant_side)
+    speaker_side = claimant_side
+    if speaker_side is None and attr is not None and _ARMY_SPEAKER.search(attr.claimant_text or ""):
+        speaker_side = lex.side_of("the army")  # "army spokesman Onyema Nwachukwu": the story's army
+    army = _army_of_claim(lex, text, s, fig, rel, speaker_side)
     return army or _nearest_side(lex, s, rel) or _same_para(prev, fig) or _list_intro_side(lex, text, fig)
 
 
@@ -316,6 +319,10 @@ def _own_side(lex: Lexicon, s: str, rel: int) -> str | None:
 _ARMY_NOUN = re.compile(
     r"\b(?:soldiers?|troops|servicem[ae]n|service\s+members|servicemembers)\b", re.IGNORECASE
 )
+
+
+#: A claimant who speaks for an army ("army spokesman ...", "the military", "defence officials").
+_ARMY_SPEAKER = re.compile(r"\b(?:army|military|defen[cs]e)\b", re.IGNORECASE)
 
 
 def _army_of_claim(
@@ -399,7 +406,9 @@ def _owner(
     return _actor_before(lex, s, fig.tok.start - fig.sent.start, claimant_side) or claimant_side
 
 
-_VICTIM_AFTER = re.compile(r"\s+(?:were|was|had\s+been|have\s+been|are)\b", re.IGNORECASE)
+_VICTIM_AFTER = re.compile(
+    r"\s+(?:were|was|had\s+been|have\s+been|are|died|(?:have|had|has)\s+died)\b", re.IGNORECASE
+)
 
 
 def _victims_named(lex: Lexicon, s: str, attacker: str, verb_at: int) -> bool:
