@@ -78,15 +78,21 @@ def _not_a_count_before(before: str) -> bool:
         return True  # a proportion ("one in eleven of those identified", "one out of 10")
     if last == "number" and stripped.lower().endswith(_NUMBER_AS_VERB):
         return False  # "likely to number around 750,000", "the dead could number 25": the verb
-    if last in ("of", "or") and _GROUP_OF.search(stripped):
-        return True  # "small assault groups, often of five or six men": a group's size, not a loss
-    if "age" in stripped and _AGE_OF.search(stripped, max(0, len(stripped) - AGE_REACH)):
+    if last in ("of", "or"):
+        near = stripped[-GROUP_REACH:].lower()
+        if contains_any(near, _GROUP_WORDS) and _GROUP_OF.search(near):
+            return True  # "small assault groups, often of five or six men": a group's size, not a loss
+    if " age" in stripped and _AGE_OF.search(stripped, max(0, len(stripped) - AGE_REACH)):
         return True  # "the average age of the dead has risen to 38"
     if last in ("and", "or", "to") and "age" in stripped and _SECOND_AGE.search(stripped):
         return True  # "aged 20 and 26": the second is an age too
     return last in _LABEL_WORDS
 
 
+#: How far before a figure a group word may stand ("groups, often of five or").
+GROUP_REACH = 50
+#: What every word of `_GROUP_OF` holds: a cheap test before the search.
+_GROUP_WORDS = ("group", "team", "squad", "column", "wave", "batch", "convoy", "unit")
 #: "groups of", "groups, often of five or": the size of a group, a convoy, a wave.
 _GROUP_OF = re.compile(
     r"\b(?:groups?|teams?|squads?|columns?|waves?|batches|convoys?|units?)\b[^.;]{0,20}?\bof"
