@@ -25,7 +25,6 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 EXTRACT_SOURCES := $(wildcard attrition/extract/*.py)
 compile: attrition/extract/compiled.json
 attrition/extract/compiled.json: $(EXTRACT_SOURCES) scripts/compile_extract.py $(VENV)/.installed-dev
-	$(PIP) install -q -c constraints.txt setuptools
 	$(BIN)/python scripts/compile_extract.py
 
 demo: install

@@ -160,14 +160,11 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
         # "had captured two North Korean soldiers in the Kursk region, has previously put ... losses":
         # an outcome verb right before the figure governs it, not a word further on
         just_before = _OUTCOME_RE.search(text, max(s.start, fig.tok.start - GOVERNING_REACH), fig.tok.start)
-        said = OUTCOMES[one_spaced(just_before.group(0))] if just_before is not None else None
-        # ("losing 60 to 100 soldiers per day killed in action": a word after says more than "losing")
-        if (
-            just_before is not None
-            and said != "casualties"
-            and _GOVERNS_NEXT.fullmatch(text, just_before.end(), fig.tok.start)
-        ):
-            return said
+        if just_before is not None and _GOVERNS_NEXT.fullmatch(text, just_before.end(), fig.tok.start):
+            said = OUTCOMES[one_spaced(just_before.group(0))]
+            # ("losing 60 to 100 soldiers per day killed in action": a word after says more than "losing")
+            if said != "casualties":
+                return said
     if fwd and (not governs_next or own):
         # a word right after the figure is its own ("five wounded, two of them seriously")
         return OUTCOMES[one_spaced(fwd.group(0))]
@@ -429,18 +426,15 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             category is None
             and fig.cls == "bare"
             and claims
-            and _BARE_RATE_AFTER.match(text[fig.tok.end : fig.sent.end])
-            and _near(sentences, claims[-1][1], k)
-        ):  # "Russian forces lost 45,720 troops in November ... an average of 1,524 a day": a rate of the same
-            rate_of = claims[-1][0]
-            category = rate_of.category
-        elif (
-            category is None
-            and fig.cls == "bare"
-            and claims
-            and (claims[-1][1] == k or _near(sentences, claims[-1][1], k))
-            and _SAME_COUNT_BEFORE.search(text, fig.sent.start, fig.tok.start)
-        ):  # "confirmed 95,016 military deaths. ... the true number could be as high as 165,000": the same count
+            and (
+                # "Russian forces lost 45,720 troops in November ... an average of 1,524 a day": a rate of the same
+                _BARE_RATE_AFTER.match(text[fig.tok.end : fig.sent.end])
+                and _near(sentences, claims[-1][1], k)
+                # "confirmed 95,016 military deaths. ... the true number could be as high as 165,000"
+                or (claims[-1][1] == k or _near(sentences, claims[-1][1], k))
+                and _SAME_COUNT_BEFORE.search(text, fig.sent.start, fig.tok.start)
+            )
+        ):  # the figure counts what the claim before it counted
             rate_of = claims[-1][0]
             category = rate_of.category
         if category is None:
@@ -470,17 +464,16 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
             period = Period(kind="cumulative", start=_war_start(lex, subject), end=report)
         elif fig.table is not None and fig.table.startswith("column:"):
             header = fig.table[len("column:") :]
-            if lex.side_of(header) is not None and fig.tok.num_start in blocks:
+            per_side = lex.side_of(header) is not None and fig.tok.num_start in blocks
+            if per_side:
                 # a column per side: the period is the one the line introducing the table names ("As of
                 # Tuesday, its lists showed the following losses since Feb. 24, 2022:")
                 header = _table_title(text, blocks[fig.tok.num_start])
-                period = periods.of_heading(header, published, said_on, _war_start(lex, subject))
-                if period.kind == "event":  # a loss table naming no period counts each side's losses so far
-                    period = Period(
-                        kind="cumulative", start=_war_start(lex, subject), end=said_on or published
-                    )
-            else:
-                period = periods.of_heading(header, published, said_on, _war_start(lex, subject))
+            period = periods.of_heading(header, published, said_on, _war_start(lex, subject))
+            if (
+                per_side and period.kind == "event"
+            ):  # a loss table naming no period: each side's losses so far
+                period = Period(kind="cumulative", start=_war_start(lex, subject), end=report)
         else:
             cues = _memo("cues", sentence, partial(periods.cue_matches, sentence))
             period = periods.resolve(
@@ -585,7 +578,8 @@ def _table_side(text: str, row: tables.Row, block_start: int, lex: Lexicon) -> s
     alone on the line above its rows ("Russia" over "- Tanks: 3,447")."""
     if row.column is not None:  # "Category | Russia | Ukraine" over "Tanks | 2,911 | 796"
         return lex.side_of(row.column)
-    above = text[max(0, block_start - tables.HEADING_REACH) : block_start].rstrip().rsplit("\n", 1)[-1]
+    lines = text[max(0, block_start - tables.HEADING_REACH) : block_start].rstrip().split("\n")
+    above = lines[-1]
     if row.slot is not None:
         parts = re.split(r"\s+/\s+|\s+vs\.?\s+", above)
         if len(parts) == 2:
@@ -600,7 +594,6 @@ def _table_side(text: str, row: tables.Row, block_start: int, lex: Lexicon) -> s
         return None
     # "Russia" over "- Tanks: 3,447 (of which 2,255 destroyed)", an item this reading skips, over the
     # rows: the side line above the list's items (a blank line ends the search)
-    lines = text[max(0, block_start - tables.HEADING_REACH) : block_start].rstrip().split("\n")
     for earlier in reversed(lines[:-1]):
         if not LIST_ITEM.match(earlier):
             name = earlier.strip(" -:/\t")

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from text_to_num import text2num
 
 from attrition.extract.scanning import digit_run_starts
+from attrition.extract.vocabulary import one_spaced
 
 #: Scale words after a figure ("1.2 million", "390 thousand", "22k").
 SCALES: dict[str, int] = {
@@ -181,7 +182,6 @@ _OPENERS = "(\"“‘'["
 
 #: Qualifier phrase -> qualifier (also read by the loss-table rows, `tables`).
 QUALIFIER_OF = {w: q for q, ws in QUALIFIER_WORDS.items() for w in ws}
-_SPACES = re.compile(r"\s+")
 
 
 class NumberToken(NamedTuple):
@@ -209,7 +209,7 @@ _DIGIT_GROUPING = re.compile(r"[, \u00a0\u202f]")
 @lru_cache(maxsize=4096)
 def parse_one(raw: str) -> tuple[float, bool] | None:
     """Value of one figure and whether it is vague ("hundreds"); None when it does not parse."""
-    s = _SPACES.sub(" ", raw.strip().lower())
+    s = one_spaced(raw.strip())
     if s in VAGUE:
         return VAGUE[s], True
     if s == "a dozen":

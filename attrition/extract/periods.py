@@ -245,7 +245,7 @@ _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|stated|estimated|claim
 #: How far before a date "said on " may start (the longest verb, one space, "on", one space).
 SAID_ON_REACH = 16
 #: "said on " right before a date: the statement's day.
-_SAID_ON_BEFORE = re.compile(r"\b(?:said|says|reported|announced|stated|estimated|claimed)\s+on\s+$")
+_SAID_ON_BEFORE = re.compile(_SAID_ON.pattern + "$")
 #: How many characters after "said on" a written-out date may take ("September 30, 2024").
 DATE_REACH = 20
 #: "over the week", "during the year" with no number: the stretch an earlier sentence named, when one did.
@@ -535,12 +535,14 @@ def _opening_stretch(
     return start, min(end, report) if report is not None else end
 
 
+#: The words opening a clause that raises a running total (", bringing its toll to").
+_RAISING_CLAUSE = r"(?:bringing|taking|raising|pushing)\b"
 _CLAUSE_BREAK = re.compile(
     r",\s*(?:while|whereas|but)\b|;|,\s*and\s+(?:says|said|adds|added)\b"
     # "puts losses at 995,000, adding roughly 1,000 a day": the rate is the second figure's
     r"|,\s*(?:adding|and\s+(?:estimated|estimates))\b"
     # "two more soldiers were killed on Tuesday, bringing the toll since October 27 to 251": the total's cues
-    r"|,\s*(?=(?:bringing|taking|raising|pushing)\b)"
+    r"|,\s*(?=" + _RAISING_CLAUSE + ")"
 )
 #: "Eight soldiers were killed on Wednesday, the military said, its heaviest loss ... since Monday":
 #: what follows a reporting tag is an aside about the figure, not its period.
@@ -553,7 +555,7 @@ _ASIDE_OPENINGS = (", its ", ", the first ", ", the highest ", ", the deadliest 
 
 
 #: A clause that raises a running total (", bringing its toll to"), at the end of the figure's clause.
-_RAISING_AFTER = re.compile(r",\s*(?:bringing|taking|raising|pushing)\b")
+_RAISING_AFTER = re.compile(r",\s*" + _RAISING_CLAUSE)
 
 
 def _clause(sentence: str, pos: int, end_pos: int) -> tuple[int, int]:

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from attrition.extract.numbers import QUALIFIER_OF
-from attrition.extract.vocabulary import EQUIPMENT, MUNITIONS, NOUNS, TABLE_LABELS
+from attrition.extract.vocabulary import EQUIPMENT, MUNITIONS, NOUNS, TABLE_LABELS, one_spaced
 
 _NUM = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+"
 _QUAL = (
@@ -136,7 +136,7 @@ _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 def _category(label: str) -> str | None:
     """The category a row label names ("air defence means" -> air_defense), or None."""
-    words = re.sub(r"\s+", " ", label.replace("(", " ").replace(")", " ").strip().lower()).strip(" -")
+    words = one_spaced(label.replace("(", " ").replace(")", " ").strip()).strip(" -")
     bare = _PARENTHESIS.sub(" ", label).strip().lower()  # "Artillery (towed and self-propelled)"
     for candidate in (words, words.split(" ", 1)[-1], bare):  # "enemy tanks", "Russian aircraft"
         cls = TABLE_LABELS.get(candidate) or NOUNS.get(candidate)
@@ -195,7 +195,7 @@ def _rows_in_item(item: str, at: int) -> list[Row]:
 
 
 def _qualifier(words: str | None) -> str:
-    return QUALIFIER_OF.get(re.sub(r"\s+", " ", (words or "").lower()), "exact")
+    return QUALIFIER_OF.get(one_spaced(words or ""), "exact")
 
 
 def _total_and_day(row: re.Match[str], cat: str, qual: str, at: int, span_start: int) -> list[Row]:
