@@ -80,7 +80,7 @@ from attrition.models import Claim, Document, content_hash  # noqa: E402
 
 __all__ = ["extract", "extract_document", "EXTRACTOR_VERSION"]
 
-EXTRACTOR_VERSION = "0.4.5"
+EXTRACTOR_VERSION = "0.4.6"
 
 
 def compiled() -> bool:

@@ -315,7 +315,11 @@ def _classify(
         named = [m for m in _COUNTED_WORD.finditer(before) if NOUNS.get(m.group(0).lower())]
         if named:
             return _Figure(tok, sent, tok.end + them.end(), NOUNS[named[-1].group(0).lower()], None, False)
-    raised = _RAISED_TO.search(before) if prev is not None and before.endswith(_RAISED_LAST) else None
+    raised = (
+        _RAISED_TO.search(text, max(sent.start, tok.start - RAISED_REACH), tok.start)
+        if prev is not None and before.endswith(_RAISED_LAST)
+        else None
+    )
     if (
         prev is not None
         and raised is not None
@@ -576,11 +580,14 @@ _COUNTED_WORD = re.compile(r"\b[a-z][a-z-]{3,}s\b|\bmen\b|\bmilitiamen\b|\bgunme
 _OF_THE_NOUN = re.compile(r"\bof\s+the\s+(?P<noun>[a-z][a-z -]{2,40}?)\s*,\s*$", re.IGNORECASE)
 #: Words raising a running total right before its new figure ("bringing to", "taking its count past").
 _RAISED_TO = re.compile(
-    r"\b(?:bringing|brought|brings|raising|raised|taking|took|pushing|pushed)\s+(?:(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:toll|count|tally|total|number)\s+(?P<scope>(?:of|since|for|in)\s+[^,;.]{1,40}?\s+)?)?"
+    r"\b(?:bringing|brought|brings|raising|raised|taking|took|pushing|pushed)\s+(?:(?:its|the|their|his|her)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:toll|count|tally|total|number)\s+(?P<scope>(?:of|since|for|in)\s+(?:[^,;.]|(?<=[A-Z][a-z]{2})\.){1,80}?\s+)?)?"
     r"(?:to|past|above|over)\s+$",
     re.IGNORECASE,
 )
+#: How far before a figure `_RAISED_TO` looks ("bringing the number of troops killed since the ground
+#: offensive began on Oct. 27 to 251").
+RAISED_REACH = 140
 #: The words `_RAISED_TO` ends with: a `str.endswith` test before the regex (most figures have none).
 _RAISED_LAST = (" to ", " past ", " above ", " over ")
 #: What became of counted equipment, said right after a noun-less figure.

@@ -324,6 +324,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
     lex = lexicon()
     sentences, headline_words = split(text)
     caveats = has_caveat_hint(low)  # without a hint word, no sentence states a verification
+    story = periods.incident_story(text)  # a story of one attack: a toll with no period is its toll
     starts = [s.start for s in sentences]
     default_attr = headline_attribution(headline_words, lex)
     attr_cache: dict[int, tuple[Attribution | None, date | None]] = {}
@@ -485,6 +486,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
                 said_on,
                 _war_start(lex, subject),
                 fig.tok.value,
+                story,
             )
             if period.kind in ("event", "cumulative") and not _memo(
                 "stated", sentence, partial(periods.stated, cues, sentence, published)

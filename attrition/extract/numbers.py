@@ -12,6 +12,7 @@ qualifier `at_least` (the smallest amount the plural can mean); "a dozen" → 12
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -276,10 +277,16 @@ def scan(text: str) -> list[NumberToken]:
         tail = None if after_from else _RANGE_TAIL.match(text, end)
         if tail and (not tail.group("and") or between):
             b = parse_one(tail.group("b"))
-            if b is not None and _range_ok(value, b[0]):
+            # "since the offensive began on Oct. 27 to 251": a day of a month, then a figure of its own
+            own = (
+                b is not None
+                and b[0] > 31 >= value
+                and _MONTH_BEFORE.search(text, max(0, start_a - 12), start_a)
+            )
+            if b is not None and not own and _range_ok(value, b[0]):
                 high, end = b[0], tail.end()
                 qualifier = "range" if qualifier == "exact" else qualifier
-            if b is None or b[0] <= value * _RANGE_SPREAD:
+            if not own and (b is None or b[0] <= value * _RANGE_SPREAD):
                 pos = tail.end()  # "3 to 1": a ratio; a far larger second figure is one of its own
                 # ("its total since February 2022 to 1,006,260")
         if (
@@ -297,6 +304,15 @@ def scan(text: str) -> list[NumberToken]:
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: A month's name right before a figure: the figure is a day of it ("Oct. 27").
+_MONTH_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted({m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m}, key=len, reverse=True)
+    )
+    + r"|sept)\.?\s+$",
+    re.IGNORECASE,
+)
 #: "range(s/d) from", "ranging from" right before a figure: "from X to Y" is then an interval.
 _RANGING_FROM = re.compile(r"\b(?:range[sd]?|ranging)\s+from\s+$", re.IGNORECASE)
 _RANGING_REACH = 20

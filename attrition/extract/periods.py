@@ -127,23 +127,36 @@ _CUES: list[tuple[str, str]] = [
         # "for March 1-7": a stretch of days of one month ("the night of May 6-7" is one night)
         rf"|(?<!night\sof\s)\b(?P<mr>{_MONTH_ALL})\.?\s+(?P<mrd1>\d{{1,2}})\s*[-–]\s*(?P<mrd2>\d{{1,2}})\b(?![-–/\d])"
         # "in three days of fighting", "after two weeks of heavy clashes": a stretch ending on the report
-        rf"|\b(?:in|over|during|after)\s+(?P<nd>\d+|{_SMALL_WORDS})\s+(?P<lunit3>days|weeks|months)\s+of\s+"
-        rf"(?:[a-z]+\s+)?(?:{_CAMPAIGN}|combat|battles|shelling|strikes|bombardment)\b"
+        rf"|\b(?:in|over|during|after)\s+(?:the\s+)?(?P<nd>\d+|{_SMALL_WORDS})\s+(?P<lunit3>days|weeks|months)\s+of\s+"
+        rf"(?:[a-z]+\s+)?(?:{_CAMPAIGN}|combat|battles|shelling|strikes|bombardment|violence)\b"
         r"|\bin\s+the\s+(?:final|last|closing|first|opening)\s+(?:days|weeks|months|hours)\s+of\b"
         # "between 25 September and 2 October", "between Thursday and Saturday", "between March and May"
         rf"|\bbetween\s+(?P<ba>{_DATEISH})\s+and\s+(?P<bb>{_DATEISH_END})(?![\w-])"
+        # "between December 14 and 16", "between Aug. 13 and 19": days of one month
+        rf"|\bbetween\s+(?P<mb>{_MONTH_ALL})\.?\s+(?P<mbd1>\d{{1,2}})\s+and\s+(?P<mbd2>\d{{1,2}})\b(?![-–/\d])"
+        # "during the fighting on Tuesday and Wednesday": those days
+        rf"|\bon\s+(?P<wa>{_WEEKDAY})\s+and\s+(?P<wb>{_WEEKDAY})\b"
         # "in the first five months of the year", "in the first week", "in the 15 months that followed"
         rf"|\b(?:in|during|over|within)\s+(?:the|its|their)\s+(?:(?P<ffirst>first|opening)\s+(?:(?P<fn>\d+|{_SMALL_WORDS}|twelve|few)\s+)?"
         r"(?P<funit>days?|weeks?|months?|years?)\b(?:\s+of\s+(?:the\s+)?(?P<fof>war|year|invasion|conflict|fighting))?"
         rf"|(?P<fn2>\d+|{_SMALL_WORDS}|twelve)\s+(?P<funit2>days|weeks|months|years)\s+(?:that\s+)?(?:followed|after))"
+        # "in the three days since Sunday", "over the three days", "over the twelve months": a stretch of
+        # that length ending on the report
+        rf"|\b(?:in|over|during|within)\s+the\s+(?P<nb>\d+|{_SMALL_WORDS}|twelve)\s+(?P<lunit5>days|weeks|months)\b"
+        r"(?!\s+(?:of|ago|before|later|earlier|to|through|until|ending|that|followed|after)\b)"
         # "in recent days", "in the preceding days": a stretch ending on the report, start unstated
         r"|\b(?:in|over|during)\s+(?:recent|the\s+(?:preceding|previous|past|last|following|last\s+few|past\s+few))\s+(?:days|weeks)\b(?!\s+of\b)",
     ),
-    ("same", r"\b(?:over|in|during|for)\s+(?:the\s+same\s+(?:period|time)|that\s+(?:time|period))\b"),
+    (
+        "same",
+        r"\b(?:over|in|during|for)\s+(?:the\s+same\s+(?:period|time)|that\s+(?:time|period))\b"
+        # "over the same seven days", "in the same weeks"
+        rf"|\b(?:over|in|during|for)\s+the\s+same\s+(?:(?:\d+|{_SMALL_WORDS})\s+)?(?:days|weeks?|months?|fortnight)\b",
+    ),
     (
         "cumulative",
         # "bringing its toll in the ground offensive to 332": the running total the new losses raise
-        r"\bbringing\s+(?:its|the|their|his|her|our|this)\s+(?:[\w-]+\s+){0,3}?(?:toll|losses|totals?|tally|count)\b"
+        r"\bbringing\s+(?:its|the|their|his|her|our|this)\s+(?:[\w'’-]+\s+){0,3}?(?:toll|losses|totals?|tally|count|number)\b"
         # "bringing to 19 the number ...", "taking its count past 1.3 million"
         r"|\b(?:bringing|brought|brings)\s+to\s+(?=\d|(?:more|over|about|nearly|almost|at)\b)|\b(?:taking|pushing)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:toll|tally|total|count)\b"
         r"|\bsince\b|\bin\s+total\b|\btotal(?:s|ed|led)?\b|\btally\b|\bso\s+far\b|\bto\s+date\b|\baltogether\b|\boverall\b"
@@ -254,7 +267,7 @@ ANAPHORIC_SPAN = re.compile(r"\b(?:over|during|in|throughout|for)\s+the\s+(?:wee
 _BEGAN = re.compile(r"\b(?:began|started|erupted|broke\s+out|launched|beginning|start)\s*$")
 BEGAN_REACH = 16
 #: "since <a clause> in May": a "since" the month closes, with no comma between.
-_SINCE_CLAUSE = re.compile(r"\bsince\s[^,;]*$")
+_SINCE_CLAUSE = re.compile(r"\bsince\s[^,;:]*$")
 #: A clause that tallies losses ("Russia lost 1,380 troops on Wednesday"): a day's tally, not an event.
 _LOSS_TALLY = re.compile(r"\b(?:lost|losses|loses)\b")
 #: Strikes "across southern Lebanon", "nationwide": a tally of a country's or region's day, not one attack.
@@ -304,7 +317,7 @@ CUE_FIRST_WORDS = {
     "projection": "by could is may might on set will would",
     "day": "daily during in last on over overnight past preceding previous through today yesterday",
     "span": "a after apr april aug august between day dec december during feb february for in its jan "
-    "january jul july jun june last mar march may month nov november oct october over sep sept september "
+    "january jul july jun june last mar march may month nov november oct october on over sep sept september "
     "since the their this throughout week within",
     "same": "during for in over",
     "cumulative": "altogether bringing brings brought cumulative in overall pushing since so taking tally to "
@@ -391,8 +404,20 @@ def statement_date(sentence: str, published: date | None) -> date | None:
 
 #: Span cue groups that fix the span's dates (the rest: "in the battle for X", "in the final days of").
 #: Span cue groups that hold the unit of "over the past N <unit>" in one of its wordings.
-_UNIT_GROUPS = ("unit", "unit1", "unit2", "unit3", "unit4", "unit5", "lunit", "lunit2", "lunit3", "lunit4")
-_DATED_GROUPS = ("syear", *_UNIT_GROUPS, "nh", "smonth", "lmonth", "mr", "ba", "fof")
+_UNIT_GROUPS = (
+    "unit",
+    "unit1",
+    "unit2",
+    "unit3",
+    "unit4",
+    "unit5",
+    "lunit",
+    "lunit2",
+    "lunit3",
+    "lunit4",
+    "lunit5",
+)
+_DATED_GROUPS = ("syear", *_UNIT_GROUPS, "nh", "smonth", "lmonth", "mr", "mb", "ba", "wa", "fof")
 #: Span cue groups that may date the statement rather than the losses ("said last month that ...").
 _STATEMENT_GROUPS = ("smonth", "unit2", "unit3")
 
@@ -437,10 +462,16 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
         return _month_span(MONTHS[g["smonth"]], g.get("smy"), end)
     if g.get("lmonth"):
         return _month_span(MONTHS[g["lmonth"]], None, end)
-    if g.get("mr"):  # "March 1-7": those days of the latest such month up to the report
-        first, _last = _month_span(MONTHS[g["mr"]], None, end)
+    if g.get("wa") and end is not None:  # "on Tuesday and Wednesday": from the first to the second
+        last_day = weekday_date(g["wb"], end)
+        first_day = weekday_date(g["wa"], last_day) if last_day is not None else None
+        return first_day, last_day
+    if g.get("mr") or g.get("mb"):  # "March 1-7", "between Aug. 13 and 19": those days of the latest
+        # such month up to the report
+        month, d1, d2 = (g["mr"], g["mrd1"], g["mrd2"]) if g.get("mr") else (g["mb"], g["mbd1"], g["mbd2"])
+        first, _last = _month_span(MONTHS[month], None, end)
         if first is not None:
-            day1, day2 = int(g["mrd1"]), int(g["mrd2"])
+            day1, day2 = int(d1), int(d2)
             if 1 <= day1 <= day2 <= calendar.monthrange(first.year, first.month)[1]:
                 return first.replace(day=day1), first.replace(day=day2)
     if g.get("nh") and end is not None:  # "over 48 hours": whole days back from the report
@@ -454,7 +485,7 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
         return last.replace(day=1), last
     unit = next((g[k] for k in _UNIT_GROUPS if g.get(k)), None)
     if unit and end is not None:
-        n_raw = (g.get("n") or g.get("nl") or g.get("nd") or g.get("nt") or "1").lower()
+        n_raw = (g.get("n") or g.get("nl") or g.get("nd") or g.get("nt") or g.get("nb") or "1").lower()
         n = int(n_raw) if n_raw.isdigit() else _SMALL.get(n_raw, 1)
         return end - timedelta(days=n * _UNIT_DAYS[unit.lower()]), end
     return None, end
@@ -591,12 +622,14 @@ def resolve(
     said_on: date | None,
     war_start: date | None,
     value: float = 0.0,
+    incident_story: bool = False,
 ) -> Period:
     """The period of the figure at offsets `pos`..`end_pos` of `sentence`.
 
     said_on: the statement's date when stated (day and cumulative figures end then);
     war_start: what "since the start of the war" means for the sides in this sentence;
-    value: the figure (a large one with no cue at all is a running total).
+    value: the figure (a large one with no cue at all is a running total);
+    incident_story: whether the document opens with one attack or strike (`incident_story`).
     """
     sentence = lowered(sentence)  # the module's regexes are compiled for lower-case text
     report = said_on or published
@@ -659,13 +692,17 @@ def resolve(
         # "lost 1,380 troops on Wednesday, bringing its losses since the invasion to 684,000": the
         # figure is what the total grew by; a day its clause names is the day of that tally
         named = _named_day(sentence, lo, hi, pos, end_pos, published)
+        tally = _LOSS_TALLY.search(sentence, lo, hi) and not _incident(sentence) or _WIDE.search(sentence)
         if named is not None:
-            tally = _LOSS_TALLY.search(sentence, lo, hi) and not _incident(sentence) or _WIDE.search(sentence)
             return Period(kind="day" if tally else "event", start=named[1], end=named[1])
+        if not tally:
+            # "two more soldiers had been killed in fighting in central Gaza, bringing the number ... since
+            # the ground offensive began to 251": the latest losses, not the total they raise
+            return Period(kind="event", start=None, end=report)
     if best is None or best.lastgroup is None:
         if _weak_span(sentence) and _named_day(sentence, lo, hi, pos, end_pos, published) is None:
             return Period(kind="span", start=None, end=report)  # "during the offensive", no sharper cue
-        return _default_period(sentence, published, report, war_start, value)
+        return _default_period(sentence, published, report, war_start, value, incident_story)
     kind = best.lastgroup
     if kind == "cumulative":
         # "lost 1,380 troops on Wednesday, ..., bringing its losses since the invasion to 684,000":
@@ -812,10 +849,16 @@ def of_heading(header: str, published: date | None, said_on: date | None, war_st
 
 
 def _default_period(
-    sentence: str, published: date | None, report: date | None, war_start: date | None, value: float
+    sentence: str,
+    published: date | None,
+    report: date | None,
+    war_start: date | None,
+    value: float,
+    incident_story: bool = False,
 ) -> Period:
     """No period cue: an incident on a named day or date; a running total (a perfect, a toll, an
-    estimate: from the war start); else an event as of the report date."""
+    estimate: from the war start; in a story of one attack, that attack's toll); else an event as of
+    the report date."""
     if "day" in sentence:  # every weekday name ends in "day": most sentences need neither scan
         said = _SAID_WEEKDAY.search(sentence)
         said_at = said.start("wd" if said.group("wd") else "wd2") if said else -1
@@ -845,6 +888,10 @@ def _default_period(
     if _PERFECT_TOTAL.search(sentence):  # "have been killed", "has lost": a running total
         return Period(kind="cumulative", start=war_start, end=report)
     if _TOLL_DEFAULT.search(sentence) and not _incident(sentence, campaign=True):
+        if incident_story:
+            # "Death toll in Kharkiv superstore strike rises to 14" ... "the governor had put the toll at
+            # two dead": in a story of one attack, a toll is that attack's
+            return Period(kind="event", start=None, end=report)
         # "the death toll had reached 2,808", even "where Israel has carried out thousands of airstrikes"
         return Period(kind="cumulative", start=war_start, end=report)
     if _WAR_SCOPE.search(sentence) or _HELD_NOW.search(sentence):
@@ -863,6 +910,21 @@ def _weak_span(sentence: str) -> bool:
     its toll in the ground offensive to 332")."""
     m = _WEAK_SPAN.search(sentence)
     return m is not None and _TOLL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) is None
+
+
+#: One attack or strike, in the singular: a story that opens with one is that attack's story.
+_ONE_INCIDENT_WORD = re.compile(
+    WORD_START
+    + r"\b(?:attack|strike|airstrike|shelling|explosion|blast|ambush|bombing|raid|massacre|siege)\b"
+    r"(?!\s+(?:drones?|helicopters?|aircraft|submarines?|jets?))",
+)
+
+
+def incident_story(text: str) -> bool:
+    """Whether a document's first line (its headline, or its lead) tells of one attack or strike
+    ("Death toll in Kharkiv superstore strike rises to 14"; not "as Israeli strikes continue")."""
+    nl = text.find("\n")
+    return _ONE_INCIDENT_WORD.search(lowered(text[: nl if nl >= 0 else len(text)])) is not None
 
 
 def incident(sentence: str) -> bool:

@@ -1,0 +1,124 @@
+"""Stretches, incident stories and raised totals (docs/extraction.md, "Changes in 0.4.6"): "in the three
+days since", "between December 14 and 16", "on Tuesday and Wednesday", "over the same seven days", a toll
+in a story of one attack, and a running total raised "since the offensive began on Oct. 27 to 251".
+Each text is worded unlike the evaluation texts the rules were found on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from attrition.extract import extract
+from attrition.models import Claim
+
+PUBLISHED = date(2024, 12, 20)  # a Friday
+
+
+def _one(text: str, quote_start: str, published: date = PUBLISHED) -> Claim:
+    found = [c for c in extract(text, published) if c.quote.startswith(quote_start)]
+    assert len(found) == 1, [c.quote for c in extract(text, published)]
+    return found[0]
+
+
+def test_a_stretch_of_days_since_an_event_is_a_span_of_that_length() -> None:
+    text = "Medics said militia fighters had killed at least 640 civilians in the four days since Monday."
+    claim = _one(text, "at least 640")
+    assert (claim.period.kind, claim.period.start, claim.period.end) == (
+        "span",
+        date(2024, 12, 16),
+        date(2024, 12, 20),
+    )
+
+
+def test_a_stretch_named_again_is_a_span() -> None:
+    text = "The rebel alliance said 14 of its fighters had been killed over the five days."
+    assert _one(text, "14 of its fighters").period.kind == "span"
+
+
+def test_a_stretch_before_another_word_is_not_read_as_one() -> None:
+    text = "Officials said 9 soldiers were killed in an ambush, the three days before the truce."
+    assert _one(text, "9 soldiers").period.kind != "span"
+
+
+def test_days_between_two_dates_of_one_month() -> None:
+    text = "Army units said they killed 38 insurgents between November 3 and 6 near the border."
+    claim = _one(text, "38 insurgents")
+    assert (claim.period.kind, claim.period.start, claim.period.end) == (
+        "span",
+        date(2024, 11, 3),
+        date(2024, 11, 6),
+    )
+
+
+def test_two_weekdays_joined_by_and_are_a_span_of_those_days() -> None:
+    text = "The ministry said its troops destroyed 17 tanks in heavy fighting on Monday and Wednesday."
+    claim = _one(text, "17 tanks")
+    assert (claim.period.kind, claim.period.start, claim.period.end) == (
+        "span",
+        date(2024, 12, 16),
+        date(2024, 12, 18),
+    )
+
+
+def test_the_n_days_of_fighting_is_a_span() -> None:
+    text = "The army said 23 soldiers had died in the six days of fighting that ended on Sunday."
+    assert _one(text, "23 soldiers").period.kind == "span"
+
+
+def test_days_of_violence_are_a_span() -> None:
+    text = "More than 300 civilians have been killed in five days of violence in the province."
+    assert _one(text, "More than 300").period.kind == "span"
+
+
+def test_the_same_stretch_of_days_takes_the_stretch_named_before() -> None:
+    text = (
+        "Kyiv said Russia lost 6,980 troops over the past week. Moscow put Ukraine's losses over the same "
+        "seven days at 9,100."
+    )
+    assert _one(text, "9,100").period == _one(text, "6,980").period
+
+
+def test_a_month_after_a_since_clause_closed_by_a_colon_is_the_figures_own() -> None:
+    text = (
+        "Deaths have eased since the summer: in October alone, the mission recorded 96 civilians killed "
+        "in the region."
+    )
+    claim = _one(text, "96 civilians")
+    assert (claim.period.kind, claim.period.start, claim.period.end) == (
+        "span",
+        date(2024, 10, 1),
+        date(2024, 10, 31),
+    )
+
+
+def test_a_toll_in_a_story_of_one_attack_is_that_attacks_toll() -> None:
+    text = (
+        "Death toll from missile strike on Odesa port rises to 11\n\n"
+        "Rescuers were still searching the port. Earlier, the regional governor had put the toll at eight "
+        "dead."
+    )
+    assert _one(text, "eight dead").period.kind == "event"
+
+
+def test_a_toll_in_a_story_of_a_campaign_is_still_a_running_total() -> None:
+    text = (
+        "Lebanon's toll climbs as Israeli strikes go on\n\n"
+        "The health ministry said the death toll had reached 2,412."
+    )
+    assert _one(text, "2,412").period.kind == "cumulative"
+
+
+def test_a_total_raised_by_a_possessive_scope_is_a_running_total() -> None:
+    text = "One sapper was killed near Rafah on Monday, the army said, bringing the brigade's toll in the operation to 47."
+    total = _one(text, "47")
+    assert total.period.kind == "cumulative"
+
+
+def test_a_total_raised_past_a_day_of_a_month_is_read_and_the_latest_losses_are_an_event() -> None:
+    text = (
+        "The army said on Thursday that three more soldiers had been killed in the north, bringing the number "
+        "of troops killed since the ground operation began on Sept. 30 to 86."
+    )
+    latest = _one(text, "three more soldiers")
+    total = _one(text, "86")
+    assert latest.period.kind == "event"
+    assert (total.value, total.period.kind, total.period.start) == (86, "cumulative", date(2024, 9, 30))
