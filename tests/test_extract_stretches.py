@@ -122,3 +122,51 @@ def test_a_total_raised_past_a_day_of_a_month_is_read_and_the_latest_losses_are_
     total = _one(text, "86")
     assert latest.period.kind == "event"
     assert (total.value, total.period.kind, total.period.start) == (86, "cumulative", date(2024, 9, 30))
+
+
+def test_neutralised_fighters_were_killed() -> None:
+    text = 'The army said on Sunday that it had "neutralised" 74 jihadist fighters near the border.'
+    assert _one(text, "74 jihadist").category == "personnel_killed"
+
+
+def test_a_model_numeral_is_no_count_and_the_model_is_a_modifier() -> None:
+    text = "Open-source analysts have confirmed the loss of 11 Challenger 2 tanks and 9 Marder fighting vehicles."
+    claims = extract(text, PUBLISHED)
+    assert [(c.value, c.category) for c in claims] == [(11, "tanks"), (9, "armored_vehicles")]
+
+
+def test_a_toll_named_far_before_its_figure_still_counts_it() -> None:
+    text = (
+        "The number of people killed by a Russian glide bomb that hit a crowded market in the centre of "
+        "the town on Sunday morning has risen to 23, the regional governor said."
+    )
+    claim = _one(text, "23")
+    assert (claim.subject, claim.category) == ("Ukraine", "civilians_killed")
+
+
+def test_a_weekday_inside_a_since_clause_starts_the_total() -> None:
+    text = (
+        "The number of people killed since militants stormed the border villages on Saturday has risen to "
+        "more than 700, officials said on Thursday."
+    )
+    claim = _one(text, "more than 700", date(2024, 12, 19))
+    assert (claim.period.kind, claim.period.start) == ("cumulative", date(2024, 12, 14))
+
+
+def test_a_mass_surrender_is_one_event() -> None:
+    text = "The rebels said 1,450 government soldiers had surrendered and handed in their weapons."
+    assert _one(text, "1,450").period.kind == "event"
+
+
+def test_an_aside_that_ranks_the_losses_gives_them_no_period() -> None:
+    text = (
+        "The army said six soldiers were killed in an ambush on Wednesday, its first confirmed losses "
+        "since the offensive began on Monday."
+    )
+    claim = _one(text, "six soldiers")
+    assert (claim.period.kind, claim.period.end) == ("event", date(2024, 12, 18))
+
+
+def test_a_war_of_so_many_days_is_that_wars_running_total() -> None:
+    text = "Iran's health ministry said 610 people had been killed in Israeli strikes during the 12-day war."
+    assert _one(text, "610 people", date(2025, 6, 25)).period.kind == "cumulative"

@@ -55,6 +55,8 @@ _LABEL_WORDS = frozenset(
     ("aged", "age", "ages", "brigade", "regiment", "division", "battalion", "corps", "no", "number", "page")
     + ("article", "resolution", "route", "highway", "flight", "unit", "platoon", "squad", "usd")
     + ("ruble", "rubles", "rouble", "roubles")
+    # a model whose name ends in a numeral: "six Leopard 2 tanks", "Challenger 2"
+    + ("leopard", "challenger")
 ) | frozenset(periods.MONTHS)
 _CURRENCY = ("$", "€", "£")
 #: "12,605 — civilians killed": a "by the numbers" line, a figure and then, past a dash, what it counts.
@@ -119,7 +121,7 @@ _BARE_BEFORE = re.compile(
     r"rose\s+to|reached|stands\s+at|stood\s+at|climbed\s+to|is|was)|losses\s+(?:of|at|to|reached|amounted\s+to|"
     r"stood\s+at|totall?ed)|died|dead|by|injuries\s+to|deaths\s+of)\s+$"
     r"|\b(?:total|toll|tally|number|figure|count|losses|casualties|rate|dead|deaths|fatalities|estimate)s?\b"
-    r"(?:[^.;:]|\.(?=\s+[a-z\d])){0,110}?\b(?:to|at|of|reached|hit|"
+    r"(?:[^.;:]|\.(?=\s+[a-z\d])){0,150}?\b(?:to|at|of|reached|hit|"
     r"exceeded|exceeds?|passed|passes|topped|tops|reaches|surpassed|stands\s+at|stood\s+at|be|is|are|was|were|"
     r"numbered|number|would|will|could|have|has|had)\s+$"
     # "with some estimates putting the toll as high as 150,000"

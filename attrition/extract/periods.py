@@ -241,7 +241,7 @@ INCREMENT_REACH = 60
 _WAR_SCOPE = re.compile(
     WORD_START
     + r"\b(?:in|during|throughout|over\s+the\s+course\s+of|since\s+the\s+start\s+of)\s+(?:the|this)\s+"
-    r"(?:(?:full-scale\s+)?war|conflict|(?:full-scale\s+)?invasion)\b(?!\s+(?:on|in)\s)",
+    r"(?:(?:full-scale\s+|\d+-day\s+|[a-z]+-day\s+)?war|conflict|(?:full-scale\s+)?invasion)\b(?!\s+(?:on|in)\s)",
 )
 #: People held now ("remain in Russian captivity", "are still being held"): a standing count, not an event.
 _HELD_NOW = re.compile(
@@ -274,6 +274,8 @@ _LOSS_TALLY = re.compile(r"\b(?:lost|losses|loses)\b")
 _WIDE = re.compile(
     r"\bacross\s+(?!(?:the\s+|a\s+)?(?:border|river|street|road|bridge|frontier|line)\b)|\bnationwide\b|\bcountrywide\b"
 )
+#: Soldiers giving themselves up: one event, however many ("had surrendered and handed over their weapons").
+_SURRENDERED = re.compile(r"\b(?:surrendered|laid\s+down\s+their\s+(?:arms|weapons))\b")
 #: How far before a figure "shot down" is looked for ("shot down 11 drones launched at ...").
 INTERCEPT_REACH = 40
 #: Drones or missiles brought down: an air force's tally of the night, not the attack it answered.
@@ -338,7 +340,8 @@ _SAID_WEEKDAY = re.compile(
     WORD_START
     + rf"\b(?:said|says|reported|announced|claimed|stated|told|wrote|added|published|posted|estimated|assessed|confirmed"
     rf"|released|update|briefing|bulletin|statement|summary|interview)\s+(?:\w+\s+){{0,3}}?(?:on\s+)?(?P<wd>{_WEEKDAY})\b"
-    rf"|(?<!since\s)\b(?:on\s+)?(?P<wd2>{_WEEKDAY}),?\s+(?:\w+\s+){{0,4}}?(?:said|reported|announced|claimed|acknowledged|admitted|confirmed|estimated)\b",
+    rf"|(?<!since\s)\b(?:on\s+)?(?P<wd2>{_WEEKDAY}),?\s+(?:\w+\s+){{0,4}}?(?:said|reported|announced|claimed|acknowledged|admitted|confirmed|estimated)\b"
+    r"(?!\s+(?:losses|deaths|casualties|toll|figures?|dead)\b)",  # "its first confirmed losses": no statement
 )
 
 
@@ -580,6 +583,8 @@ _CLAUSE_BREAK = re.compile(
 _ASIDE = re.compile(
     r",\s+(?:the\s+|a\s+)?(?:[a-z'’.-]+\s+){0,4}?(?:said|says|reported|announced)(?:\s+on\s+\w+)?,\s+"
     r"(?=its\b|the\s+first\b|the\s+highest\b|the\s+deadliest\b|the\s+heaviest\b)"
+    # "..., its first confirmed losses since ...": with no tag, an aside that ranks the losses
+    r"|,\s+(?=(?:its|the)\s+(?:first|highest|deadliest|heaviest|worst|biggest|largest)\b)"
 )
 #: The words an aside opens with (`_ASIDE`): a sentence without one has none.
 _ASIDE_OPENINGS = (", its ", ", the first ", ", the highest ", ", the deadliest ", ", the heaviest ")
@@ -702,7 +707,7 @@ def resolve(
     if best is None or best.lastgroup is None:
         if _weak_span(sentence) and _named_day(sentence, lo, hi, pos, end_pos, published) is None:
             return Period(kind="span", start=None, end=report)  # "during the offensive", no sharper cue
-        return _default_period(sentence, published, report, war_start, value, incident_story)
+        return _default_period(sentence[:hi], published, report, war_start, value, incident_story)
     kind = best.lastgroup
     if kind == "cumulative":
         # "lost 1,380 troops on Wednesday, ..., bringing its losses since the invasion to 684,000":
@@ -896,7 +901,8 @@ def _default_period(
         return Period(kind="cumulative", start=war_start, end=report)
     if _WAR_SCOPE.search(sentence) or _HELD_NOW.search(sentence):
         return Period(kind="cumulative", start=war_start, end=report)
-    if value >= TOTAL_SCALE and not _incident(sentence):
+    if value >= TOTAL_SCALE and not _incident(sentence) and not _SURRENDERED.search(sentence):
+        # "said 1,200 Congolese soldiers had surrendered": a surrender is one event, however large
         return Period(kind="cumulative", start=war_start, end=report)
     return Period(kind="event", start=None, end=report)
 
@@ -1012,6 +1018,8 @@ def _named_day(
             _NOT_AN_EVENT_DAY
         ):
             continue  # "since Tuesday", "as of Tuesday": the day bounds a total, no event happened on it
+        if _SINCE_CLAUSE.search(sentence, max(0, m.start() - SINCE_REACH), m.start()):
+            continue  # "since Hamas gunmen stormed across the border fence on Saturday": the total's start
         d = weekday_date(m.group("wd"), published)
         dist = m.start() - end_pos if m.start() >= end_pos else max(0, pos - m.end())
         return dist, d

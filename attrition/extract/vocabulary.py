@@ -172,6 +172,7 @@ NOUNS: dict[str, str] = {
             "armored fighting vehicles",
             "armoured fighting vehicles",
             "bmps",
+            "fighting vehicles",  # "16 Bradley fighting vehicles"
             "bradleys",
             "strykers",
         ),
@@ -359,7 +360,7 @@ MODIFIER_WORDS = (
 )
 MODIFIER = (
     r"(?:of|(?:of\s+)?(?:" + "|".join(MODIFIER_WORDS) + r"|SIDE|[A-Za-z]+-(?:made|built|"
-    r"supplied|provided)|(?-i:[A-Z][A-Za-z]*-[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,6})(?=\s)|[A-Za-z]+(?='s|’s)|(?-i:[A-Z][a-z]+)(?=\s))(?:'s|’s)?)"
+    r"supplied|provided)|(?-i:[A-Z][A-Za-z]*-[A-Z0-9][A-Za-z0-9]*|[A-Z]{2,6})(?=\s)|[A-Za-z]+(?='s|’s)|(?-i:[A-Z][a-z]+(?:\s+\d[A-Z0-9]*)?)(?=\s))(?:'s|’s)?)"
 )
 
 OUTCOMES: dict[str, str] = {
@@ -383,8 +384,6 @@ OUTCOMES: dict[str, str] = {
             "lose",
             "losing",
             "put out of action",
-            "neutralized",
-            "neutralised",
             "liquidated",
             "eliminated",
             "suffered",
@@ -398,6 +397,9 @@ OUTCOMES: dict[str, str] = {
             "killed",
             "dead",
             "died",
+            # "neutralised more than 300 M23 fighters": in the press, the armies that say it mean killed
+            "neutralized",
+            "neutralised",
             "deaths",
             "death toll",
             "fatalities",
