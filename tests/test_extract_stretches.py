@@ -170,3 +170,31 @@ def test_an_aside_that_ranks_the_losses_gives_them_no_period() -> None:
 def test_a_war_of_so_many_days_is_that_wars_running_total() -> None:
     text = "Iran's health ministry said 610 people had been killed in Israeli strikes during the 12-day war."
     assert _one(text, "610 people", date(2025, 6, 25)).period.kind == "cumulative"
+
+
+def test_a_claim_to_have_killed_is_no_running_total() -> None:
+    text = "The insurgents claimed in a statement to have killed 35 soldiers at the outpost."
+    assert _one(text, "35 soldiers").period.kind == "event"
+
+
+def test_a_night_when_weapons_hit_a_place_is_one_attack() -> None:
+    text = "Three people were killed and 14 wounded when Russian missiles struck a port in Odesa overnight."
+    assert [c.period.kind for c in extract(text, PUBLISHED)] == ["event", "event"]
+
+
+def test_the_night_in_a_story_of_one_attack_is_that_attack() -> None:
+    text = (
+        "Death toll in Sumy drone strike rises to nine\n\n"
+        "The regional governor said the toll had climbed overnight to nine as rescuers searched the rubble."
+    )
+    assert _one(text, "nine").period.kind == "event"
+
+
+def test_a_monitors_documented_count_is_a_running_total() -> None:
+    text = "The rights group said it had documented 912 people killed, among them 340 civilians."
+    assert [c.period.kind for c in extract(text, PUBLISHED)] == ["cumulative", "cumulative"]
+
+
+def test_bodies_counted_by_a_witness_are_not_a_monitors_total() -> None:
+    text = "A resident said he had counted 14 bodies on his street."
+    assert _one(text, "14 bodies").period.kind == "event"

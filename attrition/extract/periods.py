@@ -175,7 +175,8 @@ _WEAK_SPAN = re.compile(
 )
 _PERFECT_TOTAL = re.compile(
     WORD_START
-    + r"\b(?:has|have)\s+[\"“]?(?:now\s+|so\s+far\s+|also\s+)?(?:been\s+)?(?:lost|killed|wounded|suffered|sustained|identified|"
+    # "claimed to have killed 47 soldiers" is no present perfect: the claim of one fight
+    + r"(?<!\bto\s)\b(?:has|have)\s+[\"“]?(?:now\s+|so\s+far\s+|also\s+)?(?:been\s+)?(?:lost|killed|wounded|suffered|sustained|identified|"
     r"recorded|documented|confirmed|captured|died|injured|verified|counted|registered)\b",
 )
 _IN_MONTH = re.compile(
@@ -274,6 +275,13 @@ _LOSS_TALLY = re.compile(r"\b(?:lost|losses|loses)\b")
 _WIDE = re.compile(
     r"\bacross\s+(?!(?:the\s+|a\s+)?(?:border|river|street|road|bridge|frontier|line)\b)|\bnationwide\b|\bcountrywide\b"
 )
+#: Weapons hitting a place ("when Russian drones hit a residential area", "missiles struck the port"):
+#: one attack, as an attack word would say.
+_WEAPON_HIT = re.compile(
+    r"\b(?:missiles?|drones?|rockets?|bombs?|shells?)\s+(?:[a-z]+\s+){0,2}?(?:hit|struck|slammed\s+into|pounded)\b"
+)
+#: A monitor's count of the dead ("had documented", "counts", "lists"): a running total.
+_TALLIED = re.compile(r"\b(?:documented|counts|lists|has\s+identified|had\s+identified|has\s+counted)\b")
 #: Soldiers giving themselves up: one event, however many ("had surrendered and handed over their weapons").
 _SURRENDERED = re.compile(r"\b(?:surrendered|laid\s+down\s+their\s+(?:arms|weapons))\b")
 #: How far before a figure "shot down" is looked for ("shot down 11 drones launched at ...").
@@ -744,7 +752,7 @@ def resolve(
         # shot down overnight are the air force's tally of the night, not the attack.
         incident = (
             (word == "yesterday" or night)
-            and _INCIDENT_RE.search(sentence)
+            and (_INCIDENT_RE.search(sentence) or _WEAPON_HIT.search(sentence) or incident_story)
             and not _INTERCEPTED.search(sentence, max(lo, pos - INTERCEPT_REACH), pos)
         )
         return Period(kind="event" if incident else "day", start=d, end=d)
@@ -891,6 +899,9 @@ def _default_period(
                 continue
             return Period(kind="event", start=cue.day, end=cue.day)
     if _PERFECT_TOTAL.search(sentence):  # "have been killed", "has lost": a running total
+        return Period(kind="cumulative", start=war_start, end=report)
+    if _TALLIED.search(sentence) and not _incident(sentence):
+        # "it had documented 639 people killed", "it counts 263 civilians": a monitor's running count
         return Period(kind="cumulative", start=war_start, end=report)
     if _TOLL_DEFAULT.search(sentence) and not _incident(sentence, campaign=True):
         if incident_story:
