@@ -198,3 +198,26 @@ def test_a_monitors_documented_count_is_a_running_total() -> None:
 def test_bodies_counted_by_a_witness_are_not_a_monitors_total() -> None:
     text = "A resident said he had counted 14 bodies on his street."
     assert _one(text, "14 bodies").period.kind == "event"
+
+
+def test_the_toll_of_a_losing_side_is_not_read_as_the_claimants() -> None:
+    text = "Ukraine's Khortytsia group says Russian forces lost 12,400 troops around the town, along with 96 tanks."
+    assert [c.subject for c in extract(text, PUBLISHED)] == ["Russia", "Russia"]
+
+
+def test_what_an_assault_cost_a_side_is_that_sides_loss() -> None:
+    text = "A Ukrainian brigade said the failed assault cost Russian forces about 140 personnel killed and wounded."
+    assert _one(text, "about 140").subject == "Russia"
+
+
+def test_more_after_a_figure_is_read_past() -> None:
+    text = "Two residents were killed and four more were wounded, the regional administration said."
+    assert [(c.category, c.value) for c in extract(text, PUBLISHED)] == [
+        ("civilians_killed", 2),
+        ("civilians_wounded", 4),
+    ]
+
+
+def test_more_civilian_nouns() -> None:
+    text = "Officials said 23 farmers, 11 tourists and 254 of its staff had been killed."
+    assert {c.category for c in extract(text, PUBLISHED)} == {"civilians_killed"}

@@ -192,7 +192,7 @@ def _bare_before(before: str) -> bool:
 
 _BARE_RATE_AFTER = re.compile(r"^\s+(?:a|per|each|every)\s+(?:day|week|month)\b", re.IGNORECASE)
 _BARE_AFTER = re.compile(
-    r"^[\"”]?\s*(?:others\s+)?(?:were|was|have\s+been|had\s+been|are|being|others)?\s*(?:killed|dead|died|wounded|"
+    r"^[\"”]?\s*(?:others\s+|more\s+)?(?:were|was|have\s+been|had\s+been|are|being|others)?\s*(?:killed|dead|died|wounded|"
     r"injured|captured|surrendered|taken\s+prisoner|hurt)\b",
     re.IGNORECASE,
 )

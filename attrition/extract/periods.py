@@ -215,7 +215,9 @@ _TOLL_DEFAULT = re.compile(
     + r"\b(?:had\s+(?:now\s+|also\s+|so\s+far\s+|likely\s+|probably\s+)?(?:been\s+(?:killed|wounded|injured)|lost|died|"
     r"suffered|sustained)|(?:casualties|deaths|losses|toll|dead|fatalities)\s+(?:(?:had|have|has)\s+)?(?:are|were|is|was|"
     r"stand|stood|number|numbered|reached|topped|exceeded|approach|approached|approaching|close\s+to|near|neared|"
-    r"amount|amounted)|estimat(?:ed|es|e)|puts?\s+(?:[\w'’-]+\s+){0,5}?(?:casualties|losses|toll|deaths|dead))\b",
+    r"amount|amounted)|estimat(?:ed|es|e)|puts?\s+(?:[\w'’-]+\s+){0,5}?(?:casualties|losses|toll|deaths|dead)"
+    # "Its own losses in the ground offensive, which began in late October, stand at 298"
+    r"|(?:casualties|deaths|losses|toll|fatalities)\s[^.;:]{1,80}?\b(?:stand|stands|stood)\s+at)\b",
 )
 #: A campaign inside a war ("the ground offensive", "the Kursk incursion"): a total in it starts when it did.
 _CAMPAIGN_RE = re.compile(

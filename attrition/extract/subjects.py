@@ -164,6 +164,18 @@ def _subject(
     if fig.enemy:
         return lex.enemy_of(claimant_side)
     civilian = category.startswith("civilians")
+    cost = _COST_OF.search(text, max(fig.sent.start, fig.tok.start - COST_REACH), fig.tok.start)
+    if cost is not None and (side := lex.side_of(cost.group("w"))) is not None:
+        return lex.population_of(side) if civilian else side  # "the assault cost Russian forces roughly 80"
+    if (
+        prev is not None
+        and prev.subject is not None
+        and not civilian
+        and not prev.category.startswith("civilians")
+        and fig.sent.start <= prev.start < prev.end <= fig.tok.start
+        and _listed_after(lex, text[prev.end : fig.tok.start], fig.cls in EQUIPMENT)
+    ):  # "Russian forces lost more than 47,000 troops ..., along with 364 tanks": the list's side
+        return prev.subject
     s = text[fig.sent.start : fig.sent.end]
     rel = fig.tok.start - fig.sent.start
     frame = _SIDE_FRAME.match(s)
@@ -264,6 +276,40 @@ def _subject(
         speaker_side = lex.side_of("the army")  # "army spokesman Onyema Nwachukwu": the story's army
     army = _army_of_claim(lex, text, s, fig, rel, speaker_side)
     return army or _nearest_side(lex, s, rel) or _same_para(prev, fig) or _list_intro_side(lex, text, fig)
+
+
+#: "cost Russian forces roughly 80 personnel", "had cost Ukraine some 20,000": whose loss the price is.
+_COST_OF = re.compile(
+    r"\bcost(?:ing)?\s+(?:the\s+)?(?P<w>[A-Z][\w-]+)(?:['’]s)?(?:\s+[a-z]+){0,2}?\s+"
+    r"(?:(?:about|around|roughly|some|more\s+than|at\s+least|up\s+to|nearly|almost|over)\s+)?$"
+)
+#: How far before a figure `_COST_OF` looks.
+COST_REACH = 60
+#: The words that carry a list on from its previous figure ("..., along with 364 tanks").
+_LIST_LINKS = ("along with ", "as well as ", "together with ")
+#: How long the words between two figures of a plain list may be ("17 tanks, 35 APVs and 12 guns").
+LIST_GAP = 30
+
+
+def _listed_after(lex: Lexicon, between: str, equipment: bool) -> bool:
+    """Whether a figure goes on the list of the figure before it (`between` is the text between them):
+    "along with", "as well as", or, for equipment, a short gap ending in a comma or "and", with no side
+    named in it (people listed one after another are often different groups: "214 rebel fighters, 137
+    soldiers and 61 civilians")."""
+    if next(lex.side_re.finditer(between), None) is not None:
+        return False
+    if between.endswith(_LIST_LINKS):
+        return True
+    return (
+        equipment
+        and len(between) <= LIST_GAP
+        and between.rstrip().endswith((",", " and"))
+        and not _LIST_VERB.search(between)
+    )
+
+
+#: A verb between two figures: the second has its own clause ("killed 40 and destroyed 3 tanks").
+_LIST_VERB = re.compile(r"\b(?:[a-z]+ed|lost|shot|hit|said|says)\b(?=[^,]*$)")
 
 
 #: Whose losses a list's introduction speaks of: "put Ukrainian losses as follows:", "Russia's losses:".
