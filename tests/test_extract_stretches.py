@@ -221,3 +221,16 @@ def test_more_after_a_figure_is_read_past() -> None:
 def test_more_civilian_nouns() -> None:
     text = "Officials said 23 farmers, 11 tourists and 254 of its staff had been killed."
     assert {c.category for c in extract(text, PUBLISHED)} == {"civilians_killed"}
+
+
+def test_rockets_of_a_launcher_are_no_loss_of_launchers() -> None:
+    text = "Russian air defences intercepted six HIMARS rockets and destroyed two HIMARS launchers, the ministry said."
+    assert [(c.value, c.category) for c in extract(text, PUBLISHED)] == [(2, "artillery")]
+
+
+def test_people_handed_back_in_a_swap_are_no_loss() -> None:
+    text = (
+        "Ukraine brought home 150 servicemen on Friday. Moscow said the 150 Russian soldiers it received "
+        "had been captured in the Kursk region. Kyiv also receives 480 bodies."
+    )
+    assert extract(text, PUBLISHED) == []

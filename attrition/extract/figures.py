@@ -342,6 +342,8 @@ def _classify(
     if nm:  # "13 of the 20 drones": what the second figure counts
         noun_at = nm.end()
     m = _match_noun(lex, text, noun_at, sent.end)
+    if m and _MUNITION_AFTER.match(text, m.end(), sent.end):
+        return None  # "intercepted four HIMARS rockets": munitions, not the launchers that fire them
     if m and not (tok.is_year_like and m.group("mods")):
         noun, cls, side_hint = _noun_class(lex, m)
         mods = m.group("mods") or ""
@@ -605,6 +607,9 @@ _EQUIPMENT_FATE_LIST = re.compile(
 #: "has lost" right before a figure that ends its clause: the losses are people, the noun left out.
 _LOST_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:now\s+|already\s+)?lost\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[\"”]?\s*(?:[.;]|,\s|$)")
+#: A munition word right after a counted noun ("HIMARS rockets", "Grad missiles"): what was counted is
+#: munitions, which are no loss.
+_MUNITION_AFTER = re.compile(r"\s+(?:rockets|missiles|munitions|shells)\b", re.IGNORECASE)
 #: "the number of" before the people a later bare figure counts.
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+", re.IGNORECASE)
 

@@ -813,7 +813,8 @@ FRAME_SENTENCES = 4
 _NONLOSS_AFTER = re.compile(
     # "more than 11,000 residents of border villages have been evacuated": a place after the noun
     r"[\"”]?(?:\s+(?:of|from|in)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
-    r"\s+(?:fled\b|escaped\b|(?:(?:all|now|reportedly|still)\s+)?(?:have|has|had|were|was|are|is|being)\s+"
+    # "the 95 Russian servicemen it received": people handed back in a swap
+    r"\s+(?:(?:it|they|we|kyiv|moscow)\s+(?:had\s+)?(?:received|got\s+back|exchanged)\b|fled\b|escaped\b|(?:(?:all|now|reportedly|still)\s+)?(?:have|has|had|were|was|are|is|being)\s+"
     r"(?:(?:been|since|now|all|still|being)\s+)*(?:\w+ly\s+)?"
     r"(?:evacuated|displaced|fled|escaped|hospitali[sz]ed|rescued|relocated|resettled|left\s+homeless|"
     r"made\s+homeless|released|freed|exchanged|swapped|returned|repatriated|mobili[sz]ed|deployed|"

@@ -469,7 +469,7 @@ NONLOSS_VERB = (
     r"evacuated|displaced|hospitalized|hospitalised|fled|rescued|treated|approved|build|built|"
     r"owns|field|fielded|armed\s+with|equipped\s+with|fleet\s+of|arsenal\s+of|worth|arrested|detained|"
     r"committing|committed|recruiting|exchange\s+for|mobilisation\s+of|mobilization\s+of|call-up\s+of|"
-    r"called\s+up|conscripted|drafted"
+    r"called\s+up|conscripted|drafted|brought\s+home|receives|receiving|handed\s+over"
 )
 
 #: Runs of whitespace inside a matched phrase ("killed  or\nwounded"), read as one space.
