@@ -234,3 +234,22 @@ def test_people_handed_back_in_a_swap_are_no_loss() -> None:
         "had been captured in the Kursk region. Kyiv also receives 480 bodies."
     )
     assert extract(text, PUBLISHED) == []
+
+
+def test_a_toll_with_an_adverb_before_its_qualifier_verb() -> None:
+    text = (
+        "Western officials said Russian casualties, killed and wounded together, had probably passed 780,000."
+    )
+    claim = _one(text, "passed 780,000")
+    assert (claim.subject, claim.category, claim.qualifier) == ("Russia", "personnel_casualties", "more_than")
+
+
+def test_killed_and_wounded_that_number_a_figure() -> None:
+    text = "Officials in London said Russian killed and wounded were likely to number approximately 410,000."
+    claim = _one(text, "approximately 410,000")
+    assert (claim.subject, claim.category) == ("Russia", "personnel_casualties")
+
+
+def test_a_date_after_said_in_an_update_is_the_statements() -> None:
+    text = "The ministry said in an update on March 3 that Russian casualties had probably passed 420,000."
+    assert _one(text, "passed 420,000").period.kind == "cumulative"

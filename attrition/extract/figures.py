@@ -132,7 +132,9 @@ _BARE_BEFORE = re.compile(
     r"|\b(?:losses|casualties|toll|dead|killed|wounded)\s*,\s*(?:possibly|perhaps|probably|maybe|likely|reportedly)?\s*$"
     # "casualties were now \"well above one million\"", "killed, wounded and missing would pass one million"
     r"|\b(?:losses|casualties|toll|deaths|fatalities|dead|killed)\b[^.;:\d]{0,40}?\b(?:were|was|are|is|stood|stand)\s+now\s+[\"“]?(?:well\s+|far\s+)?$"
-    r"|\b(?:killed|wounded|dead|missing)\s+(?:would|will|could|may|might)\s+$",
+    r"|\b(?:killed|wounded|dead|missing)\s+(?:would|will|could|may|might)\s+$"
+    # "Russian killed and wounded were likely to number approximately 465,000"
+    r"|\b(?:killed|wounded|dead)\b[^.;:\d]{0,40}?\b(?:number|numbered|reached|passed|exceeded|topped)\s+$",
     re.IGNORECASE,
 )
 #: Last words `_BARE_BEFORE` can end with: a cheap `endswith` gate in front of its backward search.
@@ -453,8 +455,11 @@ def _classify(
         # totals this large go without their noun; "had lost 12," may count anything)
         return _Figure(tok, sent, tok.end, "outcome:casualties", None, False)
     wide = text[max(sent.start, tok.start - TALLY_REACH) : tok.start]
-    if tok.qualifier in ("more_than", "almost") and before.endswith(_TOLL_NOUNS):
-        # "Russian casualties passed half a million", "losses topped 1,000": the verb is the qualifier
+    if tok.qualifier in ("more_than", "almost") and (
+        before.endswith(_TOLL_NOUNS) or _TOLL_AUXILIARY.search(before) is not None
+    ):
+        # "Russian casualties passed half a million", "losses topped 1,000", "casualties had probably
+        # passed 850,000": the verb is the qualifier
         return _Figure(tok, sent, tok.end, "bare", None, False)
     if _bare_before(wide) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
         counted = _counted_before(text, tok, sent, lex, wide)
@@ -464,6 +469,13 @@ def _classify(
     return None
 
 
+#: A toll noun, then an auxiliary or an adverb, before a figure whose qualifier is its verb ("casualties
+#: had probably passed 850,000", "losses have now topped").
+_TOLL_AUXILIARY = re.compile(
+    r"\b(?:casualties|losses|toll|deaths|fatalities|dead)\b(?:[^.;:\d]{0,45}?\s)?(?:(?:had|has|have|now|probably|"
+    r"likely|already|just|reportedly)\s+){1,3}$",
+    re.IGNORECASE,
+)
 #: A toll noun right before a figure whose qualifier is its verb ("casualties passed 500,000").
 _TOLL_NOUNS = (
     "casualties ",

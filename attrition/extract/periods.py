@@ -257,9 +257,11 @@ _HELD_NOW = re.compile(
 TOTAL_SCALE = 1_000
 #: An incident word used as a reference point ("after the attack"), not as what caused the losses.
 _AFTER_INCIDENT = re.compile(r"\b(?:after|since|before)\s+(?:the|that|this|its|their)\s+$")
-_SAID_ON = re.compile(r"\b(?:said|says|reported|announced|stated|estimated|claimed)\s+on\s+")
-#: How far before a date "said on " may start (the longest verb, one space, "on", one space).
-SAID_ON_REACH = 16
+_SAID_ON = re.compile(
+    r"\b(?:said|says|reported|announced|stated|estimated|claimed)\s+(?:in\s+(?:an?|its|a\s+\w+)\s+\w+\s+)?on\s+"
+)
+#: How far before a date "said on " may start (the longest verb, "in an update", "on", the spaces).
+SAID_ON_REACH = 40
 #: "said on " right before a date: the statement's day.
 _SAID_ON_BEFORE = re.compile(_SAID_ON.pattern + "$")
 #: How many characters after "said on" a written-out date may take ("September 30, 2024").

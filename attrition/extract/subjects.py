@@ -50,7 +50,7 @@ _LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_AFTER = re.compile(
-    r"\s+(?:troops|soldiers|servicemen|personnel|casualties|losses|forces|fighters|military\s+losses|dead)\b",
+    r"\s+(?:troops|soldiers|servicemen|personnel|casualties|losses|forces|fighters|military\s+losses|dead|killed|wounded)\b",
     re.IGNORECASE,
 )
 VERB_WINDOW = 160
