@@ -253,3 +253,19 @@ def test_killed_and_wounded_that_number_a_figure() -> None:
 def test_a_date_after_said_in_an_update_is_the_statements() -> None:
     text = "The ministry said in an update on March 3 that Russian casualties had probably passed 420,000."
     assert _one(text, "passed 420,000").period.kind == "cumulative"
+
+
+def test_the_final_assault_is_one_event() -> None:
+    text = "The rebels said they had killed more than 1,400 soldiers in the final assault on the garrison."
+    assert _one(text, "more than 1,400").period.kind == "event"
+
+
+def test_a_bomb_in_a_named_month_is_one_event() -> None:
+    text = "A car bomb outside the stadium in March killed 43 people, officials said."
+    assert _one(text, "43 people").period.kind == "event"
+
+
+def test_the_first_day_of_an_offensive_is_that_day() -> None:
+    text = "Officials said on Thursday that 31 soldiers had been killed in the first day of the offensive on Tuesday."
+    claim = _one(text, "31 soldiers", date(2024, 12, 19))
+    assert (claim.period.kind, claim.period.start) == ("event", date(2024, 12, 17))

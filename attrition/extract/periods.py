@@ -799,6 +799,11 @@ def resolve(
             return Period(kind="span", start=start, end=end)
         if best.group("funit") or best.group("funit2"):
             start, end = _opening_stretch(best, sentence, report, war_start)
+            if best.group("funit") == "day" and not best.group("fn"):
+                # "killed in the first day of Azerbaijan's offensive on Tuesday": one day's fighting
+                day = _named_day(sentence, 0, len(sentence), pos, end_pos, published)
+                on = start or (day[1] if day is not None else None)
+                return Period(kind="event", start=on, end=on or report)
             return Period(kind="span", start=start, end=end)
         if best.group("lunit4") and report is not None:
             # "in the seven days to Wednesday": the stretch ends on the day named after "to"
@@ -902,6 +907,8 @@ def _default_period(
                     return Period(kind="cumulative", start=cue.day, end=report)
                 continue
             return Period(kind="event", start=cue.day, end=cue.day)
+    if _FINAL_CLASH.search(sentence):  # "killed more than 2,000 soldiers in the final assault": one event
+        return Period(kind="event", start=None, end=report)
     if _PERFECT_TOTAL.search(sentence):  # "have been killed", "has lost": a running total
         return Period(kind="cumulative", start=war_start, end=report)
     if _TALLIED.search(sentence) and not _incident(sentence):
@@ -930,7 +937,11 @@ def _weak_span(sentence: str) -> bool:
     """ "during the offensive": a campaign the losses fall in, unless it only scopes a toll ("bringing
     its toll in the ground offensive to 332")."""
     m = _WEAK_SPAN.search(sentence)
-    return m is not None and _TOLL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) is None
+    return (
+        m is not None
+        and _TOLL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) is None
+        and _FINAL_CLASH.match(sentence, m.start()) is None
+    )
 
 
 #: One attack or strike, in the singular: a story that opens with one is that attack's story.
@@ -967,7 +978,12 @@ def _incident(sentence: str, campaign: bool = False) -> bool:
 #: One attack named with an article ("a U.S. strike on the port", "a missile strike which").
 _ONE_INCIDENT = re.compile(
     r"\b(?:a|an|one|single)\s+(?:[\w.'’-]+\s+){0,3}?(?:attack|strike|airstrike|explosion|blast|ambush|bombing|raid|"
-    r"shelling|massacre)\b"
+    r"shelling|massacre|bomb)\b"
+)
+#: The last or first clash of a campaign ("in the final assault on the army's base", "in the final battle
+#: for the city"): one event, not the campaign's stretch.
+_FINAL_CLASH = re.compile(
+    r"\b(?:in|during)\s+the\s+(?:final|last|opening|initial)\s+(?:assault|battle|attack|push|raid|stand)\b"
 )
 #: A count of incidents before an incident word ("thousands of airstrikes", "120 strikes"): a campaign.
 _COUNTED_INCIDENTS = re.compile(
