@@ -269,3 +269,14 @@ def test_the_first_day_of_an_offensive_is_that_day() -> None:
     text = "Officials said on Thursday that 31 soldiers had been killed in the first day of the offensive on Tuesday."
     claim = _one(text, "31 soldiers", date(2024, 12, 19))
     assert (claim.period.kind, claim.period.start) == ("event", date(2024, 12, 17))
+
+
+def test_a_quoted_noun_is_still_the_counted_noun() -> None:
+    text = 'The army said air strikes had killed at least 640 "terrorists" in the province.'
+    assert _one(text, "at least 640").category == "personnel_killed"
+
+
+def test_two_sides_may_share_one_noun() -> None:
+    text = "The military said it had killed 18 Hamas and Islamic Jihad militants in Jenin."
+    claim = _one(text, "18 Hamas")
+    assert (claim.subject, claim.category) == ("Hamas", "personnel_killed")

@@ -225,7 +225,7 @@ class _Figure:
 _POSSESSIVE = re.compile(r"\b(?:our|my|its|their|his|her)\b")
 _NOUN_RES: dict[int, tuple[re.Pattern[str], frozenset[str]]] = {}
 #: The first run of letters after a figure (after an optional closing quote and spaces).
-_FIRST_LETTERS = re.compile(r"[\"”’']?\s*([A-Za-z]+)(-?)")
+_FIRST_LETTERS = re.compile(r"[\"”’']?\s*[\"“]?([A-Za-z]+)(-?)")
 
 
 def _first_letters(phrase: str) -> str:
@@ -252,7 +252,10 @@ def _noun_re(lex: Lexicon) -> tuple[re.Pattern[str], frozenset[str]]:
         }
         _NOUN_RES[key] = (
             re.compile(
-                rf"[\"”’']?\s*(?P<mods>(?:{mod}\s+){{0,4}}?)(?P<noun>{nouns})(?![\w-])", re.IGNORECASE
+                # a quote mark may close the figure or open the noun ('1,000 "terrorists"'), and two sides
+                # may share the noun ("50 Hamas and Islamic Jihad gunmen")
+                rf"[\"”’']?\s*(?P<mods>(?:{mod}\s+(?:and\s+(?=(?-i:[A-Z])))?){{0,4}}?)[\"“]?(?P<noun>{nouns})(?![\w-])",
+                re.IGNORECASE,
             ),
             frozenset(starts),
         )
