@@ -280,3 +280,16 @@ def test_two_sides_may_share_one_noun() -> None:
     text = "The military said it had killed 18 Hamas and Islamic Jihad militants in Jenin."
     claim = _one(text, "18 Hamas")
     assert (claim.subject, claim.category) == ("Hamas", "personnel_killed")
+
+
+def test_seized_equipment_is_lost() -> None:
+    text = "The rebels said they had seized 12 tanks and destroyed three armoured vehicles at the air base."
+    assert [(c.value, c.category) for c in extract(text, PUBLISHED)] == [
+        (12, "tanks"),
+        (3, "armored_vehicles"),
+    ]
+
+
+def test_one_ship_named_alone() -> None:
+    text = "The navy said it had destroyed or disabled 21 Russian warships and one submarine since February 2022."
+    assert [(c.value, c.category) for c in extract(text, PUBLISHED)] == [(21, "ships"), (1, "ships")]

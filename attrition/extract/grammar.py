@@ -89,7 +89,7 @@ _RELATIVE_NONLOSS = re.compile(
 )
 _POSSESS_BEFORE = re.compile(
     r"\b(?:has|have|had|owns|operates|keeps|keep|retains|maintains|holds|(?<!along\s)(?<!together\s)with)\s+(?:(?!lost|been|destroyed|shot|downed|also|"
-    r"captured|hit|reached|risen|climbed|grown|" + TALLY_VERB + r")\w+\s+){0,2}$",
+    r"captured|seized|hit|reached|risen|climbed|grown|" + TALLY_VERB + r")\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 #: A later item of a list of weapons used: "hits Ukraine with 127 missiles and 109 drones".

@@ -308,6 +308,8 @@ NOUNS: dict[str, str] = {
     **dict.fromkeys(
         ("ships", "boats", "vessels", "warships", "naval vessels", "patrol boats", "submarines"), "ships"
     ),
+    # one of them named alone ("26 Russian warships and one submarine")
+    **dict.fromkeys(("submarine", "warship", "corvette", "frigate", "landing ship", "patrol ship"), "ships"),
     **dict.fromkeys(
         (
             "vehicles",
@@ -457,7 +459,7 @@ TALLY_VERB = (
 LOSS_VERB = r"lost|loses|lose|losing|suffered|suffers|sustained|sustains|losses|casualties"
 KILL_VERB = (
     r"destruction\s+of|killed|killing|kills|kill|destroyed|destroying|destroys|destroy|shot\s+down|shoot\s+down|downed|"
-    r"downing|eliminated|eliminating|captured|capturing|hit|struck|knocked\s+out|took\s+prisoner|"
+    r"downing|eliminated|eliminating|captured|capturing|seized|seizing|hit|struck|knocked\s+out|took\s+prisoner|"
     r"liquidated|neutralized|neutralised|wiped\s+out|intercepted|wounded|injured|injuring|wounding"
 )
 NONLOSS_VERB = (
