@@ -293,3 +293,19 @@ def test_seized_equipment_is_lost() -> None:
 def test_one_ship_named_alone() -> None:
     text = "The navy said it had destroyed or disabled 21 Russian warships and one submarine since February 2022."
     assert [(c.value, c.category) for c in extract(text, PUBLISHED)] == [(21, "ships"), (1, "ships")]
+
+
+def test_a_raised_count_that_names_its_kind_counts_that_kind() -> None:
+    text = (
+        "It listed 14 tanks and 38 artillery systems destroyed in the previous day, bringing the tank "
+        "count to 9,120."
+    )
+    assert _one(text, "9,120").category == "tanks"
+
+
+def test_the_change_after_a_total_is_another_clause() -> None:
+    text = (
+        "Volunteers have identified by name 96,200 Russian soldiers killed in the war, the outlet said on "
+        "Friday, an increase of some 3,100 over the past two weeks."
+    )
+    assert _one(text, "96,200").period.kind == "cumulative"

@@ -336,6 +336,12 @@ def _classify(
         # "bringing to 19 the number of Reapers it has downed", "taking its count past 1.3 million",
         # "taking its total since February 2022 to 1,006,260.": the running total of what the figure
         # before counted (a total with a scope, only when no noun follows the figure)
+        named = _RAISED_KIND.search(raised.group(0))
+        if named is not None and NOUNS.get(named.group("kind").lower() + "s") in EQUIPMENT:
+            # "... and 42 artillery systems, bringing the tank count to 6,682": the kind the count names
+            return _Figure(
+                tok, sent, tok.end, NOUNS[named.group("kind").lower() + "s"], prev.side_hint, prev.enemy
+            )
         return _inherit(prev, tok, sent)
     if _not_a_count_before(before) or _MONTH_AFTER.match(after) or "of" in tail and _PART_OF.search(tail):
         return None
@@ -607,6 +613,10 @@ _RAISED_TO = re.compile(
 #: How far before a figure `_RAISED_TO` looks ("bringing the number of troops killed since the ground
 #: offensive began on Oct. 27 to 251").
 RAISED_REACH = 140
+#: A kind of equipment named in a raised count ("bringing the tank count to"), in the singular.
+_RAISED_KIND = re.compile(
+    r"\b(?:its|the|their)\s+(?P<kind>[a-z]+)\s+(?:count|toll|tally|total)\b", re.IGNORECASE
+)
 #: The words `_RAISED_TO` ends with: a `str.endswith` test before the regex (most figures have none).
 _RAISED_LAST = (" to ", " past ", " above ", " over ")
 #: What became of counted equipment, said right after a noun-less figure.

@@ -589,6 +589,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*(?:adding|and\s+(?:estimated|estimates))\b"
     # "two more soldiers were killed on Tuesday, bringing the toll since October 27 to 251": the total's cues
     r"|,\s*(?=" + _RAISING_CLAUSE + ")"
+    # "identified 140,452 soldiers killed in the war, an increase of some 4,300 over the past two weeks":
+    # the change is another figure, with its own period
+    r"|,\s*(?=(?:an?\s+)?(?:increase|rise|jump|drop|fall)\s+of\b|up\s+from\b|down\s+from\b)"
 )
 #: "Eight soldiers were killed on Wednesday, the military said, its heaviest loss ... since Monday":
 #: what follows a reporting tag is an aside about the figure, not its period.
