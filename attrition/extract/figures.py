@@ -336,12 +336,11 @@ def _classify(
         # "bringing to 19 the number of Reapers it has downed", "taking its count past 1.3 million",
         # "taking its total since February 2022 to 1,006,260.": the running total of what the figure
         # before counted (a total with a scope, only when no noun follows the figure)
-        named = _RAISED_KIND.search(raised.group(0))
-        if named is not None and NOUNS.get(named.group("kind").lower() + "s") in EQUIPMENT:
+        named_kind = _RAISED_KIND.search(raised.group(0))
+        kind_class = NOUNS.get(named_kind.group("kind").lower() + "s", "") if named_kind is not None else ""
+        if kind_class in EQUIPMENT:
             # "... and 42 artillery systems, bringing the tank count to 6,682": the kind the count names
-            return _Figure(
-                tok, sent, tok.end, NOUNS[named.group("kind").lower() + "s"], prev.side_hint, prev.enemy
-            )
+            return _Figure(tok, sent, tok.end, kind_class, prev.side_hint, prev.enemy)
         return _inherit(prev, tok, sent)
     if _not_a_count_before(before) or _MONTH_AFTER.match(after) or "of" in tail and _PART_OF.search(tail):
         return None
