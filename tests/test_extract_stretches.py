@@ -309,3 +309,34 @@ def test_the_change_after_a_total_is_another_clause() -> None:
         "Friday, an increase of some 3,100 over the past two weeks."
     )
     assert _one(text, "96,200").period.kind == "cumulative"
+
+
+def test_a_gapped_list_gives_the_figure_before_for_another_side() -> None:
+    text = "South Africa said five of its peacekeepers died in the fighting, and Malawi two."
+    assert [(c.subject, c.category, c.value) for c in extract(text, PUBLISHED)] == [
+        ("South Africa", "personnel_killed", 5),
+        ("Malawi", "personnel_killed", 2),
+    ]
+
+
+def test_a_statement_date_before_a_speaker_does_not_date_the_losses() -> None:
+    text = "On September 21, Defence Minister Sergei Shoigu said 5,937 Russian soldiers had been killed."
+    assert _one(text, "5,937", date(2022, 10, 1)).period.kind == "cumulative"
+
+
+def test_a_list_line_labelled_with_its_month_is_that_months_span() -> None:
+    text = "The office published month-by-month figures:\n\nFebruary — 510 killed, 204 injured\n"
+    claim = _one(text, "510", date(2025, 4, 1))
+    assert (claim.period.kind, claim.period.start, claim.period.end) == (
+        "span",
+        date(2025, 2, 1),
+        date(2025, 2, 28),
+    )
+
+
+def test_civilians_given_the_side_of_a_nearby_army_are_its_countrys() -> None:
+    text = (
+        "The UN says more than 400 people were killed in the assault on the camp.\n\n"
+        "The paramilitary force says it killed 150 of the Sudanese army's fighters."
+    )
+    assert _one(text, "more than 400").subject in (None, "Sudan")

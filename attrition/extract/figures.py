@@ -342,6 +342,16 @@ def _classify(
             # "... and 42 artillery systems, bringing the tank count to 6,682": the kind the count names
             return _Figure(tok, sent, tok.end, kind_class, prev.side_hint, prev.enemy)
         return _inherit(prev, tok, sent)
+    gapped = _GAPPED.search(before) if prev is not None and before.endswith(" ") else None
+    if (
+        gapped is not None
+        and prev is not None
+        and prev.sent is sent
+        and (side := lex.side_of(gapped.group("w"))) is not None
+        and _GAPPED_END.match(after)
+    ):
+        # "Malawi said three of its peacekeepers died, and Uruguay one": the figure before, for another side
+        return _Figure(tok, sent, tok.end, prev.cls, side, False)
     if _not_a_count_before(before) or _MONTH_AFTER.match(after) or "of" in tail and _PART_OF.search(tail):
         return None
     noun_at = tok.end
@@ -616,6 +626,11 @@ RAISED_REACH = 140
 _RAISED_KIND = re.compile(
     r"\b(?:its|the|their)\s+(?P<kind>[a-z]+)\s+(?:count|toll|tally|total)\b", re.IGNORECASE
 )
+#: A side named right before a figure that ends a list ("..., and Uruguay one"): the verb and the noun
+#: of the figure before are left out.
+_GAPPED = re.compile(r"(?:,\s*|\s)and\s+(?P<w>[A-Z][\w-]+)\s+$")
+#: What may follow such a figure: the end of its clause, or the left-out noun in the singular.
+_GAPPED_END = re.compile(r"\s*(?:[.;,]|$)|\s+(?:peacekeeper|soldier|fighter|civilian|man)\b")
 #: The words `_RAISED_TO` ends with: a `str.endswith` test before the regex (most figures have none).
 _RAISED_LAST = (" to ", " past ", " above ", " over ")
 #: What became of counted equipment, said right after a noun-less figure.

@@ -546,12 +546,14 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         )
         claims.append((claim, k, fig.sent.display))
     claims = _apply_caveats(claims, sentences) if caveats else claims
-    return _merge(_fill_sides(claims))
+    return _merge(_fill_sides(claims, lex))
 
 
-def _fill_sides(claims: list[tuple[Claim, int, bool]]) -> list[tuple[Claim, int, bool]]:
+def _fill_sides(claims: list[tuple[Claim, int, bool]], lex: Lexicon) -> list[tuple[Claim, int, bool]]:
     """A figure whose clause names no side ("the tally rose by 21,340 personnel", "we had 14 killed")
-    belongs to the side of the nearest figure that has one: the story is about that side's losses."""
+    belongs to the side of the nearest figure that has one: the story is about that side's losses
+    (civilians to that side's population: the dead of a camp the RSF overran, near "150 of their
+    fighters" of the army, are Sudan's)."""
     if all(c.subject is not None for c, _, _ in claims):
         return claims
     sided = [c for c, _, _ in claims if c.subject is not None]
@@ -561,7 +563,8 @@ def _fill_sides(claims: list[tuple[Claim, int, bool]]) -> list[tuple[Claim, int,
     for c, k, disp in claims:
         if c.subject is None:
             near = min(sided, key=lambda o: abs(o.start - c.start))
-            c = replace(c, subject=near.subject)
+            civilian = c.category.startswith("civilians_")
+            c = replace(c, subject=lex.population_of(near.subject) if civilian else near.subject)
         out.append((c, k, disp))
     return out
 

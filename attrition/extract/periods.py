@@ -144,6 +144,8 @@ _CUES: list[tuple[str, str]] = [
         # that length ending on the report
         rf"|\b(?:in|over|during|within)\s+the\s+(?P<nb>\d+|{_SMALL_WORDS}|twelve)\s+(?P<lunit5>days|weeks|months)\b"
         r"(?!\s+(?:of|ago|before|later|earlier|to|through|until|ending|that|followed|after)\b)"
+        # a line of a list labelled with its month ("January — 420 killed, 158 injured")
+        rf"|^(?P<lmonth2>{_MONTH_NAMES})\s*[—–:-]\s*(?=\d)"
         # "in recent days", "in the preceding days": a stretch ending on the report, start unstated
         r"|\b(?:in|over|during)\s+(?:recent|the\s+(?:preceding|previous|past|last|following|last\s+few|past\s+few))\s+(?:days|weeks)\b(?!\s+of\b)",
     ),
@@ -432,7 +434,7 @@ _UNIT_GROUPS = (
     "lunit4",
     "lunit5",
 )
-_DATED_GROUPS = ("syear", *_UNIT_GROUPS, "nh", "smonth", "lmonth", "mr", "mb", "ba", "wa", "fof")
+_DATED_GROUPS = ("syear", *_UNIT_GROUPS, "nh", "smonth", "lmonth", "lmonth2", "mr", "mb", "ba", "wa", "fof")
 #: Span cue groups that may date the statement rather than the losses ("said last month that ...").
 _STATEMENT_GROUPS = ("smonth", "unit2", "unit3")
 
@@ -475,8 +477,8 @@ def _span_start(m: re.Match[str], end: date | None) -> tuple[date | None, date |
         return date(y, 1, 1), date(y, 12, 31)
     if g.get("smonth"):
         return _month_span(MONTHS[g["smonth"]], g.get("smy"), end)
-    if g.get("lmonth"):
-        return _month_span(MONTHS[g["lmonth"]], None, end)
+    if g.get("lmonth") or g.get("lmonth2"):
+        return _month_span(MONTHS[g.get("lmonth") or g["lmonth2"]], None, end)
     if g.get("wa") and end is not None:  # "on Tuesday and Wednesday": from the first to the second
         last_day = weekday_date(g["wb"], end)
         first_day = weekday_date(g["wa"], last_day) if last_day is not None else None
@@ -901,6 +903,8 @@ def _default_period(
         if cue.precision == "day":
             if _SAID_ON_BEFORE.search(sentence, max(0, cue.start - SAID_ON_REACH), cue.start):
                 continue  # "said on February 16 that ...": the day of the statement, as with a weekday
+            if _STATEMENT_TAG_AFTER.match(sentence, cue.end) and cue.end < len(sentence) // 2 + 1:
+                continue  # "On September 21, Defence Minister Sergei Shoigu said 5,937 ...": when it was said
             # "as of February 21", "by October 6": a running total as of that day
             if _AS_OF.search(sentence, max(0, cue.start - 7), cue.start):
                 return Period(kind="cumulative", start=war_start, end=cue.day)
