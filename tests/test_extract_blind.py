@@ -33,6 +33,7 @@ BLIND_SETS = {
     "blind12": 40,
     "blind13": 30,
     "blind14": 30,
+    "blind16": 30,
 }
 if (DEVSET / "sealed" / "gold.jsonl").exists():
     BLIND_SETS["sealed"] = sum(1 for line in (DEVSET / "sealed" / "docs.jsonl").open() if line.strip())
