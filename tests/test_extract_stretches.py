@@ -340,3 +340,13 @@ def test_civilians_given_the_side_of_a_nearby_army_are_its_countrys() -> None:
         "The paramilitary force says it killed 150 of the Sudanese army's fighters."
     )
     assert _one(text, "more than 400").subject in (None, "Sudan")
+
+
+def test_a_toll_counts_the_dead_whatever_a_later_figure_says() -> None:
+    text = "The ministry said the overall toll since October had reached 21,300, with 55,900 wounded."
+    assert _one(text, "21,300").category.endswith("_killed")
+
+
+def test_a_peoples_army_is_no_mark_of_civilians() -> None:
+    text = "People's Defence Force units said they killed 340 junta soldiers and wounded 180 in August."
+    assert _one(text, "180").category == "personnel_wounded"

@@ -99,7 +99,7 @@ _WITH_LIST = re.compile(
     re.IGNORECASE,
 )
 _CIVILIAN_MARK = re.compile(
-    r"\b(?:civilians?|residents?|children|people|apartment|hospital|school|market|"
+    r"\b(?:civilians?|residents?|children|people(?!['’]s\b)|apartment|hospital|school|market|"
     r"health\s+ministry|humanitarian|homes?|residential|death\s+toll|missile\s+strikes?|shelling|bombing|"
     r"airstrikes?|air\s+strikes?|explosion)\b",
     re.IGNORECASE,
@@ -175,11 +175,12 @@ def _outcome(text: str, fig: _Figure, next_start: int, prev_end: int) -> str | N
             return OUTCOMES[one_spaced(back[-1].group(0))]
     # An outcome word that governs the next figure is not this one's ("Two men opened fire, killing
     # three people": the gunmen were not killed).
+    # "the true toll could be as high as 100", "the overall toll had reached 37,124, with 84,712 wounded":
+    # a toll counts the dead, whatever word a later figure has.
+    if fig.cls == "bare" and _TOLL_BEFORE.search(text, s.start, fig.tok.start):
+        return "killed"
     far = None if governs_next else fwd or _OUTCOME_RE.search(text, fig.noun_end, s.end)
-    if far:
-        return OUTCOMES[one_spaced(far.group(0))]
-    # "the true toll could be as high as 100": a toll counts the dead.
-    return "killed" if fig.cls == "bare" and _TOLL_BEFORE.search(text, s.start, fig.tok.start) else None
+    return OUTCOMES[one_spaced(far.group(0))] if far else None
 
 
 #: Bodies handed back in an exchange ("return the bodies of 6,000 killed soldiers").
