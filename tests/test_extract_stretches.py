@@ -350,3 +350,17 @@ def test_a_toll_counts_the_dead_whatever_a_later_figure_says() -> None:
 def test_a_peoples_army_is_no_mark_of_civilians() -> None:
     text = "People's Defence Force units said they killed 340 junta soldiers and wounded 180 in August."
     assert _one(text, "180").category == "personnel_wounded"
+
+
+def test_an_earlier_toll_compared_with_counts_what_the_toll_counts() -> None:
+    text = (
+        "The toll from the strike has risen to 26, the mayor said on Tuesday, up from 17 on Monday "
+        "evening. A rights group said 52 people had been killed, raising the toll from the 35 it had "
+        "reported on Sunday."
+    )
+    assert [(c.value, c.category) for c in extract(text, PUBLISHED)] == [
+        (26, "civilians_killed"),
+        (17, "civilians_killed"),
+        (52, "civilians_killed"),
+        (35, "civilians_killed"),
+    ]

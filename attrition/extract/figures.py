@@ -566,12 +566,14 @@ _TAKEN_PRISONER = re.compile(
 #: A figure after one of these words compares with or continues the figure before it.
 _COMPARE_BEFORE = re.compile(
     r"\b(?:and|or|against|versus|vs\.|compared\s+(?:with|to)|up\s+from|down\s+from|revised\s+from|"
-    r"only\s+to\s+the|than)\s+[\"“]?$",
+    r"only\s+to\s+the|than|(?:raising|raised|lifting|revising)\s+(?:the|its)\s+(?:death\s+)?toll\s+from"
+    r"(?:\s+the)?)\s+[\"“]?$",
     re.IGNORECASE,
 )
 _COORD_AFTER = re.compile(
     r"[\"”]?\s*(?:[,.;:)]|$|(?:in|on|since|over|during|by|at|for|across|along|recorded|reported|"
-    r"a\s+day|per\s+day|so\s+far|to\s+date|overall|earlier|previously)\b)",
+    r"a\s+day|per\s+day|so\s+far|to\s+date|overall|earlier|previously|"
+    r"(?:he|she|it|they)\s+(?:had\s+)?(?:reported|given|gave|announced))\b)",
     re.IGNORECASE,
 )
 #: How far back (characters) a tally word may govern a bare figure ("the total number of Russian

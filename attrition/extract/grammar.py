@@ -439,6 +439,10 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         ):  # the figure counts what the claim before it counted
             rate_of = claims[-1][0]
             category = rate_of.category
+        if category is None and fig.inherited and outcome is None and claims and claims[-1][1] == k:
+            # "has risen to 19, including three children, ..., up from 14 on Monday evening": a figure
+            # compared with the one before counts what it counted, even with no outcome word of its own
+            category = claims[-1][0].category
         if category is None:
             continue
         prev_claim = claims[-1][0] if claims else None
