@@ -365,3 +365,10 @@ def test_an_earlier_toll_compared_with_counts_what_the_toll_counts() -> None:
         52: "civilians_killed",
         35: "civilians_killed",
     }
+
+
+def test_places_taken_are_no_captured_people() -> None:
+    text = (
+        "The alliance said it had captured more than 60 army outposts and overrun 12 positions since Friday."
+    )
+    assert extract(text, PUBLISHED) == []

@@ -479,6 +479,8 @@ def _classify(
         # "Russian casualties passed half a million", "losses topped 1,000", "casualties had probably
         # passed 850,000": the verb is the qualifier
         return _Figure(tok, sent, tok.end, "bare", None, False)
+    if _PLACES_AFTER.match(after):
+        return None  # "captured more than 100 military outposts": places taken, not people
     if _bare_before(wide) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
         counted = _counted_before(text, tok, sent, lex, wide)
         return counted or _Figure(tok, sent, tok.end, "bare", None, False)
@@ -633,6 +635,12 @@ _RAISED_KIND = re.compile(
 _GAPPED = re.compile(r"(?:,\s*|\s)and\s+(?P<w>[A-Z][\w-]+)\s+$")
 #: What may follow such a figure: the end of its clause, or the left-out noun in the singular.
 _GAPPED_END = re.compile(r"\s*(?:[.;,]|$)|\s+(?:peacekeeper|soldier|fighter|civilian|man)\b")
+#: Places and positions counted after a figure ("captured 40 positions", "100 military outposts"): never
+#: a loss of people or equipment.
+_PLACES_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:outposts|posts|positions|villages|towns|settlements|bases|targets|sites|"
+    r"localities|hamlets|checkpoints|strongholds|trenches|buildings|homes|houses|districts|bridgeheads)\b"
+)
 #: The words `_RAISED_TO` ends with: a `str.endswith` test before the regex (most figures have none).
 _RAISED_LAST = (" to ", " past ", " above ", " over ")
 #: What became of counted equipment, said right after a noun-less figure.
