@@ -372,3 +372,17 @@ def test_places_taken_are_no_captured_people() -> None:
         "The alliance said it had captured more than 60 army outposts and overrun 12 positions since Friday."
     )
     assert extract(text, PUBLISHED) == []
+
+
+def test_the_dead_a_claimant_calls_fighters_are_its_enemys() -> None:
+    text = (
+        "The health ministry says 21,300 people have been killed. The Israeli military says more than "
+        "7,000 of the dead were militants."
+    )
+    claim = _one(text, "more than 7,000")
+    assert (claim.subject, claim.category) == ("Hamas", "personnel_killed")
+
+
+def test_people_unaccounted_for_are_no_loss() -> None:
+    text = "At least nine residents are still unaccounted for, the governor said."
+    assert extract(text, PUBLISHED) == []

@@ -311,6 +311,10 @@ def _classify(
     if of_the is not None and NOUNS.get(of_the.group("noun").lower()) in EQUIPMENT:
         # "Of the tanks, 52 were captured intact": the part counts the equipment named
         return _Figure(tok, sent, tok.end, NOUNS[of_the.group("noun").lower()], None, False)
+    fighters = _DEAD_WERE_FIGHTERS.match(after) if after.startswith(" of ") else None
+    if fighters is not None:
+        # "Israel says more than 14,000 of the dead were fighters": the claimant's enemy's dead
+        return _Figure(tok, sent, tok.end + fighters.end(), "outcome:killed", None, True)
     them = (
         _OF_THEM_AFTER.match(after)
         if after.startswith(" of them") and _VERB_JUST_BEFORE.search(before)
@@ -635,6 +639,13 @@ _RAISED_KIND = re.compile(
 _GAPPED = re.compile(r"(?:,\s*|\s)and\s+(?P<w>[A-Z][\w-]+)\s+$")
 #: What may follow such a figure: the end of its clause, or the left-out noun in the singular.
 _GAPPED_END = re.compile(r"\s*(?:[.;,]|$)|\s+(?:peacekeeper|soldier|fighter|civilian|man)\b")
+#: "of the dead were fighters" after a figure: the part of a toll the claimant counts as its enemy's
+#: fighters.
+_DEAD_WERE_FIGHTERS = re.compile(
+    r"\s+of\s+(?:the|those)\s+(?:dead|killed)\s+(?:were|are|was)\s+(?:[a-z]+\s+)?"
+    r"(?:militants|fighters|combatants|terrorists|gunmen|operatives)\b",
+    re.IGNORECASE,
+)
 #: Places and positions counted after a figure ("captured 40 positions", "100 military outposts"): never
 #: a loss of people or equipment.
 _PLACES_AFTER = re.compile(

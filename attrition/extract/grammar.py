@@ -449,6 +449,7 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
         if (
             category in ("personnel_killed", "personnel_wounded")
             and _noun_less(fig)
+            and not fig.enemy  # "8,000 of the dead were militants": fighters, not the civilians before
             and prev_claim is not None
             and prev_claim.category.startswith("civilians_")
             and (sentences[claims[-1][1]].para == fig.sent.para or not _MILITARY_WORD.search(sentence))
@@ -827,7 +828,7 @@ _NONLOSS_AFTER = re.compile(
     r"(?:evacuated|displaced|fled|escaped|hospitali[sz]ed|rescued|relocated|resettled|left\s+homeless|"
     r"made\s+homeless|released|freed|exchanged|swapped|returned|repatriated|mobili[sz]ed|deployed|"
     r"recruited|treated|sheltering|missing|referred|arrested|detained|listed\s+as\s+missing|"
-    r"held\s+hostage|taken\s+hostage|held\s+captive)|"
+    r"held\s+hostage|taken\s+hostage|held\s+captive|unaccounted\s+for)|"
     r"(?:have|has|had)\s+(?:since\s+)?(?:left|fled)\s+their\s+homes|"
     # "40 of whom remain in hospital", "six of them in a serious condition": the wounded still treated
     r"of\s+(?:them|whom)\s+(?:(?:were|are|remain|remains|remained|still)\s+)*(?:hospitali[sz]ed|referred|treated|"
