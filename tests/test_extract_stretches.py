@@ -386,3 +386,21 @@ def test_the_dead_a_claimant_calls_fighters_are_its_enemys() -> None:
 def test_people_unaccounted_for_are_no_loss() -> None:
     text = "At least nine residents are still unaccounted for, the governor said."
     assert extract(text, PUBLISHED) == []
+
+
+def test_it_after_a_sentence_opened_by_another_speaker_is_that_speaker() -> None:
+    text = (
+        "Armenia's Defence Ministry said 49 of its soldiers had been killed.\n\n"
+        "Azerbaijan's Defence Ministry did not give its own losses. It said its troops had destroyed "
+        "about 20 armoured vehicles."
+    )
+    claim = _one(text, "about 20")
+    assert (claim.subject, claim.claimant) == ("Armenia", "Azerbaijani Defense Ministry")
+
+
+def test_it_after_a_sentence_with_its_own_speaker_goes_on_with_that_speaker() -> None:
+    text = (
+        "Russia launched 131 drones at Ukraine overnight, Ukraine's air force said. Air defences shot "
+        "down 72 of the drones, it said."
+    )
+    assert _one(text, "72 of the drones").claimant == "Ukrainian Air Force"

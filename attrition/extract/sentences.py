@@ -511,6 +511,31 @@ _GENERIC_HEAD = re.compile(
 )
 
 
+#: Where one sentence ends and the next begins, inside a paragraph.
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“])")
+
+
+def _previous_subject(context: str, lex: Lexicon) -> tuple[str, str | None] | None:
+    """The claimant that opens the sentence before the last one of `context` ("Azerbaijan's Defence
+    Ministry did not give its own losses. It said ..."): what "it" or "they" most likely stands for."""
+    parts = _SENTENCE_GAP.split(context.strip())
+    if len(parts) < 2:
+        return None
+    before = parts[-2]
+    if _SAYING.search(before):
+        return None  # "..., Ukraine's air force said. Air defences shot down 72, it said": the speaker
+    m = lex.claimant_re.search(before, 0, CLAIMANT_OPENING)
+    if m is None or before[: m.start()].strip().lower() not in ("", "the"):
+        return None
+    return lex.canonical_claimant(m.group(0))
+
+
+#: A verb of saying in a sentence: it names its own speaker, whom a later "it said" goes on with.
+_SAYING = re.compile(r"\b(?:said|says|told|according\s+to|reported|announced|claimed|stated|added)\b")
+#: How far into a sentence its opening claimant may end ("The Sudanese army's 6th Infantry Division").
+CLAIMANT_OPENING = 60
+
+
 def _resolve(np: str, lex: Lexicon, last: Attribution | None, context: str = "") -> tuple[str, str | None]:
     """Canonical claimant of a phrase. Pronouns and generic heads take the previous attribution; a generic
     head with none is read from its `context` (the paragraph so far): "the army" with Ukraine acting is
@@ -518,6 +543,10 @@ def _resolve(np: str, lex: Lexicon, last: Attribution | None, context: str = "")
     np = _DATA_OF.sub(
         "", np
     )  # "the ministry's data", "the military's own figures": the ministry, the military
+    if context and np.lower() in ("it", "they"):
+        opener = _previous_subject(context, lex)
+        if opener is not None:  # "The RSF gave a very different account. In a statement, it said ..."
+            return opener
     if _PRONOUN.match(np) and last is not None:
         return last.claimant, last.side
     if context and last is None and np.lower() in _PERSONAL:
