@@ -404,3 +404,9 @@ def test_it_after_a_sentence_with_its_own_speaker_goes_on_with_that_speaker() ->
         "down 72 of the drones, it said."
     )
     assert _one(text, "72 of the drones").claimant == "Ukrainian Air Force"
+
+
+def test_aircraft_named_by_model_or_alone() -> None:
+    text = "Officials said at least one Rafale had been lost. Analysts said a bomber appeared destroyed."
+    assert [(c.value, c.category) for c in extract(text, PUBLISHED)] == [(1, "aircraft")]
+    assert _one("Satellite images showed one bomber had been destroyed.", "one bomber").category == "aircraft"
