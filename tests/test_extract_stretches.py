@@ -410,3 +410,8 @@ def test_aircraft_named_by_model_or_alone() -> None:
     text = "Officials said at least one Rafale had been lost. Analysts said a bomber appeared destroyed."
     assert [(c.value, c.category) for c in extract(text, PUBLISHED)] == [(1, "aircraft")]
     assert _one("Satellite images showed one bomber had been destroyed.", "one bomber").category == "aircraft"
+
+
+def test_a_region_named_with_its_countrys_possessive_is_one_place() -> None:
+    text = "Syrskyi said North Korean units deployed in Russia's Kursk region had lost about 4,100 troops."
+    assert _one(text, "about 4,100").subject == "North Korea"

@@ -82,9 +82,10 @@ def _find_side_mentions(lex: Lexicon, s: str) -> list[tuple[int, int, str, bool]
         w = m.group("w")
         side = lex.side_of(w) or lex.plurals.get(w.lower(), (None, False))[0]
         if side:
-            out.append(
-                (m.start(), m.end(), side, bool(_LOCATIVE.search(s[max(0, m.start() - 12) : m.start()])))
-            )
+            locative = bool(_LOCATIVE.search(s[max(0, m.start() - 12) : m.start()]))
+            if out and out[-1][2] == side and 0 <= m.start() - out[-1][1] <= 3:
+                locative = locative or out[-1][3]  # "in Russia's Kursk region": one place, named twice
+            out.append((m.start(), m.end(), side, locative))
     return out
 
 
