@@ -75,7 +75,7 @@ _FACILITY_AFTER = re.compile(
 
 
 def _find_side_mentions(lex: Lexicon, s: str) -> list[tuple[int, int, str, bool]]:
-    out = []
+    out: list[tuple[int, int, str, bool]] = []
     for m in lex.side_re.finditer(s):
         if s[m.end() : m.end() + 1] == " " and _FACILITY_AFTER.match(s, m.end()):
             continue
