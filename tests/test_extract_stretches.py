@@ -415,3 +415,11 @@ def test_aircraft_named_by_model_or_alone() -> None:
 def test_a_region_named_with_its_countrys_possessive_is_one_place() -> None:
     text = "Syrskyi said North Korean units deployed in Russia's Kursk region had lost about 4,100 troops."
     assert _one(text, "about 4,100").subject == "North Korea"
+
+
+def test_a_row_whose_first_cell_names_the_side() -> None:
+    text = "Estimated losses since February 2022 (low-high):\n\nRussia | killed | 110,000\nUkraine | killed | 52,000\n"
+    assert [(c.subject, c.value) for c in extract(text, PUBLISHED)] == [
+        ("Russia", 110000),
+        ("Ukraine", 52000),
+    ]

@@ -129,7 +129,12 @@ _WHICH_BEFORE = re.compile(
 #: "the enemy" as the actor of a clause (not "enemy drones", counted).
 _ENEMY_ACTOR = re.compile(r"enemy(?:'s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:lost|suffered)\b")
 #: A sentence opened by the side it is about ("On the Israeli side, ...", "For the Ukrainian side,").
-_SIDE_FRAME = re.compile(r"\s*(?:on|for)\s+the\s+(?P<w>[A-Z][\w-]+)\s+side\s*,", re.IGNORECASE)
+_SIDE_FRAME = re.compile(
+    r"\s*(?:on|for)\s+the\s+(?P<w>[A-Z][\w-]+)\s+side\s*,"
+    # "Russia | killed | 95,000–140,000": a row of a table whose first cell names the side
+    r"|\s*(?P<row>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s*\|",
+    re.IGNORECASE,
+)
 
 
 def _place(lex: Lexicon, s: str) -> tuple[str | None, str | None]:
@@ -180,7 +185,11 @@ def _subject(
     s = text[fig.sent.start : fig.sent.end]
     rel = fig.tok.start - fig.sent.start
     frame = _SIDE_FRAME.match(s)
-    if frame is not None and frame.end() <= rel and (side := lex.side_of(frame.group("w"))) is not None:
+    if (
+        frame is not None
+        and frame.end() <= rel
+        and (side := lex.side_of(frame.group("w") or frame.group("row"))) is not None
+    ):
         return lex.population_of(side) if civilian else side  # "On the Israeli side, about 80 soldiers ..."
     window = s[max(0, rel - _OWN_REACH) : rel]
     if not civilian and ("'s " in window or "’s " in window):
