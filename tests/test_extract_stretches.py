@@ -418,7 +418,10 @@ def test_a_region_named_with_its_countrys_possessive_is_one_place() -> None:
 
 
 def test_a_row_whose_first_cell_names_the_side() -> None:
-    text = "Estimated losses since February 2022 (low-high):\n\nRussia | killed | 110,000\nUkraine | killed | 52,000\n"
+    text = (
+        "Estimated losses since February 2022 (low-high):\n\nRussia | killed | 110,000–150,000\n"
+        "Ukraine | killed | 52,000–80,000\n"
+    )
     assert [(c.subject, c.value) for c in extract(text, PUBLISHED)] == [
         ("Russia", 110000),
         ("Ukraine", 52000),
