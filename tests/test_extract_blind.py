@@ -33,6 +33,7 @@ BLIND_SETS = {
     "blind12": 40,
     "blind13": 30,
     "blind14": 30,
+    "blind15": 30,
     "blind16": 30,
 }
 if (DEVSET / "sealed" / "gold.jsonl").exists():
