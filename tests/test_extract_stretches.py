@@ -426,3 +426,16 @@ def test_a_row_whose_first_cell_names_the_side() -> None:
         ("Russia", 110000),
         ("Ukraine", 52000),
     ]
+
+
+def test_the_same_period_after_a_days_tally_is_that_day() -> None:
+    text = (
+        "Russia lost 1,070 troops over the past day, bringing its total losses since February 2022 to about "
+        "1,285,600. The update also listed three tanks and 11 artillery systems destroyed over the same period."
+    )
+    assert _one(text, "three tanks").period.kind == "day"
+
+
+def test_a_date_a_report_was_published_on_is_the_statements() -> None:
+    text = "A think tank said in a report published on June 3 that Russia had suffered close to 1 million casualties."
+    assert _one(text, "close to 1 million", date(2025, 7, 9)).period.kind == "cumulative"

@@ -511,7 +511,10 @@ def extract_claims(text: str, published: date | None) -> list[Claim]:
                 if last.period.kind == "span" and last.period.start and not disp and _near(sentences, lk, k):
                     period = last.period
         if period.kind == "same":  # "over the same period", "in that time": the last period named
-            named = [
+            # a day or a stretch named before, ahead of a running total's start ("lost 1,070 over the past
+            # day, bringing its total since February 2022 to ... | also listed three tanks ... over the
+            # same period": the day's)
+            named = [c.period for c, ck, _ in claims if c.period.kind in ("day", "span") and ck >= k - 1] or [
                 c.period
                 for c, _, _ in claims
                 if c.period.kind in ("day", "span")

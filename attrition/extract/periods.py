@@ -260,7 +260,8 @@ TOTAL_SCALE = 1_000
 #: An incident word used as a reference point ("after the attack"), not as what caused the losses.
 _AFTER_INCIDENT = re.compile(r"\b(?:after|since|before)\s+(?:the|that|this|its|their)\s+$")
 _SAID_ON = re.compile(
-    r"\b(?:said|says|reported|announced|stated|estimated|claimed)\s+(?:in\s+(?:an?|its|a\s+\w+)\s+\w+\s+)?on\s+"
+    r"\b(?:said|says|reported|announced|stated|estimated|claimed|published|released|issued)\s+"
+    r"(?:in\s+(?:an?|its|a\s+\w+)\s+\w+\s+)?on\s+"
 )
 #: How far before a date "said on " may start (the longest verb, "in an update", "on", the spaces).
 SAID_ON_REACH = 40
