@@ -439,3 +439,8 @@ def test_the_same_period_after_a_days_tally_is_that_day() -> None:
 def test_a_date_a_report_was_published_on_is_the_statements() -> None:
     text = "A think tank said in a report published on June 3 that Russia had suffered close to 1 million casualties."
     assert _one(text, "close to 1 million", date(2025, 7, 9)).period.kind == "cumulative"
+
+
+def test_a_side_that_occupies_a_place_is_not_the_place() -> None:
+    text = "In areas occupied by Russia, the mission recorded 14 civilian deaths in March."
+    assert _one(text, "14 civilian", date(2025, 4, 10)).subject == "Ukraine"

@@ -146,12 +146,17 @@ def _find_place(
     lex: Lexicon, s: str, attack_after: re.Pattern[str] = _ATTACK_AFTER
 ) -> tuple[str | None, str | None]:
     place = attacker = None
-    for _start, end, side, locative in _side_mentions(lex, s):
-        if attack_after.match(s, end):
-            attacker = attacker or side
+    for start, end, side, locative in _side_mentions(lex, s):
+        if attack_after.match(s, end) or _OCCUPIER_BEFORE.search(s, max(0, start - 16), start):
+            attacker = attacker or side  # "In territory occupied by Russia, ... 11 civilian deaths": the
+            # occupier, not the place the dead belong to
         elif locative:
             place = place or side
     return place, attacker
+
+
+#: A side that holds a place ("territory occupied by Russia"): not the place's own side.
+_OCCUPIER_BEFORE = re.compile(r"\b(?:occupied|controlled|held|annexed|seized)\s+by\s+$")
 
 
 def _subject(
