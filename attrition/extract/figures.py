@@ -346,7 +346,11 @@ def _classify(
             # "... and 42 artillery systems, bringing the tank count to 6,682": the kind the count names
             return _Figure(tok, sent, tok.end, kind_class, prev.side_hint, prev.enemy)
         return _inherit(prev, tok, sent)
-    gapped = _GAPPED.search(before) if prev is not None and before.endswith(" ") else None
+    gapped = (
+        _GAPPED.search(before, max(0, len(before) - GAPPED_REACH))
+        if prev is not None and before.endswith(" ") and " and " in before[-GAPPED_REACH:]
+        else None
+    )
     if (
         gapped is not None
         and prev is not None
@@ -637,6 +641,8 @@ _RAISED_KIND = re.compile(
 #: A side named right before a figure that ends a list ("..., and Uruguay one"): the verb and the noun
 #: of the figure before are left out.
 _GAPPED = re.compile(r"(?:,\s*|\s)and\s+(?P<w>[A-Z][\w-]+)\s+$")
+#: How far before a figure the "and <Side>" of a gapped list may start.
+GAPPED_REACH = 40
 #: What may follow such a figure: the end of its clause, or the left-out noun in the singular.
 _GAPPED_END = re.compile(r"\s*(?:[.;,]|$)|\s+(?:peacekeeper|soldier|fighter|civilian|man)\b")
 #: "of the dead were fighters" after a figure: the part of a toll the claimant counts as its enemy's

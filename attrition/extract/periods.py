@@ -289,6 +289,9 @@ _WEAPON_HIT = re.compile(
 )
 #: A monitor's count of the dead ("had documented", "counts", "lists"): a running total.
 _TALLIED = re.compile(r"\b(?:documented|counts|lists|has\s+identified|had\s+identified|has\s+counted)\b")
+#: Substrings every match of `_FINAL_CLASH` / `_TALLIED` holds: cheap tests before the searches.
+_FINAL_WORDS = (" final ", " last ", " opening ", " initial ")
+_TALLY_WORDS = ("documented", "counts", "lists", "identified", "counted")
 #: Soldiers giving themselves up: one event, however many ("had surrendered and handed over their weapons").
 _SURRENDERED = re.compile(r"\b(?:surrendered|laid\s+down\s+their\s+(?:arms|weapons))\b")
 #: How far before a figure "shot down" is looked for ("shot down 11 drones launched at ...").
@@ -915,11 +918,12 @@ def _default_period(
                     return Period(kind="cumulative", start=cue.day, end=report)
                 continue
             return Period(kind="event", start=cue.day, end=cue.day)
-    if _FINAL_CLASH.search(sentence):  # "killed more than 2,000 soldiers in the final assault": one event
+    if contains_any(sentence, _FINAL_WORDS) and _FINAL_CLASH.search(sentence):
+        # "killed more than 2,000 soldiers in the final assault": one event
         return Period(kind="event", start=None, end=report)
     if _PERFECT_TOTAL.search(sentence):  # "have been killed", "has lost": a running total
         return Period(kind="cumulative", start=war_start, end=report)
-    if _TALLIED.search(sentence) and not _incident(sentence):
+    if contains_any(sentence, _TALLY_WORDS) and _TALLIED.search(sentence) and not _incident(sentence):
         # "it had documented 639 people killed", "it counts 263 civilians": a monitor's running count
         return Period(kind="cumulative", start=war_start, end=report)
     if _TOLL_DEFAULT.search(sentence) and not _incident(sentence, campaign=True):
@@ -948,7 +952,7 @@ def _weak_span(sentence: str) -> bool:
     return (
         m is not None
         and _TOLL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()) is None
-        and _FINAL_CLASH.match(sentence, m.start()) is None
+        and not (contains_any(sentence, _FINAL_WORDS) and _FINAL_CLASH.match(sentence, m.start()))
     )
 
 

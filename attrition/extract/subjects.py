@@ -175,7 +175,8 @@ def _subject(
     if fig.enemy:
         return lex.enemy_of(claimant_side)
     civilian = category.startswith("civilians")
-    cost = _COST_OF.search(text, max(fig.sent.start, fig.tok.start - COST_REACH), fig.tok.start)
+    lo = max(fig.sent.start, fig.tok.start - COST_REACH)
+    cost = _COST_OF.search(text, lo, fig.tok.start) if text.find("cost", lo, fig.tok.start) >= 0 else None
     if cost is not None and (side := lex.side_of(cost.group("w"))) is not None:
         return lex.population_of(side) if civilian else side  # "the assault cost Russian forces roughly 80"
     if (
@@ -184,6 +185,11 @@ def _subject(
         and not civilian
         and not prev.category.startswith("civilians")
         and fig.sent.start <= prev.start < prev.end <= fig.tok.start
+        and (
+            fig.cls in EQUIPMENT
+            and fig.tok.start - prev.end <= LIST_GAP
+            or _ends_with_link(text, prev.end, fig.tok.start)
+        )
         and _listed_after(lex, text[prev.end : fig.tok.start], fig.cls in EQUIPMENT)
     ):  # "Russian forces lost more than 47,000 troops ..., along with 364 tanks": the list's side
         return prev.subject
@@ -304,6 +310,11 @@ COST_REACH = 60
 _LIST_LINKS = ("along with ", "as well as ", "together with ")
 #: How long the words between two figures of a plain list may be ("17 tanks, 35 APVs and 12 guns").
 LIST_GAP = 30
+
+
+def _ends_with_link(text: str, lo: int, hi: int) -> bool:
+    """Whether `text[lo:hi]` ends with one of `_LIST_LINKS` (no slice is made)."""
+    return any(text.endswith(link, lo, hi) for link in _LIST_LINKS)
 
 
 def _listed_after(lex: Lexicon, between: str, equipment: bool) -> bool:
