@@ -444,3 +444,11 @@ def test_a_date_a_report_was_published_on_is_the_statements() -> None:
 def test_a_side_that_occupies_a_place_is_not_the_place() -> None:
     text = "In areas occupied by Russia, the mission recorded 14 civilian deaths in March."
     assert _one(text, "14 civilian", date(2025, 4, 10)).subject == "Ukraine"
+
+
+def test_a_figure_in_the_cell_after_an_outcome_cell() -> None:
+    text = "Estimated losses since February 2022:\n\nRussia | killed | 110,000\nUkraine | killed | 52,000\n"
+    assert [(c.subject, c.category, c.value) for c in extract(text, PUBLISHED)] == [
+        ("Russia", "personnel_killed", 110000),
+        ("Ukraine", "personnel_killed", 52000),
+    ]

@@ -489,6 +489,9 @@ def _classify(
         return _Figure(tok, sent, tok.end, "bare", None, False)
     if _PLACES_AFTER.match(after):
         return None  # "captured more than 100 military outposts": places taken, not people
+    if before.rstrip().endswith("|") and _OUTCOME_CELL_BEFORE.search(before):
+        # "Russia | killed | 110,000": a cell naming the outcome, then the figure's cell
+        return _Figure(tok, sent, tok.end, "bare", None, False)
     if _bare_before(wide) or _BARE_AFTER.match(after) or _BARE_RATE_AFTER.match(after):
         counted = _counted_before(text, tok, sent, lex, wide)
         return counted or _Figure(tok, sent, tok.end, "bare", None, False)
@@ -651,6 +654,10 @@ _DEAD_WERE_FIGHTERS = re.compile(
     r"\s+of\s+(?:the|those)\s+(?:dead|killed)\s+(?:were|are|was)\s+(?:[a-z]+\s+)?"
     r"(?:militants|fighters|combatants|terrorists|gunmen|operatives)\b",
     re.IGNORECASE,
+)
+#: A table cell naming an outcome right before the figure's own cell ("Russia | killed | 110,000").
+_OUTCOME_CELL_BEFORE = re.compile(
+    r"\|\s*(?:killed|dead|deaths|wounded|injured|captured|casualties|losses)\s*\|\s*$", re.IGNORECASE
 )
 #: Places and positions counted after a figure ("captured 40 positions", "100 military outposts"): never
 #: a loss of people or equipment.
