@@ -656,9 +656,7 @@ _DEAD_WERE_FIGHTERS = re.compile(
     re.IGNORECASE,
 )
 #: A table cell naming an outcome right before the figure's own cell ("Russia | killed | 110,000").
-_OUTCOME_CELL_BEFORE = re.compile(
-    r"\|\s*(?:killed|dead|deaths|wounded|injured|captured|casualties|losses)\s*\|\s*$", re.IGNORECASE
-)
+_OUTCOME_CELL_BEFORE = re.compile(r"\|\s*(?:" + alternation(OUTCOMES) + r")\s*\|\s*$", re.IGNORECASE)
 #: Places and positions counted after a figure ("captured 40 positions", "100 military outposts"): never
 #: a loss of people or equipment.
 _PLACES_AFTER = re.compile(

@@ -12,13 +12,14 @@ qualifier `at_least` (the smallest amount the plural can mean); "a dozen" → 12
 
 from __future__ import annotations
 
-import calendar
 import re
 from functools import lru_cache
 from typing import NamedTuple
 
 from text_to_num import text2num
 
+from attrition.extract.lexicon import alternation
+from attrition.extract.periods import MONTHS
 from attrition.extract.scanning import digit_run_starts
 from attrition.extract.vocabulary import one_spaced
 
@@ -305,14 +306,7 @@ def scan(text: str) -> list[NumberToken]:
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 #: A month's name right before a figure: the figure is a day of it ("Oct. 27").
-_MONTH_BEFORE = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted({m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m}, key=len, reverse=True)
-    )
-    + r"|sept)\.?\s+$",
-    re.IGNORECASE,
-)
+_MONTH_BEFORE = re.compile(r"\b(?:" + alternation(MONTHS) + r")\.?\s+$", re.IGNORECASE)
 #: "range(s/d) from", "ranging from" right before a figure: "from X to Y" is then an interval.
 _RANGING_FROM = re.compile(r"\b(?:range[sd]?|ranging)\s+from\s+$", re.IGNORECASE)
 _RANGING_REACH = 20

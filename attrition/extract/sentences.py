@@ -511,17 +511,14 @@ _GENERIC_HEAD = re.compile(
 )
 
 
-#: Where one sentence ends and the next begins, inside a paragraph.
-_SENTENCE_GAP = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“])")
-
-
 def _previous_subject(context: str, lex: Lexicon) -> tuple[str, str | None] | None:
     """The claimant that opens the sentence before the last one of `context` ("Azerbaijan's Defence
-    Ministry did not give its own losses. It said ..."): what "it" or "they" most likely stands for."""
-    parts = _SENTENCE_GAP.split(context.strip())
-    if len(parts) < 2:
+    Ministry did not give its own losses. It said ..."): what "it" or "they" most likely stands for.
+    The sentences are cut where `split` cuts them (`_boundaries`)."""
+    ends = _boundaries(context, 0)
+    if not ends:
         return None
-    before = parts[-2]
+    before = context[ends[-2].end() if len(ends) > 1 else 0 : ends[-1].start() + 1].strip()
     if _SAYING.search(before):
         return None  # "..., Ukraine's air force said. Air defences shot down 72, it said": the speaker
     m = lex.claimant_re.search(before, 0, CLAIMANT_OPENING)

@@ -185,12 +185,7 @@ def _subject(
         and not civilian
         and not prev.category.startswith("civilians")
         and fig.sent.start <= prev.start < prev.end <= fig.tok.start
-        and (
-            fig.cls in EQUIPMENT
-            and fig.tok.start - prev.end <= LIST_GAP
-            or _ends_with_link(text, prev.end, fig.tok.start)
-        )
-        and _listed_after(lex, text[prev.end : fig.tok.start], fig.cls in EQUIPMENT)
+        and _listed_after(lex, text, prev.end, fig.tok.start, fig.cls in EQUIPMENT)
     ):  # "Russian forces lost more than 47,000 troops ..., along with 364 tanks": the list's side
         return prev.subject
     s = text[fig.sent.start : fig.sent.end]
@@ -312,26 +307,18 @@ _LIST_LINKS = ("along with ", "as well as ", "together with ")
 LIST_GAP = 30
 
 
-def _ends_with_link(text: str, lo: int, hi: int) -> bool:
-    """Whether `text[lo:hi]` ends with one of `_LIST_LINKS` (no slice is made)."""
-    return any(text.endswith(link, lo, hi) for link in _LIST_LINKS)
-
-
-def _listed_after(lex: Lexicon, between: str, equipment: bool) -> bool:
-    """Whether a figure goes on the list of the figure before it (`between` is the text between them):
+def _listed_after(lex: Lexicon, text: str, lo: int, hi: int, equipment: bool) -> bool:
+    """Whether a figure goes on the list of the figure before it (`text[lo:hi]` lies between them):
     "along with", "as well as", or, for equipment, a short gap ending in a comma or "and", with no side
     named in it (people listed one after another are often different groups: "214 rebel fighters, 137
-    soldiers and 61 civilians")."""
+    soldiers and 61 civilians"). The cheap tests come first: this runs for most figures."""
+    linked = any(text.endswith(link, lo, hi) for link in _LIST_LINKS)
+    if not linked and not (equipment and hi - lo <= LIST_GAP):
+        return False
+    between = text[lo:hi]
     if next(lex.side_re.finditer(between), None) is not None:
         return False
-    if between.endswith(_LIST_LINKS):
-        return True
-    return (
-        equipment
-        and len(between) <= LIST_GAP
-        and between.rstrip().endswith((",", " and"))
-        and not _LIST_VERB.search(between)
-    )
+    return linked or between.rstrip().endswith((",", " and")) and not _LIST_VERB.search(between)
 
 
 #: A verb between two figures: the second has its own clause ("killed 40 and destroyed 3 tanks").
